@@ -1,0 +1,70 @@
+# Kinerja: `make run` to try it, `make test` to check it. See README.md.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+PORT ?= 8000
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: install system-packages env run migrate demo test lint typecheck imports migrations-check pytest bench clean
+
+$(PY):
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 tidak ditemukan: sudo apt-get install python3.11 python3.11-venv"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+# Reinstall only when a requirements file changed, so a second `make run` starts in seconds.
+$(STAMP): requirements/base.txt requirements/dev.txt | $(PY)
+	$(PY) -m pip install --quiet -r requirements/dev.txt
+	touch $(STAMP)
+
+install: system-packages $(STAMP)
+
+system-packages:
+	@bash bin/system-packages
+
+env:
+	@test -f .env || { \
+		cp .env.example .env && \
+		key=$$($(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))') && \
+		sed -i "s|^SECRET_KEY=.*|SECRET_KEY=$$key|" .env && \
+		echo "Menulis .env lokal dengan SECRET_KEY acak."; }
+
+migrate: install env
+	$(PY) manage.py migrate --no-input -v 0
+
+demo: migrate
+	$(PY) manage.py seed_demo
+
+run: demo
+	$(PY) manage.py collectstatic --no-input -v 0
+	@echo ""
+	@echo "Kinerja berjalan di http://127.0.0.1:$${PORT:-$(PORT)}/  (Ctrl+C menghentikan server dan pekerja)"
+	$(PY) manage.py serve
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+typecheck: install
+	$(VENV)/bin/mypy .
+
+imports: install
+	$(VENV)/bin/lint-imports
+
+migrations-check: install
+	DJANGO_SETTINGS_MODULE=config.settings_test $(PY) manage.py makemigrations --check --dry-run
+
+pytest: install
+	$(VENV)/bin/coverage erase
+	$(VENV)/bin/coverage run -m pytest
+	$(VENV)/bin/coverage report --include='kinerja/scoring/*' --omit='kinerja/scoring/tests/*' --fail-under=100
+	$(VENV)/bin/coverage report --fail-under=85
+
+test: lint typecheck imports migrations-check pytest
+
+bench: install
+	@for f in bench/[!_]*.py; do echo "== $$f"; DJANGO_SETTINGS_MODULE=config.settings_test $(PY) $$f || exit 1; done
+
+clean:
+	rm -rf var/static .mypy_cache .ruff_cache .pytest_cache .coverage htmlcov

@@ -1,0 +1,27 @@
+"""Settings for the test run: the real settings with fast hashing and a file SQLite database.
+
+The test database is a file (not memory) so that a real worker process, started by a test,
+sees the rows the test wrote.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "test-only-secret-key-not-for-production")
+os.environ.setdefault("HTTPS", "false")
+
+from config.settings import *  # noqa: F403
+from config.settings import DATABASES, STORAGES, VAR_DIR
+
+WHITENOISE_USE_FINDERS = True
+(VAR_DIR / "static").mkdir(exist_ok=True)
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-kinerja.sqlite3")}
+
+# A worker process started by a test points here to use the test database the test created.
+_db_name_override = os.environ.get("KINERJA_TEST_DB_NAME")
+if _db_name_override:
+    DATABASES["default"]["NAME"] = _db_name_override

@@ -1,0 +1,28 @@
+from django.contrib import admin
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from rest_framework.authtoken.views import obtain_auth_token
+
+from kinerja.accounts.api import MeApi
+from kinerja.core import views as core_views
+
+api_v1 = [
+    path("me/", MeApi.as_view(), name="me"),
+    path("token/", obtain_auth_token, name="token"),
+]
+
+urlpatterns = [
+    path("", include("kinerja.core.urls")),
+    path("akun/", include("kinerja.accounts.urls")),
+    path("audit/", include("kinerja.audit.urls")),
+    path("organisasi/", include("kinerja.organization.urls")),
+    path("healthz", core_views.healthz, name="healthz"),
+    path("api/v1/", include((api_v1, "api"))),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("admin-django/", admin.site.urls),
+]
+
+handler403 = "kinerja.core.views.error_403"
+handler404 = "kinerja.core.views.error_404"
+handler500 = "kinerja.core.views.error_500"

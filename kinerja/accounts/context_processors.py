@@ -1,0 +1,48 @@
+"""Navigation by role: each link appears only for those who may follow it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.http import HttpRequest
+from django.urls import NoReverseMatch, reverse
+
+from kinerja.accounts import permissions
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    url: str
+    active: bool
+
+
+def _links_for(user: Any) -> list[tuple[str, str]]:
+    links = [("Tugas saya", "core:home")]
+    if permissions.can_read_all_agencies(user) or permissions.is_agency_admin(user):
+        links += [
+            ("Perangkat daerah", "organization:agency_list"),
+            ("Pegawai", "people:employee_list"),
+        ]
+    elif getattr(user, "is_authenticated", False):
+        links.append(("Profil saya", "people:my_profile"))
+    if permissions.can_read_audit_trail(user):
+        links.append(("Jejak audit", "audit:event_list"))
+    return links
+
+
+def navigation(request: HttpRequest) -> dict[str, Any]:
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"nav_items": []}
+    items = []
+    for label, name in _links_for(user):
+        try:
+            url = reverse(name)
+        except NoReverseMatch:  # an app that is not installed yet offers no link
+            continue
+        active = request.path == url if url == "/" else request.path.startswith(url)
+        items.append(NavItem(label=label, url=url, active=active))
+    role_label = user.get_role_display() if getattr(user, "role", "") else "Pegawai"
+    return {"nav_items": items, "role_label": role_label}

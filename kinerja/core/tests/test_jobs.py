@@ -1,0 +1,116 @@
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.db import connection
+from django.test import Client, override_settings
+
+from conftest import Personas
+from kinerja.audit.services import audit_verification_start
+from kinerja.core.jobs import job_create, job_progress, job_running
+from kinerja.core.models import Job
+
+DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+
+@pytest.mark.django_db
+def test_progress_fragment_polls_until_the_job_is_finished(
+    client: Client, personas: Personas
+) -> None:
+    job = job_create(owner=personas.auditor, kind="uji", title="Uji")
+    job_progress(job_id=job.pk, percent=40, message="Setengah jalan")
+    client.force_login(personas.auditor)
+    body = client.get(f"/tugas-latar/{job.pk}/", HTTP_HX_REQUEST="true").content.decode()
+    assert 'hx-trigger="every 1s"' in body
+    assert "40%" in body
+    assert "Setengah jalan" in body
+    assert "<html" not in body
+    Job.objects.filter(pk=job.pk).update(status=Job.Status.SUCCEEDED, percent=100)
+    body = client.get(f"/tugas-latar/{job.pk}/", HTTP_HX_REQUEST="true").content.decode()
+    assert "hx-trigger" not in body
+    assert "Selesai" in body
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", ["employee", "hr_admin", "leader", "agency_admin", "outsider"])
+def test_a_job_is_invisible_to_everyone_but_its_owner(
+    client: Client, personas: Personas, name: str
+) -> None:
+    job = job_create(owner=personas.auditor, kind="uji", title="Rahasia")
+    client.force_login(personas.all()[name])
+    response = client.get(f"/tugas-latar/{job.pk}/")
+    assert response.status_code == 404
+    assert "Rahasia" not in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_failing_task_marks_its_job_failed(personas: Personas) -> None:
+    job = job_create(owner=personas.auditor, kind="uji", title="Uji")
+
+    def failing_task() -> None:
+        with job_running(job.pk) as report:
+            report(10, "mulai")
+            raise RuntimeError("berkas rusak")
+
+    with pytest.raises(RuntimeError):
+        failing_task()
+    job.refresh_from_db()
+    assert job.status == Job.Status.FAILED
+    assert "berkas rusak" in job.error
+
+
+def worker_env(**extra: str) -> dict[str, str]:
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings_test"}
+    env["KINERJA_TEST_DB_NAME"] = str(connection.settings_dict["NAME"])
+    env.update(extra)
+    return env
+
+
+def run_manage(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    manage = Path(settings.BASE_DIR) / "manage.py"
+    return subprocess.run(
+        [sys.executable, str(manage), *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+@pytest.mark.django_db(transaction=True)
+@override_settings(TASKS=DB_TASKS)
+def test_chain_verification_runs_in_a_database_worker_process(
+    client: Client, personas: Personas
+) -> None:
+    job = audit_verification_start(actor=personas.auditor)
+    assert Job.objects.get(pk=job.pk).status == Job.Status.QUEUED
+    env = worker_env()
+    env.pop("REDIS_URL", None)
+    done = run_manage(["db_worker", "--batch", "--interval", "0.1"], env)
+    assert done.returncode == 0, done.stderr
+    job.refresh_from_db()
+    assert job.status == Job.Status.SUCCEEDED, job.error
+    assert job.result["ok"] is True
+    assert job.percent == 100
+    assert "Rantai utuh" in job.message
+
+
+@pytest.mark.django_db(transaction=True)
+def test_chain_verification_runs_in_an_rq_worker_process(personas: Personas) -> None:
+    if not settings.REDIS_URL:
+        pytest.skip("RQ runs only when REDIS_URL is set (the PostgreSQL + Redis CI run)")
+    job = audit_verification_start(actor=personas.auditor)
+    done = run_manage(
+        ["rqworker", "default", "--burst", "--job-class", "django_tasks_rq.backend.Job"],
+        worker_env(),
+    )
+    assert done.returncode == 0, done.stderr
+    job.refresh_from_db()
+    assert job.status == Job.Status.SUCCEEDED, job.error
+    assert job.result["ok"] is True

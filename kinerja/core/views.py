@@ -1,0 +1,58 @@
+"""Home ("Tugas saya"), job progress fragment, health check and error pages."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from django.contrib.auth.decorators import login_not_required
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from kinerja.core.health import health_report
+from kinerja.core.my_tasks import my_tasks_for
+from kinerja.core.rendering import render_page_or_fragment
+from kinerja.core.selectors import job_get_for_actor
+
+
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/home.html", {"tasks": my_tasks_for(request.user)})
+
+
+@require_GET
+@never_cache
+def job_progress(request: HttpRequest, job_id: UUID) -> HttpResponse:
+    job = job_get_for_actor(actor=request.user, job_id=job_id)
+    return render_page_or_fragment(
+        request,
+        page="core/job_detail.html",
+        fragment="core/_job_progress_part.html",
+        context={"job": job},
+    )
+
+
+@login_not_required
+@require_GET
+@never_cache
+def healthz(request: HttpRequest) -> JsonResponse:
+    ok, checks = health_report()
+    return JsonResponse(
+        {"status": "ok" if ok else "error", "checks": checks}, status=200 if ok else 503
+    )
+
+
+def error_403(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return render(request, "403.html", status=403)
+
+
+def error_404(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return render(request, "404.html", status=404)
+
+
+def error_500(request: HttpRequest) -> HttpResponse:
+    # No context processors: whatever failed must not fail again while rendering this page.
+    from django.template import loader
+
+    return HttpResponse(loader.get_template("500.html").render(), status=500)

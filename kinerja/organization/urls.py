@@ -1,0 +1,10 @@
+from django.urls import path
+
+from kinerja.organization import views
+
+app_name = "organization"
+
+urlpatterns = [
+    path("", views.agency_list, name="agency_list"),
+    path("<int:agency_id>/", views.agency_detail, name="agency_detail"),
+]
