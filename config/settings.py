@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "kinerja.accounts",
     "kinerja.audit",
     "kinerja.organization",
+    "kinerja.people",
 ]
 
 MIDDLEWARE = [
