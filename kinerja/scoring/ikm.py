@@ -1,0 +1,235 @@
+"""Citizen satisfaction survey (SKM): element means (NRR), the index and the IKM with grade.
+
+Source: PermenPANRB 14/2017 as summarised in /work/shared/reference/REGULATIONS.md §3:
+nine elements U1-U9 [V1/V2]; NRR per element = sum of the values / number of filled answers;
+index = Σ NRR * weight with weight 1/9; IKM = index * 25, range 25-100 [V2]; grade thresholds
+A ≥ 88,31, B ≥ 76,61, C ≥ 65,00, else D [V1/V2]; sample size by Krejcie & Morgan [V2].
+
+Decisions [I] (docs/scoring.md, "Citizen satisfaction"): compute exactly with 1/9 and round
+only the final figures (NRR and index to 4 places, IKM to 2, half up); the printed weights
+0,111 and 0,11 are offered only to reproduce legacy reports and the result says which
+convention it used; a blank answer is left out of that element's mean; an element that no
+respondent answered is an error, not silently left out.
+"""
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+
+from kinerja.scoring.choices import LabelledEnum
+from kinerja.scoring.rounding import quantize, quantize2, quantize4, to_fraction
+
+SCALE = range(1, 5)
+"""Answers are 1-4 (PermenPANRB 14/2017). [V1]"""
+
+
+class Element(LabelledEnum):
+    """The nine service elements (unsur pelayanan) in regulation order, PermenPANRB 14/2017.
+
+    The value is the code ("U1"); ``label`` is the element's Indonesian name. (Python's own
+    ``Element.U1.name`` is the code too, so the Indonesian name is ``label``.) [V1]
+    """
+
+    U1 = "U1"
+    U2 = "U2"
+    U3 = "U3"
+    U4 = "U4"
+    U5 = "U5"
+    U6 = "U6"
+    U7 = "U7"
+    U8 = "U8"
+    U9 = "U9"
+
+    @classmethod
+    def label_table(cls) -> Mapping[str, str]:
+        return {
+            "U1": "Persyaratan",
+            "U2": "Sistem, Mekanisme, dan Prosedur",
+            "U3": "Waktu Penyelesaian",
+            "U4": "Biaya/Tarif",
+            "U5": "Produk Spesifikasi Jenis Pelayanan",
+            "U6": "Kompetensi Pelaksana",
+            "U7": "Perilaku Pelaksana",
+            "U8": "Penanganan Pengaduan, Saran dan Masukan",
+            "U9": "Sarana dan Prasarana",
+        }
+
+
+class WeightConvention(LabelledEnum):
+    """How the element weights are written: exactly 1/9, or the legacy 0,111 or 0,11.
+
+    The regulation writes "1/9 = 0,11" and many forms use 0,111; neither sums to 1 (0,999 and
+    0,99), so they are allowed only to reproduce legacy reports. [V2 + I]
+    """
+
+    EXACT = "EXACT"
+    LEGACY_0111 = "LEGACY_0111"
+    LEGACY_011 = "LEGACY_011"
+
+    @classmethod
+    def label_table(cls) -> Mapping[str, str]:
+        return {
+            "EXACT": "1/9 (tepat)",
+            "LEGACY_0111": "0,111 (laporan lama)",
+            "LEGACY_011": "0,11 (laporan lama)",
+        }
+
+    @property
+    def weight(self) -> Fraction:
+        """The weight of every element under this convention."""
+        return {
+            "EXACT": Fraction(1, 9),
+            "LEGACY_0111": Fraction("0.111"),
+            "LEGACY_011": Fraction("0.11"),
+        }[self.value]
+
+
+GRADES: tuple[tuple[Decimal, str, str], ...] = (
+    (Decimal("88.31"), "A", "Sangat Baik"),
+    (Decimal("76.61"), "B", "Baik"),
+    (Decimal("65.00"), "C", "Kurang Baik"),
+)
+"""Lowest IKM of each grade, PermenPANRB 14/2017 [V1/V2]; anything lower is D "Tidak Baik"."""
+
+Weights = WeightConvention | Mapping[Element, Decimal | Fraction]
+
+
+@dataclass(frozen=True)
+class IkmResult:
+    """The outcome of a survey: per-element sums, counts and means, the index and the IKM."""
+
+    respondents: int
+    element_sums: Mapping[Element, int]
+    element_counts: Mapping[Element, int]
+    element_means: Mapping[Element, Decimal]
+    index: Decimal
+    value: Decimal
+    grade: str
+    label: str
+    convention: WeightConvention | None
+    weights: Mapping[Element, Fraction]
+
+
+def grade_for(value: Decimal) -> tuple[str, str]:
+    """Grade and label of an IKM, classified after rounding it to 2 decimals.
+
+    PermenPANRB 14/2017 [V1/V2]: ≥ 88,31 A "Sangat Baik"; ≥ 76,61 B "Baik";
+    ≥ 65,00 C "Kurang Baik"; else D "Tidak Baik".
+    """
+    rounded = quantize2(value)
+    for lowest, grade, label in GRADES:
+        if rounded >= lowest:
+            return grade, label
+    return "D", "Tidak Baik"
+
+
+def element_weights(weights: Weights = WeightConvention.EXACT) -> dict[Element, Fraction]:
+    """The weight of each element; explicit weights must be non-negative and sum to 1.
+
+    PermenPANRB 14/2017 lets a provider weigh elements differently as long as the weights sum
+    to 1 [V2]; elements left out of an explicit mapping weigh 0 and need no answers.
+    """
+    if isinstance(weights, WeightConvention):
+        return dict.fromkeys(Element, weights.weight)
+    exact = {Element(element): to_fraction(weight) for element, weight in weights.items()}
+    negative = [f"{element} = {weight}" for element, weight in exact.items() if weight < 0]
+    if negative:
+        raise ValueError(f"Bobot unsur tidak boleh negatif: {', '.join(negative)}")
+    total = sum(exact.values(), Fraction(0))
+    if total != 1:
+        raise ValueError(f"Jumlah bobot unsur harus 1; ditemukan {_plain(total)}")
+    return {element: exact.get(element, Fraction(0)) for element in Element}
+
+
+def ikm(
+    responses: Iterable[Mapping[Element, int | None]],
+    weights: Weights = WeightConvention.EXACT,
+) -> IkmResult:
+    """Compute the element means, index, IKM and grade of a survey (PermenPANRB 14/2017).
+
+    Each response maps elements to an answer 1-4; None or a missing key is a blank answer,
+    left out of that element's mean. A response with no answer at all is not a respondent.
+    Raises ValueError for an answer outside 1-4, for no respondents, and for an element with
+    weight that nobody answered.
+    """
+    scheme = element_weights(weights)
+    sums = dict.fromkeys(Element, 0)
+    counts = dict.fromkeys(Element, 0)
+    respondents = 0
+    for number, response in enumerate(responses, start=1):
+        answered = _add_response(number, response, sums, counts)
+        respondents += answered
+    if respondents == 0:
+        raise ValueError("Tidak ada jawaban survei; paling sedikit satu responden diperlukan")
+    unanswered = [e for e in Element if scheme[e] and counts[e] == 0]
+    if unanswered:
+        names = ", ".join(f"{element} ({element.label})" for element in unanswered)
+        raise ValueError(f"Tidak ada jawaban untuk {names}; NRR tidak dapat dihitung")
+    means = {e: Fraction(sums[e], counts[e]) for e in Element if counts[e]}
+    index = sum((means[e] * scheme[e] for e in Element if scheme[e]), Fraction(0))
+    value = quantize2(index * 25)
+    grade, label = grade_for(value)
+    return IkmResult(
+        respondents=respondents,
+        element_sums=sums,
+        element_counts=counts,
+        element_means={element: quantize4(mean) for element, mean in means.items()},
+        index=quantize4(index),
+        value=value,
+        grade=grade,
+        label=label,
+        convention=weights if isinstance(weights, WeightConvention) else None,
+        weights=scheme,
+    )
+
+
+def sample_size(population: int) -> int:
+    """Minimum number of respondents for `population` service users (Krejcie & Morgan).
+
+    S = χ²·N·P(1-P) / (d²(N-1) + χ²·P(1-P)), χ² = 3,841, P = 0,5, d = 0,05, as required by
+    PermenPANRB 14/2017 [V2], computed exactly and rounded half up to the nearest whole
+    respondent, which reproduces the published Krejcie & Morgan table (N 100 → 80,
+    1000 → 278, 10000 → 370) [I]. The table prints 384 for N = 100000 although the formula
+    gives 382,63 (383); 384 is the limit for an unbounded population (384,16).
+    """
+    if population < 1:
+        raise ValueError(f"Jumlah populasi harus paling sedikit 1; ditemukan {population}")
+    chi_square = Fraction("3.841")
+    spread = Fraction(1, 4)  # P(1 - P) with P = 0,5
+    margin = Fraction("0.05") ** 2
+    size = chi_square * population * spread / (margin * (population - 1) + chi_square * spread)
+    return int(quantize(size, 0))
+
+
+def sample_is_adequate(respondents: int, population: int) -> bool:
+    """Whether a survey has at least the Krejcie & Morgan sample size. [V2]"""
+    return respondents >= sample_size(population)
+
+
+def _add_response(
+    number: int,
+    response: Mapping[Element, int | None],
+    sums: dict[Element, int],
+    counts: dict[Element, int],
+) -> int:
+    """Add one response to the running sums; 1 when it had any answer, else 0."""
+    answered = 0
+    for key, answer in response.items():
+        if answer is None:
+            continue
+        element = Element(key)
+        if answer not in SCALE:
+            raise ValueError(
+                f"Jawaban {answer} untuk {element} ({element.label}) pada responden ke-{number} "
+                "di luar skala; isi 1, 2, 3 atau 4"
+            )
+        sums[element] += answer
+        counts[element] += 1
+        answered = 1
+    return answered
+
+
+def _plain(number: Fraction) -> str:
+    """A weight total for a message, e.g. "0,99"."""
+    return f"{quantize(number, 6).normalize():f}".replace(".", ",")

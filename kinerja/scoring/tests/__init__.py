@@ -1,0 +1,1 @@
+"""Tests of the scoring core: plain pytest, no Django, no database."""
