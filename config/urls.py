@@ -5,17 +5,27 @@ from rest_framework.authtoken.views import obtain_auth_token
 
 from kinerja.accounts.api import MeApi
 from kinerja.core import views as core_views
+from kinerja.organization import api as organization_api
+from kinerja.people import api as people_api
+from kinerja.people import views as people_views
 
 api_v1 = [
     path("me/", MeApi.as_view(), name="me"),
     path("token/", obtain_auth_token, name="token"),
+    *organization_api.urlpatterns,
+    *people_api.urlpatterns,
 ]
 
 urlpatterns = [
     path("", include("kinerja.core.urls")),
     path("akun/", include("kinerja.accounts.urls")),
     path("audit/", include("kinerja.audit.urls")),
+    # The organisation chart of an agency shows who holds each post, so the people app
+    # serves it (organization may not import people); the agency list stays in organization.
+    path("organisasi/<int:agency_id>/", people_views.org_chart, name="org_chart"),
     path("organisasi/", include("kinerja.organization.urls")),
+    path("pegawai/", include("kinerja.people.urls")),
+    path("pegawai/impor/", include("kinerja.people.import_urls")),
     path("healthz", core_views.healthz, name="healthz"),
     path("api/v1/", include((api_v1, "api"))),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),

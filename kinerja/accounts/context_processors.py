@@ -25,6 +25,8 @@ def _links_for(user: Any) -> list[tuple[str, str]]:
             ("Perangkat daerah", "organization:agency_list"),
             ("Pegawai", "people:employee_list"),
         ]
+    if permissions.is_hr_admin(user) or permissions.is_agency_admin(user):
+        links.append(("Impor pegawai", "people_import:upload"))
     elif getattr(user, "is_authenticated", False):
         links.append(("Profil saya", "people:my_profile"))
     if permissions.can_read_audit_trail(user):
@@ -36,13 +38,20 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"nav_items": []}
-    items = []
+    links: list[tuple[str, str]] = []
     for label, name in _links_for(user):
         try:
-            url = reverse(name)
+            links.append((label, reverse(name)))
         except NoReverseMatch:  # an app that is not installed yet offers no link
             continue
-        active = request.path == url if url == "/" else request.path.startswith(url)
-        items.append(NavItem(label=label, url=url, active=active))
+    # The longest link that the current path starts with is the active one
+    # (/pegawai/impor/ is "Impor pegawai", not also "Pegawai").
+    matching = [
+        url
+        for _, url in links
+        if request.path == url or (url != "/" and request.path.startswith(url))
+    ]
+    active_url = max(matching, key=len, default=None)
+    items = [NavItem(label=label, url=url, active=url == active_url) for label, url in links]
     role_label = user.get_role_display() if getattr(user, "role", "") else "Pegawai"
     return {"nav_items": items, "role_label": role_label}

@@ -85,6 +85,9 @@ DEMO_USERS: list[tuple[str, str, str, str | None]] = [
     ("pimpinan", "Ir. Hadi Santoso, M.T.", Role.PIMPINAN, None),
     ("inspektorat", "Dewi Lestari, S.E., Ak.", Role.INSPEKTORAT, None),
     ("199001152015031002", "Agus Wibowo, S.Sos.", "", None),
+    # A pengawas with subordinates (Kepala Seksi Identitas Penduduk, Dukcapil); the people
+    # app's demo gives both NIP logins their Employee record and post.
+    ("198204122008012003", "Sri Handayani, S.E., M.M.", "", None),
 ]
 
 
@@ -107,5 +110,7 @@ def demo_users_ensure() -> list[DemoLogin]:
                 must_change_password=False,
             )
         label = Role(role).label if role else "Pegawai"
+        if username == "198204122008012003":
+            label = "Atasan (pengawas)"
         logins.append(DemoLogin(role_label=str(label), username=username, full_name=full_name))
     return logins

@@ -6,5 +6,4 @@ app_name = "organization"
 
 urlpatterns = [
     path("", views.agency_list, name="agency_list"),
-    path("<int:agency_id>/", views.agency_detail, name="agency_detail"),
 ]

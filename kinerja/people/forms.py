@@ -1,0 +1,179 @@
+"""Forms of the people pages: they parse input; the services decide and explain refusals."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from kinerja.organization.models import Agency, Position, PositionKind
+from kinerja.organization.selectors import grade_codes
+from kinerja.people.models import Assignment, EmployeeStatus, EmploymentType, Gender
+from kinerja.people.selectors import EmployeeFilters
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+INVALID_DATE = "isi tanggal yang sah, format TTTT-BB-HH."
+
+
+def _date_field(label: str, *, required: bool = True) -> forms.DateField:
+    return forms.DateField(
+        label=label,
+        required=required,
+        widget=DATE,
+        error_messages={
+            "invalid": f"{label}: {INVALID_DATE}",
+            "required": f"{label} wajib diisi.",
+        },
+    )
+
+
+def bootstrap_widgets(form: forms.Form, *, small: bool = False) -> None:
+    """Bootstrap classes on every widget, so templates can render `{{ field }}`."""
+    size = "-sm" if small else ""
+    for field in form.fields.values():
+        widget = field.widget
+        base = "form-select" if isinstance(widget, forms.Select) else "form-control"
+        widget.attrs["class"] = f"{base} {base}{size}" if small else base
+
+
+def _grade_choices() -> list[tuple[str, Any]]:
+    return [
+        ("", "Semua"),
+        ("PNS", [(g, g) for g in grade_codes("PNS")]),
+        ("PPPK", [(g, g) for g in grade_codes("PPPK")]),
+    ]
+
+
+class EmployeeFilterForm(forms.Form):
+    q = forms.CharField(label=_("Cari NIP atau nama"), required=False, max_length=100)
+    agency = forms.ModelChoiceField(
+        label=_("Perangkat daerah"), queryset=Agency.objects.none(), required=False,
+        empty_label="Semua",
+    )  # fmt: skip
+    unit = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    grade = forms.ChoiceField(label=_("Golongan"), required=False)
+    position_kind = forms.ChoiceField(
+        label=_("Jenis jabatan"),
+        required=False,
+        choices=[("", "Semua"), *PositionKind.choices],
+    )
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", "Semua"), *EmployeeStatus.choices]
+    )
+
+    def __init__(self, *args: Any, agencies: QuerySet[Agency], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        agency_field = self.fields["agency"]
+        assert isinstance(agency_field, forms.ModelChoiceField)
+        agency_field.queryset = agencies
+        grade_field = self.fields["grade"]
+        assert isinstance(grade_field, forms.ChoiceField)
+        grade_field.choices = _grade_choices()
+        bootstrap_widgets(self, small=True)
+
+    def to_filters(self) -> EmployeeFilters:
+        if not self.is_valid():
+            return EmployeeFilters()
+        data = self.cleaned_data
+        agency = data.get("agency")
+        return EmployeeFilters(
+            query=data.get("q") or "",
+            agency_id=agency.pk if agency else None,
+            unit_id=data.get("unit"),
+            grade=data.get("grade") or "",
+            position_kind=data.get("position_kind") or "",
+            status=data.get("status") or "",
+        )
+
+
+class PositionChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    def label_from_instance(self, obj: Any) -> str:
+        unit = f" — {obj.unit.name}" if obj.unit_id else ""
+        return f"{obj.name}{unit} ({obj.agency.name})"
+
+
+def _position_field(label: str, *, required: bool = True) -> PositionChoiceField:
+    return PositionChoiceField(
+        label=label,
+        queryset=Position.objects.none(),
+        required=required,
+        error_messages={
+            "required": f"{label} wajib dipilih.",
+            "invalid_choice": f"{label}: pilih jabatan lowong dari daftar.",
+        },
+    )
+
+
+class _WithPositions(forms.Form):
+    def __init__(self, *args: Any, positions: QuerySet[Position], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["position"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = positions
+        bootstrap_widgets(self)
+
+    def is_valid(self) -> bool:
+        valid = super().is_valid()
+        for name in self.errors:
+            if name in self.fields:
+                widget = self.fields[name].widget
+                widget.attrs["class"] = f"{widget.attrs.get('class', '')} is-invalid"
+        return valid
+
+    def add_service_errors(self, error: ValidationError) -> None:
+        for field, messages in error.message_dict.items():
+            target = field if field in self.fields else None
+            for message in messages:
+                self.add_error(target, message)
+            if target is not None:
+                widget = self.fields[target].widget
+                widget.attrs["class"] = f"{widget.attrs.get('class', '')} is-invalid"
+
+
+class EmployeeCreateForm(_WithPositions):
+    nip = forms.CharField(
+        label=_("NIP"), max_length=30, help_text=_("18 digit; spasi dan titik boleh.")
+    )
+    employment_type = forms.ChoiceField(
+        label=_("Jenis kepegawaian"), choices=EmploymentType.choices
+    )
+    title_prefix = forms.CharField(label=_("Gelar depan"), required=False, max_length=50)
+    name = forms.CharField(label=_("Nama (tanpa gelar)"), max_length=200)
+    title_suffix = forms.CharField(label=_("Gelar belakang"), required=False, max_length=80)
+    gender = forms.ChoiceField(label=_("Jenis kelamin"), choices=Gender.choices)
+    birth_date = _date_field("Tanggal lahir")
+    grade = forms.ChoiceField(label=_("Golongan"))
+    position = _position_field("Jabatan")
+    start_date = _date_field("Mulai menjabat")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["grade"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = _grade_choices()[1:]
+
+
+class EmployeeMoveForm(_WithPositions):
+    position = _position_field("Jabatan baru")
+    start_date = _date_field("Mulai di jabatan baru")
+    note = forms.CharField(label=_("Keterangan (mis. nomor SK)"), required=False, max_length=250)
+
+
+class ActingStartForm(_WithPositions):
+    position = _position_field("Jabatan yang dirangkap")
+    acting_kind = forms.ChoiceField(label=_("Jenis"), choices=Assignment.ActingKind.choices)
+    start_date = _date_field("Mulai")
+    end_date = _date_field("Selesai", required=False)
+    note = forms.CharField(label=_("Keterangan (mis. nomor SK)"), required=False, max_length=250)
+
+
+class AssignmentEndForm(forms.Form):
+    end_date = _date_field("Tanggal selesai")
+
+    def cleaned_end_date(self) -> date:
+        value: date = self.cleaned_data["end_date"]
+        return value

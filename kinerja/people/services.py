@@ -1,0 +1,417 @@
+"""Writes about employees and their assignments. Each checks the actor's right and is audited.
+
+`actor` None is the system (demo data, or an import task that checked its admin's right).
+An Admin OPD acts only on employees and posts of their own agency; a move between agencies
+needs the right on both sides (in practice Admin BKPSDM).
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q
+
+from kinerja.accounts.permissions import can_manage_agency, can_manage_city, require
+from kinerja.audit.services import audit_record
+from kinerja.organization.models import Position
+from kinerja.organization.selectors import grade_codes
+from kinerja.people.models import Assignment, Employee, EmployeeStatus, EmploymentType, Gender
+from kinerja.people.selectors import employee_home_agency_id
+from kinerja.scoring.nip import InvalidNip, format_nip, parse_nip
+
+Errors = dict[str, list[str]]
+
+OTHER_AGENCY = "Anda hanya dapat mengubah data pegawai perangkat daerah Anda sendiri."
+
+
+def _require_agency(actor: Any, agency_id: int | None) -> None:
+    if actor is not None:
+        require(can_manage_agency(actor, agency_id), OTHER_AGENCY)
+
+
+def _day(value: date) -> str:
+    return value.strftime("%d-%m-%Y")
+
+
+def employee_snapshot(employee: Employee) -> dict[str, Any]:
+    return {
+        "nip": employee.nip,
+        "employment_type": employee.employment_type,
+        "name": employee.name,
+        "title_prefix": employee.title_prefix,
+        "title_suffix": employee.title_suffix,
+        "gender": employee.gender,
+        "birth_date": employee.birth_date,
+        "grade": employee.grade,
+        "status": employee.status,
+        "user_id": employee.user_id,
+    }
+
+
+def assignment_snapshot(assignment: Assignment) -> dict[str, Any]:
+    return {
+        "employee_id": assignment.employee_id,
+        "position_id": assignment.position_id,
+        "start_date": assignment.start_date,
+        "end_date": assignment.end_date,
+        "is_acting": assignment.is_acting,
+        "acting_kind": assignment.acting_kind,
+        "note": assignment.note,
+    }
+
+
+def employee_identity_errors(
+    *, nip: str, employment_type: str, gender: str, birth_date: date | None, grade: str
+) -> tuple[Errors, str]:
+    """Check a NIP against the rest of the identity; return errors and the 18-digit NIP.
+
+    Shared with imports so that a form, the API and a spreadsheet say the same thing.
+    """
+    errors: Errors = {}
+    digits = ""
+    if employment_type not in EmploymentType.values:
+        errors["employment_type"] = [
+            f"Jenis kepegawaian {employment_type!r} tidak dikenal; pilihan: PNS atau PPPK."
+        ]
+        return errors, digits
+    try:
+        info = parse_nip(nip, employment_type)
+    except InvalidNip as exc:
+        errors["nip"] = [exc.message]
+    else:
+        digits = info.nip
+        if birth_date is not None and birth_date != info.birth_date:
+            errors["birth_date"] = [
+                f"Tanggal lahir {_day(birth_date)} tidak cocok dengan NIP {format_nip(digits)}, "
+                f"yang memuat tanggal lahir {_day(info.birth_date)}."
+            ]
+        if gender != info.gender.value:
+            expected = Gender(info.gender.value).label
+            errors["gender"] = [
+                f"Jenis kelamin tidak cocok dengan NIP {format_nip(digits)}, "
+                f"yang memuat {expected} (digit ke-15)."
+            ]
+    if gender not in Gender.values and "gender" not in errors:
+        errors["gender"] = ["Jenis kelamin harus L (laki-laki) atau P (perempuan)."]
+    accepted = grade_codes(employment_type)
+    if grade not in accepted:
+        errors["grade"] = [
+            f"Golongan {grade!r} tidak berlaku untuk {employment_type}; pilihan: "
+            f"{', '.join(accepted)}."
+        ]
+    return errors, digits
+
+
+def _holder_conflict(position: Position, day: date, *, exclude: int | None = None) -> str | None:
+    """The refusal when a non-acting assignment of `position` is open on or after `day`."""
+    clash = (
+        Assignment.objects.filter(position=position, is_acting=False)
+        .filter(Q(end_date__isnull=True) | Q(end_date__gte=day))
+        .exclude(pk=exclude or 0)
+        .select_related("employee")
+        .order_by("start_date")
+        .first()
+    )
+    if clash is None:
+        return None
+    holder = clash.employee
+    return (
+        f"Jabatan {position.name} sudah dipegang {holder.full_name} ({format_nip(holder.nip)}) "
+        f"sejak {_day(clash.start_date)}; gunakan Plt/Plh atau akhiri penugasan itu dulu."
+    )
+
+
+def employee_create(
+    *,
+    actor: Any,
+    nip: str,
+    employment_type: str,
+    name: str,
+    gender: str,
+    birth_date: date,
+    grade: str,
+    title_prefix: str = "",
+    title_suffix: str = "",
+    position: Position | None = None,
+    start_date: date | None = None,
+) -> Employee:
+    """Add an employee, optionally with a first (definitive) assignment.
+
+    Admin OPD must place the employee in a post of their agency; without a post only Admin
+    BKPSDM may add one (otherwise nobody but BKPSDM could see them).
+    """
+    if actor is not None:
+        if position is None:
+            require(
+                can_manage_city(actor), "Admin OPD wajib memilih jabatan di perangkat daerahnya."
+            )
+        else:
+            require(can_manage_agency(actor, position.agency_id), OTHER_AGENCY)
+    errors, digits = employee_identity_errors(
+        nip=nip, employment_type=employment_type, gender=gender, birth_date=birth_date, grade=grade
+    )
+    if not name.strip():
+        errors["name"] = ["Nama wajib diisi (tanpa gelar; gelar di kolom gelar)."]
+    if digits and Employee.objects.filter(nip=digits).exists():
+        errors["nip"] = [f"NIP {format_nip(digits)} sudah terdaftar untuk pegawai lain."]
+    if position is not None and start_date is None:
+        errors["start_date"] = ["Tanggal mulai penugasan wajib diisi bila jabatan dipilih."]
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        if position is not None:
+            Position.objects.select_for_update().filter(pk=position.pk).first()
+            assert start_date is not None
+            conflict = _holder_conflict(position, start_date)
+            if conflict:
+                raise ValidationError({"position": [conflict]})
+        employee = Employee.objects.create(
+            nip=digits,
+            employment_type=employment_type,
+            name=name.strip(),
+            title_prefix=title_prefix.strip(),
+            title_suffix=title_suffix.strip(),
+            gender=gender,
+            birth_date=birth_date,
+            grade=grade,
+        )
+        audit_record(
+            actor=actor, action="employee.created", obj=employee, after=employee_snapshot(employee)
+        )
+        if position is not None:
+            assert start_date is not None
+            assignment = Assignment.objects.create(
+                employee=employee, position=position, start_date=start_date
+            )
+            audit_record(
+                actor=actor,
+                action="assignment.started",
+                obj=assignment,
+                after=assignment_snapshot(assignment),
+            )
+    return employee
+
+
+def employee_update(
+    *,
+    actor: Any,
+    employee: Employee,
+    name: str | None = None,
+    title_prefix: str | None = None,
+    title_suffix: str | None = None,
+    grade: str | None = None,
+    status: str | None = None,
+) -> Employee:
+    """Change name, titles, grade or status. NIP, birth date and gender follow the NIP and are
+    corrected by BKPSDM through a new record, not here."""
+    _require_agency(actor, employee_home_agency_id(employee_id=employee.pk))
+    before = employee_snapshot(employee)
+    errors: Errors = {}
+    if name is not None and not name.strip():
+        errors["name"] = ["Nama wajib diisi (tanpa gelar; gelar di kolom gelar)."]
+    if grade is not None and grade not in grade_codes(employee.employment_type):
+        errors["grade"] = [
+            f"Golongan {grade!r} tidak berlaku untuk {employee.employment_type}; pilihan: "
+            f"{', '.join(grade_codes(employee.employment_type))}."
+        ]
+    if status is not None and status not in EmployeeStatus.values:
+        errors["status"] = [
+            f"Status {status!r} tidak dikenal; pilihan: {', '.join(EmployeeStatus.values)}."
+        ]
+    if errors:
+        raise ValidationError(errors)
+    for field, value in [
+        ("name", name),
+        ("title_prefix", title_prefix),
+        ("title_suffix", title_suffix),
+        ("grade", grade),
+        ("status", status),
+    ]:
+        if value is not None:
+            setattr(employee, field, value.strip())
+    after = employee_snapshot(employee)
+    changed = [field for field in after if after[field] != before[field]]
+    if not changed:
+        return employee
+    with transaction.atomic():
+        employee.save(update_fields=[*changed, "updated_at"])
+        audit_record(
+            actor=actor, action="employee.updated", obj=employee, before=before, after=after
+        )
+    return employee
+
+
+def employee_move(
+    *, actor: Any, employee: Employee, position: Position, start_date: date, note: str = ""
+) -> Assignment:
+    """Mutasi: end the current definitive assignment the day before and start the new one."""
+    _require_agency(actor, employee_home_agency_id(employee_id=employee.pk))
+    _require_agency(actor, position.agency_id)
+    errors: Errors = {}
+    if employee.status != EmployeeStatus.ACTIVE:
+        errors["employee"] = [
+            f"{employee.full_name} berstatus {employee.get_status_display()}; "
+            "hanya pegawai aktif yang dapat dimutasi."
+        ]
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        Position.objects.select_for_update().filter(pk=position.pk).first()
+        current = list(
+            Assignment.objects.select_for_update()
+            .filter(employee=employee, is_acting=False)
+            .filter(Q(end_date__isnull=True) | Q(end_date__gte=start_date))
+            .select_related("position")
+        )
+        for old in current:
+            if old.position_id == position.pk:
+                raise ValidationError(
+                    {"position": [f"{employee.full_name} sudah memegang jabatan {position.name}."]}
+                )
+            if old.start_date >= start_date:
+                raise ValidationError(
+                    {
+                        "start_date": [
+                            f"Tanggal mutasi {_day(start_date)} harus sesudah mulai penugasan "
+                            f"sekarang ({old.position.name}, {_day(old.start_date)})."
+                        ]
+                    }
+                )
+        conflict = _holder_conflict(position, start_date)
+        if conflict:
+            raise ValidationError({"position": [conflict]})
+        for old in current:
+            before = assignment_snapshot(old)
+            old.end_date = start_date - timedelta(days=1)
+            old.save(update_fields=["end_date", "updated_at"])
+            audit_record(
+                actor=actor,
+                action="assignment.ended",
+                obj=old,
+                before=before,
+                after=assignment_snapshot(old),
+            )
+        assignment = Assignment.objects.create(
+            employee=employee, position=position, start_date=start_date, note=note.strip()
+        )
+        audit_record(
+            actor=actor,
+            action="employee.moved",
+            obj=assignment,
+            before={"assignment_ids": [old.pk for old in current]},
+            after=assignment_snapshot(assignment),
+        )
+    return assignment
+
+
+def assignment_start(
+    *,
+    actor: Any,
+    employee: Employee,
+    position: Position,
+    start_date: date,
+    end_date: date | None = None,
+    is_acting: bool = False,
+    acting_kind: str = "",
+    note: str = "",
+) -> Assignment:
+    """Start an assignment: a first definitive post, or a Plt/Plh in a second post."""
+    _require_agency(actor, position.agency_id)
+    errors: Errors = {}
+    if end_date is not None and end_date < start_date:
+        errors["end_date"] = [
+            f"Tanggal selesai {_day(end_date)} tidak boleh sebelum tanggal mulai "
+            f"{_day(start_date)}."
+        ]
+    if is_acting and acting_kind not in Assignment.ActingKind.values:
+        errors["acting_kind"] = ["Jenis penugasan sementara wajib dipilih: PLT atau PLH."]
+    if not is_acting:
+        acting_kind = ""
+    if employee.status != EmployeeStatus.ACTIVE:
+        errors["employee"] = [
+            f"{employee.full_name} berstatus {employee.get_status_display()}; "
+            "hanya pegawai aktif yang dapat ditugaskan."
+        ]
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        Position.objects.select_for_update().filter(pk=position.pk).first()
+        open_here = Assignment.objects.filter(employee=employee, position=position).filter(
+            Q(end_date__isnull=True) | Q(end_date__gte=start_date)
+        )
+        if open_here.exists():
+            raise ValidationError(
+                {"position": [f"{employee.full_name} sudah ditugaskan pada {position.name}."]}
+            )
+        if not is_acting:
+            conflict = _holder_conflict(position, start_date)
+            if conflict:
+                raise ValidationError({"position": [conflict]})
+            own = (
+                Assignment.objects.filter(employee=employee, is_acting=False)
+                .filter(Q(end_date__isnull=True) | Q(end_date__gte=start_date))
+                .exists()
+            )
+            if own:
+                raise ValidationError(
+                    {
+                        "position": [
+                            f"{employee.full_name} masih memegang jabatan definitif; "
+                            "gunakan mutasi untuk pindah jabatan."
+                        ]
+                    }
+                )
+        assignment = Assignment.objects.create(
+            employee=employee,
+            position=position,
+            start_date=start_date,
+            end_date=end_date,
+            is_acting=is_acting,
+            acting_kind=acting_kind,
+            note=note.strip(),
+        )
+        audit_record(
+            actor=actor,
+            action="assignment.started",
+            obj=assignment,
+            after=assignment_snapshot(assignment),
+        )
+    return assignment
+
+
+def assignment_end(*, actor: Any, assignment: Assignment, end_date: date) -> Assignment:
+    """End an assignment on `end_date` (inclusive); it cannot end before it starts."""
+    _require_agency(actor, assignment.position.agency_id)
+    if end_date < assignment.start_date:
+        raise ValidationError(
+            {
+                "end_date": [
+                    f"Tanggal selesai {_day(end_date)} tidak boleh sebelum tanggal mulai "
+                    f"{_day(assignment.start_date)}."
+                ]
+            }
+        )
+    if assignment.end_date is not None and assignment.end_date < end_date:
+        raise ValidationError(
+            {
+                "end_date": [
+                    f"Penugasan ini sudah berakhir pada {_day(assignment.end_date)}; "
+                    "tanggal selesai hanya boleh dimajukan."
+                ]
+            }
+        )
+    before = assignment_snapshot(assignment)
+    with transaction.atomic():
+        assignment.end_date = end_date
+        assignment.save(update_fields=["end_date", "updated_at"])
+        audit_record(
+            actor=actor,
+            action="assignment.ended",
+            obj=assignment,
+            before=before,
+            after=assignment_snapshot(assignment),
+        )
+    return assignment

@@ -1,0 +1,114 @@
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from conftest import Personas
+from kinerja.people.tests.builders import make_position
+from kinerja.people.tests.conftest import Staffed
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("name", "status", "count"),
+    [
+        ("employee", 403, None),
+        ("agency_admin", 200, 4),
+        ("other_admin", 200, 1),
+        ("hr_admin", 200, 5),
+        ("leader", 200, 5),
+        ("auditor", 200, 5),
+        ("outsider", 403, None),
+    ],
+)
+def test_employee_list_api_is_scoped(
+    client: Client, personas: Personas, staffed: Staffed, name: str, status: int, count: int | None
+) -> None:
+    client.force_login(personas.all()[name])
+    response = client.get("/api/v1/employees/")
+    assert response.status_code == status
+    if count is not None:
+        assert response.json()["count"] == count
+
+
+@pytest.mark.parametrize(
+    ("name", "status"),
+    [
+        ("employee", 200),
+        ("agency_admin", 200),
+        ("other_admin", 404),
+        ("hr_admin", 200),
+        ("leader", 200),
+        ("auditor", 200),
+        ("outsider", 404),
+    ],
+)
+def test_employee_detail_api_has_the_chain(
+    client: Client, personas: Personas, staffed: Staffed, name: str, status: int
+) -> None:
+    client.force_login(personas.all()[name])
+    response = client.get(f"/api/v1/employees/{staffed.employee.pk}/")
+    assert response.status_code == status
+    if status == 200:
+        chain = response.json()["chain_of_command"]
+        assert chain["supervisor"]["name"] == "Sri Handayani"
+    else:
+        assert "Agus" not in response.content.decode()
+
+
+NEW = {
+    "nip": "199503102020012004", "employment_type": "PNS", "name": "Ratna Lestari",
+    "gender": "P", "birth_date": "1995-03-10", "grade": "III/a", "start_date": "2025-01-02",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("name", "status"),
+    [
+        ("employee", 403),
+        ("agency_admin", 201),
+        ("other_admin", 403),
+        ("hr_admin", 201),
+        ("leader", 403),
+        ("auditor", 403),
+        ("outsider", 403),
+    ],
+)
+def test_employee_create_api_is_for_admins_of_the_agency(
+    client: Client, personas: Personas, staffed: Staffed, name: str, status: int
+) -> None:
+    post = make_position(agency=personas.agency, supervisor=staffed.kasi_post)
+    client.force_login(personas.all()[name])
+    response = client.post(
+        "/api/v1/employees/", {**NEW, "position_id": post.pk}, content_type="application/json"
+    )
+    assert response.status_code == status
+    if status == 403:
+        assert "Ratna" not in response.content.decode()
+
+
+def test_api_refusal_names_field_and_rule(
+    client: Client, personas: Personas, staffed: Staffed
+) -> None:
+    client.force_login(personas.hr_admin)
+    response = client.post(
+        "/api/v1/employees/", {**NEW, "grade": "IX"}, content_type="application/json"
+    )
+    assert response.status_code == 400
+    assert "Golongan 'IX' tidak berlaku untuk PNS" in response.json()["grade"][0]
+
+
+def test_move_api_refuses_a_held_post_and_other_agencies(
+    client: Client, personas: Personas, staffed: Staffed
+) -> None:
+    url = f"/api/v1/employees/{staffed.employee.pk}/move/"
+    body = {"position_id": staffed.kasi_post.pk, "start_date": "2025-07-01"}
+    client.force_login(personas.agency_admin)
+    response = client.post(url, body, content_type="application/json")
+    assert response.status_code == 400
+    assert "sudah dipegang Sri Handayani" in response.json()["position"][0]
+    client.force_login(personas.other_admin)
+    response = client.post(url, body, content_type="application/json")
+    assert response.status_code == 404
+    assert "Agus" not in response.content.decode()
