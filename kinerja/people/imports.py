@@ -28,14 +28,12 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
-import json
 import re
 import zipfile
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +44,7 @@ from django.utils import timezone
 from kinerja.accounts.permissions import can_manage_agency, is_agency_admin, is_hr_admin, require
 from kinerja.audit.services import audit_record
 from kinerja.organization.models import Agency, Position, PositionKind, Unit
+from kinerja.organization.selectors import grade_codes, position_levels
 from kinerja.people.models import Assignment, Employee, EmployeeStatus, EmploymentType, Gender
 from kinerja.scoring.nip import InvalidNip, parse_nip
 
@@ -57,7 +56,6 @@ MAX_AUDITED_NIPS = 2000
 """NIPs listed per kind (created, updated) in the audit event; the counts are exact."""
 ALLOWED_SUFFIXES = (".csv", ".xlsx")
 _CHUNK = 5000
-_GRADES_FILE = Path(__file__).resolve().parent.parent / "organization" / "data" / "grades.json"
 
 ProgressCallback = Callable[[int, str], None]
 
@@ -181,15 +179,6 @@ def can_import_employees(user: Any) -> bool:
 
 
 # --- reference data ----------------------------------------------------------------------------
-
-
-@cache
-def _grades() -> tuple[frozenset[str], frozenset[str], dict[str, tuple[str, ...]]]:
-    data = json.loads(_GRADES_FILE.read_text(encoding="utf-8"))
-    pns = frozenset(code for code, _name in data["pns"])
-    pppk = frozenset(data["pppk"])
-    levels = {kind: tuple(names) for kind, names in data["position_kinds"].items()}
-    return pns, pppk, levels
 
 
 def _normalize_grade(text: str) -> str:
@@ -616,16 +605,15 @@ class _Validator:
                 )
 
         grade_text = _text(raw.get("grade"))
-        pns, pppk, _levels = _grades()
         if not grade_text:
             self.error(row, "grade", "Golongan wajib diisi (PNS: III/a …; PPPK: I … XVII).")
         elif row.employment_type:
             grade = _normalize_grade(grade_text)
-            allowed = pns if row.employment_type == EmploymentType.PNS else pppk
-            if grade in allowed:
+            if grade in grade_codes(row.employment_type):
                 row.grade = grade
             else:
-                accepted = "I/a … IV/e" if allowed is pns else "I … XVII"
+                is_pns = row.employment_type == EmploymentType.PNS
+                accepted = "I/a … IV/e" if is_pns else "I … XVII"
                 self.error(
                     row,
                     "grade",
@@ -728,7 +716,7 @@ class _Validator:
             else:
                 row.position_kind = kind
         row.level = _text(raw.get("level"))
-        levels = _grades()[2].get(row.position_kind, ())
+        levels = position_levels(row.position_kind)
         if row.level and levels:
             match = [name for name in levels if name.casefold() == row.level.casefold()]
             if match:
