@@ -27,3 +27,16 @@ class LabelledEnum(StrEnum):
     def choices(cls) -> list[tuple[str, str]]:
         """``(value, label)`` pairs in declaration order, as Django's ``choices`` expects."""
         return [(member.value, member.label) for member in cls]
+
+
+class RankedEnum(LabelledEnum):
+    """A labelled enum whose members are declared best first; `rank` orders them for comparison.
+
+    The last declared member ranks 0 and each one above it one more, so the order is read
+    straight from the class body, as the regulation lists the categories.
+    """
+
+    @property
+    def rank(self) -> int:
+        members = list(type(self))
+        return len(members) - 1 - members.index(self)

@@ -12,10 +12,10 @@ implementations agree).
 
 from collections.abc import Mapping
 
-from kinerja.scoring.choices import LabelledEnum
+from kinerja.scoring.choices import RankedEnum
 
 
-class Rating(LabelledEnum):
+class Rating(RankedEnum):
     """Rating of results or of behaviour: above, meets or below expectation.
 
     PermenPANRB 6/2022: "Di Atas Ekspektasi / Sesuai Ekspektasi / Di Bawah Ekspektasi". [V2]
@@ -33,14 +33,14 @@ class Rating(LabelledEnum):
             "BELOW": "Di Bawah Ekspektasi",
         }
 
-    @property
-    def rank(self) -> int:
-        """Order for comparisons: BELOW 0 < MEETS 1 < ABOVE 2."""
-        return {"BELOW": 0, "MEETS": 1, "ABOVE": 2}[self.value]
 
+class Predikat(RankedEnum):
+    """The employee's performance predikat (PermenPANRB 6/2022). [V2]
 
-class Predikat(LabelledEnum):
-    """The employee's performance predikat (PermenPANRB 6/2022). [V2]"""
+    Declared best first, as the regulation lists them: `rank` runs SANGAT_KURANG 0 < KURANG 1 <
+    BUTUH_PERBAIKAN 2 < BAIK 3 < SANGAT_BAIK 4. Under this order the matrix is monotone in each
+    rating (see docs/scoring.md, "Predikat matrix").
+    """
 
     SANGAT_BAIK = "SANGAT_BAIK"
     BAIK = "BAIK"
@@ -58,23 +58,8 @@ class Predikat(LabelledEnum):
             "SANGAT_KURANG": "Sangat Kurang",
         }
 
-    @property
-    def rank(self) -> int:
-        """Order SANGAT_KURANG 0 < KURANG 1 < BUTUH_PERBAIKAN 2 < BAIK 3 < SANGAT_BAIK 4.
 
-        This is the order in which the regulation lists the predikat. Under it the matrix is
-        monotone in each rating (see docs/scoring.md, "Predikat matrix").
-        """
-        return {
-            "SANGAT_KURANG": 0,
-            "KURANG": 1,
-            "BUTUH_PERBAIKAN": 2,
-            "BAIK": 3,
-            "SANGAT_BAIK": 4,
-        }[self.value]
-
-
-class OrganizationPredikat(LabelledEnum):
+class OrganizationPredikat(RankedEnum):
     """The organisation's predikat, set by the leader above (PermenPANRB 6/2022). [V2]"""
 
     ISTIMEWA = "ISTIMEWA"
@@ -92,17 +77,6 @@ class OrganizationPredikat(LabelledEnum):
             "KURANG": "Kurang",
             "SANGAT_KURANG": "Sangat Kurang",
         }
-
-    @property
-    def rank(self) -> int:
-        """Order SANGAT_KURANG 0 < KURANG 1 < BUTUH_PERBAIKAN 2 < BAIK 3 < ISTIMEWA 4."""
-        return {
-            "SANGAT_KURANG": 0,
-            "KURANG": 1,
-            "BUTUH_PERBAIKAN": 2,
-            "BAIK": 3,
-            "ISTIMEWA": 4,
-        }[self.value]
 
 
 PREDIKAT_MATRIX: Mapping[tuple[Rating, Rating], Predikat] = {
