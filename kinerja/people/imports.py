@@ -32,6 +32,7 @@ import re
 import zipfile
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import suppress
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -46,7 +47,7 @@ from kinerja.audit.services import audit_record
 from kinerja.organization.models import Agency, Position, PositionKind, Unit
 from kinerja.organization.selectors import grade_codes, position_levels
 from kinerja.people.models import Assignment, Employee, EmployeeStatus, EmploymentType, Gender
-from kinerja.scoring.nip import InvalidNip, parse_nip
+from kinerja.scoring.nip import InvalidNip, nip_digits, parse_nip
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 """Largest accepted upload (10 MB is about 60,000 rows of CSV)."""
@@ -857,9 +858,8 @@ def employee_import_validate(
     agency_codes = {cell(cells, "agency_code") for _, cells in body}
     nips: set[str] = set()
     for _, cells in body:
-        digits = "".join(ch for ch in cell(cells, "nip") if ch.isdigit())
-        if len(digits) == 18:
-            nips.add(digits)
+        with suppress(InvalidNip):  # the row check reports a bad NIP
+            nips.add(nip_digits(cell(cells, "nip")))
     ref = _load_reference(agency_codes, nips)
     rows: list[_Row] = []
     for index, (number, cells) in enumerate(body, start=1):

@@ -16,6 +16,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Sub
 from django.http import Http404
 from django.utils import timezone
 
+from kinerja.accounts.login_names import login_name_normalize
 from kinerja.accounts.permissions import (
     can_manage_agency,
     can_read_agency,
@@ -73,11 +74,10 @@ class EmployeeFilters:
 
 def _search(employees: QuerySet[Employee], query: str) -> QuerySet[Employee]:
     """A NIP with or without spaces/dots matches by prefix; anything else searches names."""
-    text = query.strip()
-    digits = "".join(ch for ch in text if ch not in " .\t")
-    if digits.isdigit():
-        return employees.filter(nip__startswith=digits)
-    for word in text.split():
+    normalized = login_name_normalize(query)
+    if normalized.isdigit():
+        return employees.filter(nip__startswith=normalized)
+    for word in query.split():
         employees = employees.filter(name__icontains=word)
     return employees
 
