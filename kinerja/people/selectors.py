@@ -45,6 +45,7 @@ def _covering(day: date, prefix: str = "") -> Q:
 
 
 def home_agency_subquery() -> Subquery:
+    """An employee's agency: that of their most recent definitive (non-acting) assignment."""
     return Subquery(
         Assignment.objects.filter(employee=OuterRef("pk"), is_acting=False)
         .order_by("-start_date", "-pk")
@@ -54,9 +55,9 @@ def home_agency_subquery() -> Subquery:
 
 def employee_home_agency_id(*, employee_id: int) -> int | None:
     agency_id: int | None = (
-        Assignment.objects.filter(employee_id=employee_id, is_acting=False)
-        .order_by("-start_date", "-pk")
-        .values_list("position__agency_id", flat=True)
+        Employee.objects.filter(pk=employee_id)
+        .annotate(home_agency_id=home_agency_subquery())
+        .values_list("home_agency_id", flat=True)
         .first()
     )
     return agency_id
@@ -133,7 +134,11 @@ def employee_list_for_actor(
 def employee_for_user(*, user: Any) -> Employee | None:
     if not getattr(user, "is_authenticated", False):
         return None
-    return Employee.objects.filter(user_id=user.pk).first()
+    return (
+        Employee.objects.annotate(home_agency_id=home_agency_subquery())
+        .filter(user_id=user.pk)
+        .first()
+    )
 
 
 def employee_get_for_actor(*, actor: Any, employee_id: int) -> Employee:

@@ -29,7 +29,6 @@ from kinerja.people.selectors import (
     chain_of_command_view,
     employee_for_user,
     employee_get_for_actor,
-    employee_home_agency_id,
     employee_list_for_actor,
     org_chart_for_actor,
     position_vacant_list_for_actor,
@@ -62,7 +61,8 @@ def employee_list(request: HttpRequest) -> HttpResponse:
 
 
 def _profile(request: HttpRequest, employee: Employee, *, own: bool) -> HttpResponse:
-    home = employee_home_agency_id(employee_id=employee.pk)
+    # Both selectors that fetch the employee annotate `home_agency_id`.
+    home: int | None = getattr(employee, "home_agency_id", None)
     context = {
         "employee": employee,
         "history": assignment_history(employee=employee),
@@ -121,7 +121,7 @@ def employee_add(request: HttpRequest) -> HttpResponse:
 
 def _managed_employee(request: HttpRequest, employee_id: int) -> Employee:
     employee = employee_get_for_actor(actor=request.user, employee_id=employee_id)
-    home = employee_home_agency_id(employee_id=employee.pk)
+    home: int | None = getattr(employee, "home_agency_id", None)
     require(
         can_manage_agency(request.user, home),
         "Anda hanya dapat mengubah data pegawai perangkat daerah Anda sendiri.",
