@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 
@@ -18,6 +19,17 @@ class NavItem:
     active: bool
 
 
+def _has_employee(user: Any) -> bool:
+    """The account is linked to an employee record (the reverse side of Employee.user; the
+    people app sits above accounts, so it is reached through the relation, not imported)."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    try:
+        return user.employee is not None
+    except ObjectDoesNotExist:
+        return False
+
+
 def _links_for(user: Any) -> list[tuple[str, str]]:
     links = [("Tugas saya", "core:home")]
     if permissions.can_read_all_agencies(user) or permissions.is_agency_admin(user):
@@ -27,7 +39,7 @@ def _links_for(user: Any) -> list[tuple[str, str]]:
         ]
     if permissions.is_hr_admin(user) or permissions.is_agency_admin(user):
         links.append(("Impor pegawai", "people_import:upload"))
-    elif getattr(user, "is_authenticated", False):
+    if _has_employee(user):
         links.append(("Profil saya", "people:my_profile"))
     if permissions.can_read_audit_trail(user):
         links.append(("Jejak audit", "audit:event_list"))

@@ -5,7 +5,7 @@ from typing import Any
 from django.urls import reverse
 
 from kinerja.accounts.permissions import can_read_audit_trail
-from kinerja.core.my_tasks import TaskItem
+from kinerja.core.my_tasks import CardKind, TaskItem
 
 
 def audit_tasks_for(user: Any) -> list[TaskItem]:
@@ -17,5 +17,6 @@ def audit_tasks_for(user: Any) -> list[TaskItem]:
             description="Telusuri perubahan data dan verifikasi keutuhan rantai hash.",
             url=reverse("audit:event_list"),
             action_label="Buka jejak audit",
+            kind=CardKind.PLACE,
         )
     ]

@@ -11,14 +11,14 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from kinerja.core.health import health_report
-from kinerja.core.my_tasks import my_tasks_for
+from kinerja.core.my_tasks import home_cards_for
 from kinerja.core.rendering import render_page_or_fragment
 from kinerja.core.selectors import job_get_for_actor
 
 
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/home.html", {"tasks": my_tasks_for(request.user)})
+    return render(request, "core/home.html", {"cards": home_cards_for(request.user)})
 
 
 @require_GET

@@ -86,7 +86,8 @@ def _search(employees: QuerySet[Employee], query: str) -> QuerySet[Employee]:
 def employee_list_for_actor(
     *, actor: Any, filters: EmployeeFilters, day: date | None = None
 ) -> QuerySet[Employee]:
-    """Employees the actor may list, each with `current_assignments` (prefetched) for `day`.
+    """Employees the actor may list, each with `current_assignments` (prefetched) for `day`
+    and `upcoming_assignments` (definitive posts starting after `day`).
 
     BKPSDM, Pimpinan and Inspektorat see all; an Admin OPD sees their agency; others 403.
     """
@@ -127,7 +128,15 @@ def employee_list_for_actor(
             .select_related("position__agency", "position__unit")
             .order_by("is_acting", "-start_date"),
             to_attr="current_assignments",
-        )
+        ),
+        # An imported employee whose first post starts later reads "mulai 2 Jan 2027", not "—".
+        Prefetch(
+            "assignments",
+            queryset=Assignment.objects.filter(start_date__gt=day, is_acting=False)
+            .select_related("position__agency", "position__unit")
+            .order_by("start_date", "pk"),
+            to_attr="upcoming_assignments",
+        ),
     )
 
 
@@ -142,7 +151,8 @@ def employee_for_user(*, user: Any) -> Employee | None:
 
 
 def employee_get_for_actor(*, actor: Any, employee_id: int) -> Employee:
-    """The employee themself, admins of their agency, BKPSDM, leaders, auditors; else 404."""
+    """The employee themself, their supervisor, admins of their agency, BKPSDM, leaders,
+    auditors; else 404."""
     employee = (
         Employee.objects.annotate(home_agency_id=home_agency_subquery())
         .select_related("user")
@@ -157,9 +167,22 @@ def employee_get_for_actor(*, actor: Any, employee_id: int) -> Employee:
         own
         or can_read_all_agencies(actor)
         or (is_agency_admin(actor) and can_read_agency(actor, home))
+        or _supervises(actor, employee_id=employee.pk, day=today())
     ):
         raise Http404
     return employee
+
+
+def _supervises(actor: Any, *, employee_id: int, day: date) -> bool:
+    """`employee_id` is among the subordinates of the actor's employee on `day`: exactly the
+    people the actor's "Tim saya" lists, so every name there opens."""
+    if not getattr(actor, "is_authenticated", False):
+        return False
+    mine = Employee.objects.filter(user_id=actor.pk).values_list("pk", flat=True).first()
+    if mine is None:
+        return False
+    subordinates = chain_of_command_load(employee_id=mine, day=day).subordinates
+    return any(holder.employee_id == employee_id for holder in subordinates)
 
 
 def assignment_history(*, employee: Employee) -> list[Assignment]:

@@ -7,6 +7,7 @@ app_name = "people"
 urlpatterns = [
     path("", views.employee_list, name="employee_list"),
     path("saya/", views.my_profile, name="my_profile"),
+    path("tim-saya/", views.my_team, name="my_team"),
     path("tambah/", views.employee_add, name="employee_add"),
     path("<int:employee_id>/", views.employee_detail, name="employee_detail"),
     path("<int:employee_id>/mutasi/", views.employee_move_page, name="employee_move"),

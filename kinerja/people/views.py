@@ -39,6 +39,7 @@ from kinerja.people.services import (
     employee_create,
     employee_move,
 )
+from kinerja.people.team import team_for_actor
 
 PAGE_SIZE = 50
 
@@ -209,3 +210,11 @@ def assignment_end_page(request: HttpRequest, assignment_id: int) -> HttpRespons
 def org_chart(request: HttpRequest, agency_id: int) -> HttpResponse:
     chart = org_chart_for_actor(actor=request.user, agency_id=agency_id)
     return render(request, "people/org_chart.html", {"chart": chart})
+
+
+@require_GET
+def my_team(request: HttpRequest) -> HttpResponse:
+    team = team_for_actor(actor=request.user)
+    if team is None:
+        return render(request, "people/no_employee.html", {"title": "Tim saya"})
+    return render(request, "people/my_team.html", {"team": team})

@@ -1,0 +1,76 @@
+"""Tim saya: a supervisor's subordinates, with links to what the supervisor may open."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from conftest import Personas
+from kinerja.people.tests.builders import bulk_staff
+from kinerja.people.tests.conftest import Staffed
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("name", "says"),
+    [
+        ("employee", "Anda tidak membawahi pegawai"),
+        ("agency_admin", "belum terhubung"),
+        ("other_admin", "belum terhubung"),
+        ("hr_admin", "belum terhubung"),
+        ("leader", "belum terhubung"),
+        ("auditor", "belum terhubung"),
+        ("outsider", "belum terhubung"),
+    ],
+)
+def test_my_team_shows_only_the_askers_own_team(
+    client: Client, personas: Personas, staffed: Staffed, name: str, says: str
+) -> None:
+    client.force_login(personas.all()[name])
+    response = client.get("/pegawai/tim-saya/")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert says in body
+    assert 'data-testid="team"' not in body  # nobody's subordinates are listed
+
+
+def test_supervisor_sees_subordinates_with_a_link_to_their_profile(
+    client: Client, staffed: Staffed
+) -> None:
+    client.force_login(staffed.supervisor_user)
+    body = client.get("/pegawai/tim-saya/").content.decode()
+    assert "Agus Wibowo" in body
+    assert "Pengolah Data" in body
+    assert f'href="/pegawai/{staffed.employee.pk}/"' in body
+
+
+def test_supervisor_may_open_a_subordinates_profile_but_not_anyone_elses(
+    client: Client, personas: Personas, staffed: Staffed
+) -> None:
+    client.force_login(staffed.supervisor_user)
+    assert client.get(f"/pegawai/{staffed.employee.pk}/").status_code == 200
+    assert client.get(f"/pegawai/{staffed.kabid.pk}/").status_code == 404
+    assert client.get(f"/pegawai/{staffed.other_head.pk}/").status_code == 404
+    client.force_login(personas.employee)
+    assert client.get(f"/pegawai/{staffed.supervisor.pk}/").status_code == 404
+
+
+def _queries(client: Client) -> tuple[int, str]:
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get("/pegawai/tim-saya/")
+    assert response.status_code == 200
+    return len(ctx.captured_queries), response.content.decode()
+
+
+def test_my_team_costs_the_same_queries_for_1_and_30_subordinates(
+    client: Client, personas: Personas, staffed: Staffed
+) -> None:
+    client.force_login(staffed.supervisor_user)
+    small, _ = _queries(client)
+    bulk_staff(agency=personas.agency, supervisor=staffed.kasi_post, unit=staffed.unit, count=29)
+    large, body = _queries(client)
+    assert body.count("Profil dan riwayat jabatan") == 30
+    assert large == small
