@@ -20,10 +20,14 @@ urlpatterns = [
     path("", include("kinerja.core.urls")),
     path("akun/", include("kinerja.accounts.urls")),
     path("audit/", include("kinerja.audit.urls")),
-    # The organisation chart of an agency shows who holds each post, so the people app
-    # serves it (organization may not import people); the agency list stays in organization.
+    # The organisation chart and the agency list show who holds posts and how many people
+    # work where, so the people app serves them (organization may not import people); the
+    # list keeps its name "organization:agency_list".
     path("organisasi/<int:agency_id>/", people_views.org_chart, name="org_chart"),
-    path("organisasi/", include("kinerja.organization.urls")),
+    path(
+        "organisasi/",
+        include(([path("", people_views.agency_list, name="agency_list")], "organization")),
+    ),
     path("pegawai/", include("kinerja.people.urls")),
     path("pegawai/impor/", include("kinerja.people.import_urls")),
     path("healthz", core_views.healthz, name="healthz"),

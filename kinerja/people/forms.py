@@ -13,7 +13,9 @@ from django.utils.translation import gettext_lazy as _
 from kinerja.organization.models import Agency, Position, PositionKind
 from kinerja.organization.selectors import grade_codes
 from kinerja.people.models import Assignment, EmployeeStatus, EmploymentType, Gender
+from kinerja.people.post_tree import TreePost
 from kinerja.people.selectors import EmployeeFilters
+from kinerja.people.services import NewPost
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 INVALID_DATE = "isi tanggal yang sah, format TTTT-BB-HH."
@@ -134,7 +136,106 @@ class _WithPositions(forms.Form):
                 widget.attrs["class"] = f"{widget.attrs.get('class', '')} is-invalid"
 
 
-class EmployeeCreateForm(_WithPositions):
+def _tree_label(post: TreePost) -> str:
+    indent = "\u00a0\u00a0\u00a0" * post.depth + ("└ " if post.depth else "")
+    return f"{indent}{post.position.name} — {post.holder}"
+
+
+PLACEMENT_FIELDS = ("position", "new_post_name", "new_post_kind", "new_post_supervisor")
+NEW_POST_FIELDS = PLACEMENT_FIELDS[1:]
+DATE_AND_NOTE = ("start_date", "note")
+
+
+class _WithPlacement(_WithPositions):
+    """A vacant post, or a new post created on the spot under a post chosen from the tree."""
+
+    new_post_name = forms.CharField(
+        label=_("Nama jabatan baru"),
+        required=False,
+        max_length=250,
+        help_text=_("mis. Pengolah Data; dicatat di struktur organisasi perangkat daerah."),
+    )
+    new_post_kind = forms.ChoiceField(
+        label=_("Jenis jabatan baru"),
+        required=False,
+        choices=PositionKind.choices,
+        initial=PositionKind.PELAKSANA,
+    )
+    new_post_supervisor = forms.ModelChoiceField(
+        label=_("Jabatan atasan"),
+        queryset=Position.objects.none(),
+        required=False,
+        help_text=_("Jabatan baru berada di unit kerja jabatan atasannya."),
+        error_messages={"invalid_choice": "Jabatan atasan: pilih jabatan dari daftar."},
+    )
+
+    def __init__(
+        self,
+        *args: Any,
+        supervisors: QuerySet[Position],
+        supervisor_tree: list[tuple[str, list[TreePost]]],
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        position = self.fields["position"]
+        position.required = False
+        supervisor = self.fields["new_post_supervisor"]
+        assert isinstance(supervisor, forms.ModelChoiceField)
+        supervisor.queryset = supervisors
+        supervisor.choices = [
+            ("", "Pilih jabatan atasan"),
+            *[(agency, [(p.position.pk, _tree_label(p)) for p in posts])
+              for agency, posts in supervisor_tree],
+        ]  # fmt: skip
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("new_post_name", "").strip():
+            if data.get("position") is not None:
+                self.add_error(
+                    "new_post_name",
+                    "Pilih jabatan lowong atau buat jabatan baru, tidak keduanya.",
+                )
+            if data.get("new_post_supervisor") is None and "new_post_supervisor" not in self.errors:
+                self.add_error(
+                    "new_post_supervisor", "Jabatan atasan wajib dipilih untuk jabatan baru."
+                )
+            if not data.get("new_post_kind"):
+                self.add_error("new_post_kind", "Jenis jabatan baru wajib dipilih.")
+        elif data.get("position") is None and "position" not in self.errors:
+            self.add_error(
+                "position", f"{self.fields['position'].label}: pilih jabatan lowong, atau isi "
+                "nama jabatan baru di bagian Buat jabatan baru."
+            )  # fmt: skip
+        return data
+
+    def new_post(self) -> NewPost | None:
+        name = self.cleaned_data.get("new_post_name", "").strip()
+        if not name:
+            return None
+        return NewPost(
+            name=name,
+            kind=self.cleaned_data["new_post_kind"],
+            supervisor=self.cleaned_data["new_post_supervisor"],
+        )
+
+    def main_fields(self) -> list[forms.BoundField]:
+        return [self[n] for n in self.fields if n not in (*PLACEMENT_FIELDS, *DATE_AND_NOTE)]
+
+    def date_and_note_fields(self) -> list[forms.BoundField]:
+        return [self[n] for n in DATE_AND_NOTE if n in self.fields]
+
+    def new_post_fields(self) -> list[forms.BoundField]:
+        return [self[n] for n in NEW_POST_FIELDS]
+
+    def new_post_open(self) -> bool:
+        """The new-post part starts open when it was filled in or refused."""
+        return bool(self.data.get("new_post_name")) or any(
+            n in self.errors for n in NEW_POST_FIELDS
+        )
+
+
+class EmployeeCreateForm(_WithPlacement):
     nip = forms.CharField(
         label=_("NIP"), max_length=30, help_text=_("18 digit; spasi dan titik boleh.")
     )
@@ -157,7 +258,7 @@ class EmployeeCreateForm(_WithPositions):
         field.choices = _grade_choices()[1:]
 
 
-class EmployeeMoveForm(_WithPositions):
+class EmployeeMoveForm(_WithPlacement):
     position = _position_field("Jabatan baru")
     start_date = _date_field("Mulai di jabatan baru")
     note = forms.CharField(label=_("Keterangan (mis. nomor SK)"), required=False, max_length=250)
@@ -173,6 +274,10 @@ class ActingStartForm(_WithPositions):
 
 class AssignmentEndForm(forms.Form):
     end_date = _date_field("Tanggal selesai")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        bootstrap_widgets(self)
 
     def cleaned_end_date(self) -> date:
         value: date = self.cleaned_data["end_date"]

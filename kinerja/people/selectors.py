@@ -454,7 +454,7 @@ def position_vacant_list_for_actor(*, actor: Any, day: date | None = None) -> Qu
 def assignment_get_for_actor(*, actor: Any, assignment_id: int) -> Assignment:
     """An assignment the actor may change; 404 for anything outside their agency."""
     assignment = (
-        Assignment.objects.select_related("employee", "position__agency")
+        Assignment.objects.select_related("employee", "position__agency", "position__unit")
         .filter(pk=assignment_id)
         .first()
     )

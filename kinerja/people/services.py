@@ -7,6 +7,7 @@ needs the right on both sides (in practice Admin BKPSDM).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
@@ -18,6 +19,7 @@ from kinerja.accounts.permissions import can_manage_agency, can_manage_city, req
 from kinerja.audit.services import audit_record
 from kinerja.organization.models import Position
 from kinerja.organization.selectors import grade_codes
+from kinerja.organization.services import position_create
 from kinerja.people.models import Assignment, Employee, EmployeeStatus, EmploymentType, Gender
 from kinerja.people.selectors import employee_home_agency_id
 from kinerja.scoring.nip import InvalidNip, format_nip, parse_nip
@@ -124,6 +126,52 @@ def _holder_conflict(position: Position, day: date, *, exclude: int | None = Non
     )
 
 
+@dataclass(frozen=True)
+class NewPost:
+    """A post created on the spot while placing an employee, when no vacant post fits: it sits
+    under `supervisor` (chosen from the agency's tree), in the supervisor's agency and unit."""
+
+    name: str
+    kind: str
+    supervisor: Position
+    level: str = ""
+
+    @property
+    def agency_id(self) -> int:
+        return self.supervisor.agency_id
+
+
+def _post_create(actor: Any, new_post: NewPost) -> Position:
+    """Through organization's `position_create` (it checks the actor's right and audits);
+    its refusals are re-keyed `new_post_<field>` so a form shows them on the new post."""
+    supervisor = new_post.supervisor
+    try:
+        return position_create(
+            actor=actor,
+            agency=supervisor.agency,
+            unit=supervisor.unit,
+            name=new_post.name,
+            kind=new_post.kind,
+            level=new_post.level,
+            supervisor=supervisor,
+        )
+    except ValidationError as error:
+        raise ValidationError(
+            {f"new_post_{field}": messages for field, messages in error.message_dict.items()}
+        ) from error
+
+
+def _placement_errors(position: Position | None, new_post: NewPost | None) -> Errors:
+    if position is not None and new_post is not None:
+        return {
+            "new_post_name": [
+                f"Pilih jabatan lowong {position.name} atau buat jabatan baru "
+                f"{new_post.name}, tidak keduanya."
+            ]
+        }
+    return {}
+
+
 def employee_create(
     *,
     actor: Any,
@@ -136,20 +184,23 @@ def employee_create(
     title_prefix: str = "",
     title_suffix: str = "",
     position: Position | None = None,
+    new_post: NewPost | None = None,
     start_date: date | None = None,
 ) -> Employee:
-    """Add an employee, optionally with a first (definitive) assignment.
+    """Add an employee, optionally with a first (definitive) assignment in `position` or in a
+    `new_post` created in the same transaction (no vacancy is no dead end).
 
     Admin OPD must place the employee in a post of their agency; without a post only Admin
     BKPSDM may add one (otherwise nobody but BKPSDM could see them).
     """
+    placed = position if position is not None else new_post
     if actor is not None:
-        if position is None:
+        if placed is None:
             require(
                 can_manage_city(actor), "Admin OPD wajib memilih jabatan di perangkat daerahnya."
             )
         else:
-            require(can_manage_agency(actor, position.agency_id), OTHER_AGENCY)
+            require(can_manage_agency(actor, placed.agency_id), OTHER_AGENCY)
     errors, digits = employee_identity_errors(
         nip=nip, employment_type=employment_type, gender=gender, birth_date=birth_date, grade=grade
     )
@@ -157,11 +208,14 @@ def employee_create(
         errors["name"] = ["Nama wajib diisi (tanpa gelar; gelar di kolom gelar)."]
     if digits and Employee.objects.filter(nip=digits).exists():
         errors["nip"] = [f"NIP {format_nip(digits)} sudah terdaftar untuk pegawai lain."]
-    if position is not None and start_date is None:
+    if placed is not None and start_date is None:
         errors["start_date"] = ["Tanggal mulai penugasan wajib diisi bila jabatan dipilih."]
+    errors.update(_placement_errors(position, new_post))
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
+        if new_post is not None:
+            position = _post_create(actor, new_post)
         if position is not None:
             Position.objects.select_for_update().filter(pk=position.pk).first()
             assert start_date is not None
@@ -245,20 +299,35 @@ def employee_update(
 
 
 def employee_move(
-    *, actor: Any, employee: Employee, position: Position, start_date: date, note: str = ""
+    *,
+    actor: Any,
+    employee: Employee,
+    start_date: date,
+    position: Position | None = None,
+    new_post: NewPost | None = None,
+    note: str = "",
 ) -> Assignment:
-    """Mutasi: end the current definitive assignment the day before and start the new one."""
+    """Mutasi: end the current definitive assignment the day before and start the new one, in
+    `position` or in a `new_post` created in the same transaction."""
     _require_agency(actor, employee_home_agency_id(employee_id=employee.pk))
-    _require_agency(actor, position.agency_id)
+    placed = position if position is not None else new_post
+    if placed is not None:
+        _require_agency(actor, placed.agency_id)
     errors: Errors = {}
     if employee.status != EmployeeStatus.ACTIVE:
         errors["employee"] = [
             f"{employee.full_name} berstatus {employee.get_status_display()}; "
             "hanya pegawai aktif yang dapat dimutasi."
         ]
+    if placed is None:
+        errors["position"] = ["Jabatan baru wajib dipilih, atau buat jabatan baru."]
+    errors.update(_placement_errors(position, new_post))
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
+        if new_post is not None:
+            position = _post_create(actor, new_post)
+        assert position is not None
         Position.objects.select_for_update().filter(pk=position.pk).first()
         current = list(
             Assignment.objects.select_for_update()

@@ -3,6 +3,7 @@ and the organisation chart of an agency (here because it shows who holds which p
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from django.contrib import messages
@@ -10,11 +11,12 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 
 from kinerja.accounts.permissions import can_manage_agency, is_hr_admin, managed_agency_id, require
 from kinerja.core.rendering import render_page_or_fragment
 from kinerja.organization.selectors import agency_list_for_actor
+from kinerja.people.agencies import agency_overview_for_actor
 from kinerja.people.forms import (
     ActingStartForm,
     AssignmentEndForm,
@@ -22,7 +24,8 @@ from kinerja.people.forms import (
     EmployeeFilterForm,
     EmployeeMoveForm,
 )
-from kinerja.people.models import Employee
+from kinerja.people.models import Assignment, Employee
+from kinerja.people.post_tree import supervisor_posts_for_actor, supervisor_tree_for_actor
 from kinerja.people.selectors import (
     assignment_get_for_actor,
     assignment_history,
@@ -32,6 +35,7 @@ from kinerja.people.selectors import (
     employee_list_for_actor,
     org_chart_for_actor,
     position_vacant_list_for_actor,
+    today,
 )
 from kinerja.people.services import (
     assignment_end,
@@ -92,10 +96,23 @@ def _form_page(request: HttpRequest, context: dict[str, Any]) -> HttpResponse:
     return render(request, "people/employee_form.html", context)
 
 
+def _placement(request: HttpRequest) -> dict[str, Any]:
+    """Vacant posts and, for a new post, the tree of posts it may sit under."""
+    return {
+        "positions": position_vacant_list_for_actor(actor=request.user),
+        "supervisors": supervisor_posts_for_actor(actor=request.user),
+        "supervisor_tree": supervisor_tree_for_actor(actor=request.user),
+    }
+
+
+def _placement_context(form: Any) -> dict[str, Any]:
+    field = form.fields["position"]
+    return {"form": form, "no_vacancy": not field.queryset.exists()}
+
+
 @require_http_methods(["GET", "POST"])
 def employee_add(request: HttpRequest) -> HttpResponse:
-    positions = position_vacant_list_for_actor(actor=request.user)
-    form = EmployeeCreateForm(request.POST or None, positions=positions)
+    form = EmployeeCreateForm(request.POST or None, **_placement(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -110,6 +127,7 @@ def employee_add(request: HttpRequest) -> HttpResponse:
                 birth_date=data["birth_date"],
                 grade=data["grade"],
                 position=data["position"],
+                new_post=form.new_post(),
                 start_date=data["start_date"],
             )
         except ValidationError as error:
@@ -117,7 +135,8 @@ def employee_add(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, f"Pegawai {employee.full_name} ditambahkan.")
             return redirect("people:employee_detail", employee_id=employee.pk)
-    return _form_page(request, {"form": form, "title": "Tambah pegawai", "submit": "Simpan"})
+    context = {**_placement_context(form), "title": "Tambah pegawai", "submit": "Simpan"}
+    return _form_page(request, context)
 
 
 def _managed_employee(request: HttpRequest, employee_id: int) -> Employee:
@@ -130,30 +149,53 @@ def _managed_employee(request: HttpRequest, employee_id: int) -> Employee:
     return employee
 
 
+def _current_posts(employee: Employee) -> list[Assignment]:
+    day = today()
+    return [
+        a
+        for a in assignment_history(employee=employee)
+        if not a.is_acting and a.start_date <= day and (a.end_date is None or a.end_date >= day)
+    ]
+
+
 @require_http_methods(["GET", "POST"])
 def employee_move_page(request: HttpRequest, employee_id: int) -> HttpResponse:
+    """Mutasi in two steps: the form, then a confirmation naming the post that ends and the
+    post that starts; only the confirmed POST (`konfirmasi`) moves the employee."""
     employee = _managed_employee(request, employee_id)
-    positions = position_vacant_list_for_actor(actor=request.user)
-    form = EmployeeMoveForm(request.POST or None, positions=positions)
-    if request.method == "POST" and form.is_valid():
+    form = EmployeeMoveForm(request.POST or None, **_placement(request))
+    current = _current_posts(employee)
+    context = {
+        **_placement_context(form),
+        "title": f"Mutasi {employee.full_name}",
+        "submit": "Lanjut ke konfirmasi",
+        "employee": employee,
+        "current": current,
+    }
+    if request.method == "POST" and "ubah" not in request.POST and form.is_valid():
         data = form.cleaned_data
+        new_post = form.new_post()
+        if "konfirmasi" not in request.POST:
+            context["ends_on"] = data["start_date"] - timedelta(days=1)
+            context["new_post"] = new_post
+            return render(request, "people/employee_move_confirm.html", context)
         try:
-            employee_move(
+            assignment = employee_move(
                 actor=request.user,
                 employee=employee,
                 position=data["position"],
+                new_post=new_post,
                 start_date=data["start_date"],
                 note=data["note"],
             )
         except ValidationError as error:
             form.add_service_errors(error)
         else:
-            messages.success(request, f"{employee.full_name} dimutasi ke {data['position'].name}.")
+            messages.success(
+                request, f"{employee.full_name} dimutasi ke {assignment.position.name}."
+            )
             return redirect("people:employee_detail", employee_id=employee.pk)
-    title = f"Mutasi {employee.full_name}"
-    return _form_page(
-        request, {"form": form, "title": title, "submit": "Mutasi", "employee": employee}
-    )
+    return _form_page(request, context)
 
 
 @require_http_methods(["GET", "POST"])
@@ -185,25 +227,44 @@ def acting_add(request: HttpRequest, employee_id: int) -> HttpResponse:
     )
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def assignment_end_page(request: HttpRequest, assignment_id: int) -> HttpResponse:
+    """Ending an assignment asks first: the page names the employee, the post and since when."""
     assignment = assignment_get_for_actor(actor=request.user, assignment_id=assignment_id)
-    form = AssignmentEndForm(request.POST)
-    if form.is_valid():
+    form = AssignmentEndForm(request.POST or None, initial={"end_date": today()})
+    if request.method == "POST" and form.is_valid():
         try:
             assignment_end(
                 actor=request.user, assignment=assignment, end_date=form.cleaned_end_date()
             )
         except ValidationError as error:
             for message in error.messages:
-                messages.error(request, message)
+                form.add_error("end_date", message)
         else:
-            messages.success(request, f"Penugasan {assignment.position.name} diakhiri.")
-    else:
-        for errors in form.errors.values():
-            for text in errors:
-                messages.error(request, str(text))
-    return redirect("people:employee_detail", employee_id=assignment.employee_id)
+            messages.success(
+                request,
+                f"Penugasan {assignment.employee.full_name} sebagai "
+                f"{assignment.position.name} diakhiri.",
+            )
+            return redirect("people:employee_detail", employee_id=assignment.employee_id)
+    return render(
+        request, "people/assignment_end_confirm.html", {"form": form, "assignment": assignment}
+    )
+
+
+@require_GET
+def agency_list(request: HttpRequest) -> HttpResponse:
+    query = request.GET.get("q", "").strip()[:100]
+    agencies = agency_overview_for_actor(actor=request.user, query=query)
+    page = Paginator(agencies, PAGE_SIZE).get_page(request.GET.get("halaman"))
+    params = request.GET.copy()
+    params.pop("halaman", None)
+    return render_page_or_fragment(
+        request,
+        page="people/agency_list.html",
+        fragment="people/_agency_table_part.html",
+        context={"page": page, "q": query, "query": params.urlencode()},
+    )
 
 
 @require_GET

@@ -246,9 +246,12 @@ def test_move_form_moves_into_a_vacant_post(
 ) -> None:
     post = make_position(agency=personas.agency, name="Analis Data", supervisor=staffed.kabid_post)
     client.force_login(personas.agency_admin)
-    response = client.post(
-        f"/pegawai/{staffed.employee.pk}/mutasi/", {"position": post.pk, "start_date": "2025-07-01"}
-    )
+    data = {"position": post.pk, "start_date": "2025-07-01"}
+    confirm = client.post(f"/pegawai/{staffed.employee.pk}/mutasi/", data)
+    assert confirm.status_code == 200  # asks first, naming the post that ends
+    assert "berakhir 30 Juni 2025" in confirm.content.decode()
+    assert staffed.employee.assignments.filter(end_date__isnull=True).get().position != post
+    response = client.post(f"/pegawai/{staffed.employee.pk}/mutasi/", {**data, "konfirmasi": "1"})
     assert response.status_code == 302
     assert staffed.employee.assignments.filter(end_date__isnull=True).get().position == post
 
