@@ -178,7 +178,9 @@ class _WithPlacement(_WithPositions):
     ) -> None:
         super().__init__(*args, **kwargs)
         position = self.fields["position"]
+        assert isinstance(position, forms.ModelChoiceField)
         position.required = False
+        position.empty_label = "Pilih jabatan lowong"
         supervisor = self.fields["new_post_supervisor"]
         assert isinstance(supervisor, forms.ModelChoiceField)
         supervisor.queryset = supervisors
