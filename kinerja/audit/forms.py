@@ -1,38 +1,75 @@
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kinerja.audit.presentation import object_type_label
 from kinerja.audit.selectors import AuditFilters
+from kinerja.core.audit_labels import audit_action_label, audit_entity_label
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def action_choices(actions: Sequence[str]) -> list[tuple[str, Any]]:
+    """Actions grouped by what they act on, each group led by "all actions on it"."""
+    groups: dict[str, list[str]] = {}
+    for action in actions:
+        groups.setdefault(action.partition(".")[0], []).append(action)
+    choices: list[tuple[str, Any]] = [("", "Semua tindakan")]
+    for entity, members in sorted(groups.items(), key=lambda g: audit_entity_label(g[0])):
+        label = audit_entity_label(entity)
+        options = [(f"{entity}.", f"{label}: semua tindakan")]
+        options += sorted(((a, audit_action_label(a)) for a in members), key=lambda o: o[1])
+        choices.append((label, options))
+    return choices
 
 
 class AuditFilterForm(forms.Form):
     actor = forms.CharField(label=_("Pelaku"), required=False, max_length=100)
-    action = forms.CharField(
+    action = forms.ChoiceField(
         label=_("Tindakan"),
         required=False,
-        max_length=100,
-        help_text=_("Awal nama tindakan, mis. user. atau user.created"),
+        error_messages={"invalid_choice": _("Tindakan %(value)s tidak ada; pilih dari daftar.")},
     )
-    object_type = forms.CharField(
+    object_type = forms.ChoiceField(
         label=_("Jenis objek"),
         required=False,
-        max_length=100,
-        help_text=_("mis. accounts.User"),
+        error_messages={"invalid_choice": _("Jenis objek %(value)s tidak ada; pilih dari daftar.")},
     )
     object_id = forms.CharField(label=_("ID objek"), required=False, max_length=64)
     date_from = forms.DateField(
         label=_("Dari tanggal"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DATE,
         error_messages={"invalid": _("Dari tanggal: isi tanggal yang sah, format TTTT-BB-HH.")},
     )
     date_to = forms.DateField(
         label=_("Sampai tanggal"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DATE,
         error_messages={"invalid": _("Sampai tanggal: isi tanggal yang sah, format TTTT-BB-HH.")},
     )
+
+    def __init__(
+        self, *args: Any, actions: Sequence[str], object_types: Sequence[str], **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        action = self.fields["action"]
+        assert isinstance(action, forms.ChoiceField)
+        action.choices = action_choices(actions)
+        object_type = self.fields["object_type"]
+        assert isinstance(object_type, forms.ChoiceField)
+        object_type.choices = [
+            ("", "Semua jenis"),
+            *sorted(((t, object_type_label(t)) for t in object_types), key=lambda o: o[1]),
+        ]
+        for name, field in self.fields.items():
+            base = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
+            invalid = " is-invalid" if self.is_bound and name in self.errors else ""
+            field.widget.attrs["class"] = f"{base} {base}-sm{invalid}"
 
     def clean(self) -> dict[str, object]:
         data = super().clean() or {}
@@ -47,8 +84,8 @@ class AuditFilterForm(forms.Form):
         data = self.cleaned_data
         return AuditFilters(
             actor=data["actor"].strip(),
-            action=data["action"].strip(),
-            object_type=data["object_type"].strip(),
+            action=data["action"],
+            object_type=data["object_type"],
             object_id=data["object_id"].strip(),
             date_from=data["date_from"],
             date_to=data["date_to"],

@@ -33,8 +33,10 @@ def audit_event_list_for_auditor(*, actor: Any, filters: AuditFilters) -> QueryS
     events = AuditEvent.objects.select_related("actor").order_by("-id")
     if filters.actor:
         events = events.filter(actor_label__icontains=filters.actor)
-    if filters.action:
+    if filters.action.endswith("."):  # every action on one kind of thing: "employee."
         events = events.filter(action__startswith=filters.action)
+    elif filters.action:
+        events = events.filter(action=filters.action)
     if filters.object_type:
         events = events.filter(object_type__iexact=filters.object_type)
     if filters.object_id:
@@ -63,5 +65,20 @@ def audit_daily_counts_for_auditor(*, actor: Any, days: int = 14) -> list[tuple[
     ]
 
 
-def audit_action_choices() -> list[str]:
-    return list(AuditEvent.objects.order_by().values_list("action", flat=True).distinct()[:200])
+def audit_action_choices(*, actor: Any) -> list[str]:
+    """Actions that occur in the trail, for the filter list."""
+    require(can_read_audit_trail(actor), "Jejak audit hanya dapat dibaca oleh Inspektorat.")
+    return list(
+        AuditEvent.objects.order_by("action").values_list("action", flat=True).distinct()[:500]
+    )
+
+
+def audit_object_type_choices(*, actor: Any) -> list[str]:
+    """Kinds of object that occur in the trail ("people.Assignment"), for the filter list."""
+    require(can_read_audit_trail(actor), "Jejak audit hanya dapat dibaca oleh Inspektorat.")
+    return list(
+        AuditEvent.objects.exclude(object_type="")
+        .order_by("object_type")
+        .values_list("object_type", flat=True)
+        .distinct()[:200]
+    )

@@ -19,8 +19,7 @@ from kinerja.people.models import Employee
 from kinerja.people.tests.conftest import Staffed
 
 CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]  # fmt: skip
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync"]
 
 pytestmark = [pytest.mark.browser]
 
