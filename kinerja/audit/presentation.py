@@ -60,9 +60,15 @@ def model_for(object_type: str) -> type[models.Model] | None:
         return None
 
 
+def _first_upper(text: Any) -> str:
+    """ "NIP" stays "NIP" and "Plt/Plh" stays "Plt/Plh" (str.capitalize would lower them)."""
+    words = str(text)
+    return words[:1].upper() + words[1:]
+
+
 def object_type_label(object_type: str) -> str:
     model = model_for(object_type)
-    return str(model._meta.verbose_name).capitalize() if model else object_type
+    return _first_upper(model._meta.verbose_name) if model else object_type
 
 
 def _field(model: type[models.Model] | None, key: str) -> Any:
@@ -80,8 +86,8 @@ def _is_reference(field: Any) -> bool:
 
 def _label(field: Any, key: str) -> str:
     if field is not None and getattr(field, "verbose_name", None):
-        return str(field.verbose_name).capitalize()
-    return audit_field_label(key) or key.replace("_", " ").capitalize()
+        return _first_upper(field.verbose_name)
+    return audit_field_label(key) or _first_upper(key.replace("_", " "))
 
 
 References = dict[tuple[type[models.Model], Any], str]
@@ -113,9 +119,11 @@ def _date_text(value: Any, with_time: bool) -> str:
     return formats.date_format(day, "j F Y") if day else str(value)
 
 
-def _value(field: Any, value: Any, refs: References) -> str:
+def _value(field: Any, value: Any, refs: References, key: str = "") -> str:
     if value is None or value == "" or value == []:
         return EMPTY
+    if key.endswith("_ids") and isinstance(value, list):  # ids of rows: "#12, #15"
+        return ", ".join(f"#{item}" for item in value)
     if isinstance(value, bool):
         return "Ya" if value else "Tidak"
     if _is_reference(field):
@@ -152,8 +160,8 @@ def _rows(
         rows.append(
             ChangeRow(
                 label=_label(field, key),
-                before=_value(field, old, refs) if before is not None else "",
-                after=_value(field, new, refs) if after is not None else "",
+                before=_value(field, old, refs, key) if before is not None else "",
+                after=_value(field, new, refs, key) if after is not None else "",
                 changed=before is not None and after is not None and old != new,
             )
         )
@@ -175,7 +183,7 @@ def audit_events_present(events: Sequence[AuditEvent]) -> list[EventView]:
     )
     views = []
     for event, model, before, after in typed:
-        kind = str(model._meta.verbose_name).capitalize() if model else ""
+        kind = _first_upper(model._meta.verbose_name) if model else ""
         label = event.object_label
         object_text = f"{kind} {label}".strip() if (kind or label) else EMPTY
         views.append(
