@@ -8,7 +8,7 @@ clashes with the glossary: "Bidang ini …" reads as the unit kind "bidang".
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.forms.renderers import TemplatesSetting
@@ -18,9 +18,34 @@ if TYPE_CHECKING:
     from django_stubs_ext import StrPromise
 
 
+_CHECKS = {"checkbox", "radio"}
+_OURS = ("form-control", "form-select", "form-check-input")
+
+
+def widget_class(input_type: str, template_name: str) -> str:
+    """Bootstrap's class for a widget, so that no form has to set it by hand."""
+    if input_type in _CHECKS:
+        return "form-check-input"
+    if template_name.endswith("select.html"):
+        return "form-select"
+    return "form-control"
+
+
 class KinerjaFormRenderer(TemplatesSetting):
     form_template_name = "components/form.html"
     field_template_name = "components/field.html"
+
+    def render(self, template_name: str, context: dict[str, Any], request: Any = None) -> str:
+        widget = context.get("widget")
+        if isinstance(widget, dict) and widget.get("type") != "hidden":
+            attrs = widget.setdefault("attrs", {})
+            current = str(attrs.get("class", ""))
+            if not any(name in current for name in _OURS) and template_name.startswith(
+                "django/forms/widgets/"
+            ):
+                extra = widget_class(str(widget.get("type", "")), template_name)
+                attrs["class"] = f"{extra} {current}".strip()
+        return super().render(template_name, context, request)
 
 
 ERROR_PHRASES: dict[type[forms.Field], dict[str, str | StrPromise]] = {

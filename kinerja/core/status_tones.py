@@ -30,35 +30,37 @@ TONES = {
     "danger": DANGER,
 }
 
-STATE_TONES: dict[str, Tone] = {
+STATES: dict[str, tuple[Tone, str]] = {
     # Plans (SKP) and other documents that go through drafting and approval.
-    "DRAFT": NEUTRAL,
-    "SUBMITTED": INFO,
-    "RETURNED": WARNING,
-    "APPROVED": SUCCESS,
-    "FINAL": SUCCESS,
+    "DRAFT": (NEUTRAL, "Draf"),
+    "SUBMITTED": (INFO, "Diajukan"),
+    "RETURNED": (WARNING, "Dikembalikan"),
+    "APPROVED": (SUCCESS, "Disetujui"),
+    "FINAL": (SUCCESS, "Final"),
     # Ratings (hasil kerja / perilaku).
-    "ABOVE": SUCCESS,
-    "MEETS": INFO,
-    "BELOW": DANGER,
+    "ABOVE": (SUCCESS, "Di atas ekspektasi"),
+    "MEETS": (INFO, "Sesuai ekspektasi"),
+    "BELOW": (DANGER, "Di bawah ekspektasi"),
     # Predikat kinerja pegawai and organisasi.
-    "ISTIMEWA": SUCCESS,
-    "SANGAT_BAIK": SUCCESS,
-    "BAIK": INFO,
-    "BUTUH_PERBAIKAN": WARNING,
-    "KURANG": DANGER,
-    "SANGAT_KURANG": DANGER,
+    "ISTIMEWA": (SUCCESS, "Istimewa"),
+    "SANGAT_BAIK": (SUCCESS, "Sangat Baik"),
+    "BAIK": (INFO, "Baik"),
+    "BUTUH_PERBAIKAN": (WARNING, "Butuh Perbaikan"),
+    "KURANG": (DANGER, "Kurang"),
+    "SANGAT_KURANG": (DANGER, "Sangat Kurang"),
     # Background jobs and imports.
-    "READY": NEUTRAL,
-    "RUNNING": INFO,
-    "SUCCEEDED": SUCCESS,
-    "FAILED": DANGER,
+    "READY": (NEUTRAL, "Menunggu"),
+    "RUNNING": (INFO, "Berjalan"),
+    "SUCCEEDED": (SUCCESS, "Selesai"),
+    "FAILED": (DANGER, "Gagal"),
     # Employees and posts.
-    "ACTIVE": SUCCESS,
-    "VACANT": DANGER,
-    "ACTING": WARNING,
+    "ACTIVE": (SUCCESS, "Aktif"),
+    "VACANT": (DANGER, "Lowong"),
+    "ACTING": (WARNING, "Plt/Plh"),
 }
+"""Stored state code → (tone, default Indonesian label); pass the model's own label when shown."""
 
 
-def tone_for_state(state: str) -> Tone:
-    return STATE_TONES.get(str(state).upper(), NEUTRAL)
+def state_tone(state: str) -> tuple[Tone, str]:
+    """The tone and default label of a state code; unknown codes are neutral and shown as is."""
+    return STATES.get(str(state).upper(), (NEUTRAL, str(state)))

@@ -13,7 +13,7 @@ from django.core.paginator import Paginator
 
 from kinerja.core.charts import bar_chart_svg
 from kinerja.core.form_fields import DateFieldID
-from kinerja.core.status_tones import STATE_TONES
+from kinerja.core.status_tones import STATES
 
 ICONS = (
     "home",
@@ -99,7 +99,7 @@ def style_guide_context() -> dict[str, Any]:
     counts = [12, 30, 7, 22, 15]
     return {
         "icons": ICONS,
-        "states": [(code, tone.css) for code, tone in STATE_TONES.items()],
+        "states": list(STATES),
         "page": Paginator(SAMPLE_ROWS, 2).get_page(1),
         "rows": SAMPLE_ROWS,
         "empty_form": SampleForm(),

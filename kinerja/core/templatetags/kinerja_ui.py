@@ -20,7 +20,7 @@ from django.utils.safestring import SafeString, mark_safe
 from heroicons import IconDoesNotExist
 from heroicons.templatetags.heroicons import heroicon_outline
 
-from kinerja.core.status_tones import TONES, tone_for_state
+from kinerja.core.status_tones import TONES, state_tone
 from kinerja.scoring.formatting import format_date_id, format_decimal, format_percent
 from kinerja.scoring.nip import format_nip
 
@@ -51,9 +51,9 @@ def badge(label: str, tone: str = "neutral") -> SafeString:
 
 @register.simple_tag
 def status_badge(state: Any, label: str = "") -> SafeString:
-    """The badge of a stored state code (plan, rating, predikat, job); label defaults to it."""
-    chosen = tone_for_state(str(state))
-    return _badge(label or str(state), chosen.css, chosen.icon)
+    """The badge of a stored state code (plan, rating, predikat, job); pass the model's label."""
+    chosen, default_label = state_tone(str(state))
+    return _badge(label or default_label, chosen.css, chosen.icon)
 
 
 def _badge(label: str, css: str, icon_name: str) -> SafeString:
@@ -166,3 +166,12 @@ def definition_rows(*pairs: Any) -> SafeString:
         "<div><dt>{}</dt><dd>{}</dd></div>",
         ((t, v if v not in (None, "") else "—") for t, v in rows),
     )
+
+
+@register.filter
+def field_error(error: Any, label: Any) -> str:
+    """An error that names its field: `Isian ini wajib diisi.` → `Golongan: isian ini …`."""
+    text, name = str(error), str(label or "")
+    if not name or text.lower().startswith(name.lower()):
+        return text
+    return f"{name}: {text[:1].lower()}{text[1:]}"
