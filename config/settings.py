@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",  # the form renderer below finds Django's widget templates here
     "django_htmx",
     "axes",
     "rest_framework",
@@ -114,10 +115,14 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "kinerja.accounts.context_processors.navigation",
+                "kinerja.core.context_processors.city_identity",
             ],
         },
     },
 ]
+
+# Every form renders through components/form.html and components/field.html.
+FORM_RENDERER = "kinerja.core.form_rendering.KinerjaFormRenderer"
 
 # Database: SQLite under var/ by default, PostgreSQL (or any dj-database-url) via DATABASE_URL.
 VAR_DIR.mkdir(exist_ok=True)
@@ -266,6 +271,11 @@ LOGGING = {
         "django.request": {"level": "ERROR"},
     },
 }
+
+# The city's identity in the page shell: a city replaces the placeholder emblem with its own
+# (a static file path, e.g. a file under kinerja/static/ or STATICFILES_DIRS).
+KINERJA_CITY_NAME = os.environ.get("CITY_NAME", "Kota Surakarta")
+KINERJA_CITY_EMBLEM = os.environ.get("CITY_EMBLEM", "kinerja/emblem.svg")
 
 # Demo data size used by `make run`.
 DEMO_EMPLOYEES = int(os.environ.get("DEMO_EMPLOYEES", "600"))

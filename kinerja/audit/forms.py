@@ -9,8 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from kinerja.audit.presentation import object_type_label
 from kinerja.audit.selectors import AuditFilters
 from kinerja.core.audit_labels import audit_action_label, audit_entity_label
-
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+from kinerja.core.form_fields import DateFieldID
 
 
 def action_choices(actions: Sequence[str]) -> list[tuple[str, Any]]:
@@ -40,18 +39,8 @@ class AuditFilterForm(forms.Form):
         error_messages={"invalid_choice": _("Jenis objek %(value)s tidak ada; pilih dari daftar.")},
     )
     object_id = forms.CharField(label=_("ID objek"), required=False, max_length=64)
-    date_from = forms.DateField(
-        label=_("Dari tanggal"),
-        required=False,
-        widget=DATE,
-        error_messages={"invalid": _("Dari tanggal: isi tanggal yang sah, format TTTT-BB-HH.")},
-    )
-    date_to = forms.DateField(
-        label=_("Sampai tanggal"),
-        required=False,
-        widget=DATE,
-        error_messages={"invalid": _("Sampai tanggal: isi tanggal yang sah, format TTTT-BB-HH.")},
-    )
+    date_from = DateFieldID(label=_("Dari tanggal"), required=False)
+    date_to = DateFieldID(label=_("Sampai tanggal"), required=False)
 
     def __init__(
         self, *args: Any, actions: Sequence[str], object_types: Sequence[str], **kwargs: Any
@@ -66,10 +55,6 @@ class AuditFilterForm(forms.Form):
             ("", "Semua jenis"),
             *sorted(((t, object_type_label(t)) for t in object_types), key=lambda o: o[1]),
         ]
-        for name, field in self.fields.items():
-            base = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
-            invalid = " is-invalid" if self.is_bound and name in self.errors else ""
-            field.widget.attrs["class"] = f"{base} {base}-sm{invalid}"
 
     def clean(self) -> dict[str, object]:
         data = super().clean() or {}

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from kinerja.core.form_fields import DateFieldID
 from kinerja.organization.models import Agency, Position, PositionKind
 from kinerja.organization.selectors import grade_codes
 from kinerja.people.models import Assignment, EmployeeStatus, EmploymentType, Gender
@@ -17,19 +18,11 @@ from kinerja.people.post_tree import TreePost
 from kinerja.people.selectors import EmployeeFilters
 from kinerja.people.services import NewPost
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-INVALID_DATE = "isi tanggal yang sah, format TTTT-BB-HH."
-
 
 def _date_field(label: str, *, required: bool = True) -> forms.DateField:
-    return forms.DateField(
-        label=label,
-        required=required,
-        widget=DATE,
-        error_messages={
-            "invalid": f"{label}: {INVALID_DATE}",
-            "required": f"{label} wajib diisi.",
-        },
+    # The site's one date field: HH-BB-TTTT, HH/BB/TTTT or ISO; its error names the value.
+    return DateFieldID(
+        label=label, required=required, error_messages={"required": f"{label} wajib diisi."}
     )
 
 
@@ -90,6 +83,13 @@ class EmployeeFilterForm(forms.Form):
             position_kind=data.get("position_kind") or "",
             status=data.get("status") or "",
         )
+
+
+class AgencySearchForm(forms.Form):
+    q = forms.CharField(label=_("Cari nama atau kode"), required=False, max_length=100)
+
+    def query(self) -> str:
+        return str(self.cleaned_data.get("q") or "").strip() if self.is_valid() else ""
 
 
 class PositionChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
@@ -276,10 +276,6 @@ class ActingStartForm(_WithPositions):
 
 class AssignmentEndForm(forms.Form):
     end_date = _date_field("Tanggal selesai")
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        bootstrap_widgets(self)
 
     def cleaned_end_date(self) -> date:
         value: date = self.cleaned_data["end_date"]

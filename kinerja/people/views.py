@@ -19,6 +19,7 @@ from kinerja.organization.selectors import agency_list_for_actor
 from kinerja.people.agencies import agency_overview_for_actor
 from kinerja.people.forms import (
     ActingStartForm,
+    AgencySearchForm,
     AssignmentEndForm,
     EmployeeCreateForm,
     EmployeeFilterForm,
@@ -254,8 +255,8 @@ def assignment_end_page(request: HttpRequest, assignment_id: int) -> HttpRespons
 
 @require_GET
 def agency_list(request: HttpRequest) -> HttpResponse:
-    query = request.GET.get("q", "").strip()[:100]
-    agencies = agency_overview_for_actor(actor=request.user, query=query)
+    form = AgencySearchForm(request.GET or None)
+    agencies = agency_overview_for_actor(actor=request.user, query=form.query())
     page = Paginator(agencies, PAGE_SIZE).get_page(request.GET.get("halaman"))
     params = request.GET.copy()
     params.pop("halaman", None)
@@ -263,7 +264,7 @@ def agency_list(request: HttpRequest) -> HttpResponse:
         request,
         page="people/agency_list.html",
         fragment="people/_agency_table_part.html",
-        context={"page": page, "q": query, "query": params.urlencode()},
+        context={"form": form, "page": page, "q": form.query(), "query": params.urlencode()},
     )
 
 

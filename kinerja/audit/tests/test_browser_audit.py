@@ -34,7 +34,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 # The smallest on-screen size of the chart's text, in CSS pixels.
 SMALLEST_CHART_TEXT = """
 () => {
-  const svg = [...document.querySelectorAll('.chart-svg svg')]
+  const svg = [...document.querySelectorAll('.k-chart svg')]
     .find(s => s.getBoundingClientRect().width > 0);
   const sizes = [...svg.querySelectorAll('text')].filter(t => t.textContent.trim())
     .map(t => t.getBoundingClientRect().height);
@@ -82,13 +82,13 @@ def test_audit_trail_fits_1280_px_with_details_open_and_its_chart_reads_at_360_p
     )  # fmt: skip
 
     page = auditor_page(browser, live_server, 1280)
-    for summary in page.locator("details > summary").all():
+    for summary in page.locator(".k-table details > summary").all():
         summary.click()
     assert page.get_by_role("cell", name="III/b").is_visible()
     page.screenshot(path=str(tmp_path / "audit-1280.png"), full_page=True)
     assert page.evaluate("document.documentElement.scrollWidth") <= 1280
     overflowing = page.evaluate(
-        "[...document.querySelectorAll('.table-responsive')]"
+        "[...document.querySelectorAll('.k-table-wrap')]"
         ".filter(e => e.scrollWidth > e.clientWidth + 1).length"
     )
     assert overflowing == 0

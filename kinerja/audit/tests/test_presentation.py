@@ -49,7 +49,7 @@ def test_before_and_after_are_a_field_table_with_labels_and_formatted_values(
     body = audit_page(client)
     assert "Data pegawai diubah" in body
     assert "Golongan" in body
-    assert '<td class="text-break">III/a</td>' in body
+    assert '<td data-label="Sebelum">III/a</td>' in body
     assert "<strong>III/b</strong>" in body
     assert "(1 kolom berubah)" in body
     assert "Tanggal lahir" in body
