@@ -58,6 +58,12 @@ def test_supervisor_may_open_a_subordinates_profile_but_not_anyone_elses(
     assert client.get(f"/pegawai/{staffed.supervisor.pk}/").status_code == 404
 
 
+def test_supervisors_own_profile_leads_to_my_team(client: Client, staffed: Staffed) -> None:
+    client.force_login(staffed.supervisor_user)
+    body = client.get("/pegawai/saya/").content.decode()
+    assert 'href="/pegawai/tim-saya/"' in body
+
+
 def _queries(client: Client) -> tuple[int, str]:
     with CaptureQueriesContext(connection) as ctx:
         response = client.get("/pegawai/tim-saya/")
