@@ -244,6 +244,14 @@ def employee_update(
     return employee
 
 
+def move_closing_day(start_date: date) -> date:
+    """A move (mutasi) ends the old definitive post on the day before the new one starts.
+
+    Shared with the import, which applies the same rule to a file's new definitive posts.
+    """
+    return start_date - timedelta(days=1)
+
+
 def employee_move(
     *, actor: Any, employee: Employee, position: Position, start_date: date, note: str = ""
 ) -> Assignment:
@@ -285,7 +293,7 @@ def employee_move(
             raise ValidationError({"position": [conflict]})
         for old in current:
             before = assignment_snapshot(old)
-            old.end_date = start_date - timedelta(days=1)
+            old.end_date = move_closing_day(start_date)
             old.save(update_fields=["end_date", "updated_at"])
             audit_record(
                 actor=actor,

@@ -33,8 +33,8 @@ from kinerja.people.imports import (
     employee_import_apply,
     employee_import_validate,
 )
+from kinerja.people.imports.tasks import VALIDATE_KIND, employee_import_validation_start
 from kinerja.people.models import Assignment, Employee
-from kinerja.people.tasks import VALIDATE_KIND, employee_import_validation_start
 
 IMMEDIATE_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 Row = dict[str, Any]
@@ -556,14 +556,16 @@ def test_an_admin_confirms_a_clean_file_and_sees_what_changed(
     body = client.get(preview_url).content.decode()
     assert "Berkas bersih: 12 baris" in body
     assert Employee.objects.count() == 0
+    job = Job.objects.get(kind=VALIDATE_KIND)
+    kept = list((Path(settings.MEDIA_ROOT) / "imports").iterdir())
+    assert [path.name for path in kept] == [f"{job.pk}.xlsx"]  # our name, never the user's
     response = client.post(f"{preview_url}simpan/")
     assert response.status_code == 302
     body = client.get(response["Location"]).content.decode()
     assert "Tersimpan: 12 pegawai baru" in body
     assert Employee.objects.count() == 12
-    job = Job.objects.get(kind=VALIDATE_KIND)
-    kept = list((Path(settings.MEDIA_ROOT) / "imports").iterdir())
-    assert [path.name for path in kept] == [f"{job.pk}.xlsx"]  # our name, never the user's
+    # Once imported, the upload is deleted: nothing is kept that no job needs.
+    assert list((Path(settings.MEDIA_ROOT) / "imports").iterdir()) == []
 
 
 @pytest.mark.django_db
