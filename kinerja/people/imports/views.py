@@ -80,8 +80,15 @@ def _declared_size(request: HttpRequest) -> int:
         return 0
 
 
-def _upload_page(request: HttpRequest, form: ImportUploadForm, status: int) -> HttpResponse:
-    context = {"form": form, "columns": COLUMNS, "max_rows": format_decimal(MAX_ROWS, 0)}
+def _upload_page(
+    request: HttpRequest, form: ImportUploadForm, status: int, refusal: str = ""
+) -> HttpResponse:
+    context = {
+        "form": form,
+        "refusal": refusal,
+        "columns": COLUMNS,
+        "max_rows": format_decimal(MAX_ROWS, 0),
+    }
     return render(request, "people/import_upload.html", context, status=status)
 
 
@@ -90,9 +97,8 @@ def upload(request: HttpRequest) -> HttpResponse:
     _require_importer(request)
     if request.method == "POST" and _declared_size(request) > MAX_UPLOAD_BYTES + _MULTIPART_MARGIN:
         # Refused on the declared size, before the body is read.
-        form = ImportUploadForm()
-        form.add_error(None, import_file_problem(file_name=".csv", size=_declared_size(request)))
-        return _upload_page(request, form, 400)
+        problem = import_file_problem(file_name="berkas.csv", size=_declared_size(request))
+        return _upload_page(request, ImportUploadForm(), 400, refusal=problem)
     form = ImportUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         berkas = form.cleaned_data["berkas"]
