@@ -68,13 +68,18 @@ def position_levels(kind: str) -> list[str]:
     return list(levels)
 
 
+@lru_cache(maxsize=1)
+def _kind_by_text() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for kind in PositionKind:
+        table[kind.value.replace("_", " ").casefold()] = kind.value
+        table[str(kind.label).casefold()] = kind.value
+    return table
+
+
 def position_kind_parse(text: str) -> str | None:
     """The kind of post named by its code or label as people type it ("Fungsional Keahlian")."""
-    wanted = " ".join(text.replace("_", " ").split()).casefold()
-    for kind in PositionKind:
-        if wanted in {kind.value.replace("_", " ").casefold(), str(kind.label).casefold()}:
-            return kind.value
-    return None
+    return _kind_by_text().get(" ".join(text.replace("_", " ").split()).casefold())
 
 
 def position_kind_unknown(text: str) -> str:

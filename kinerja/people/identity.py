@@ -37,6 +37,8 @@ __all__ = [
 ]
 
 IDENTITY_FIELDS = ("nip", "employment_type", "gender", "birth_date", "grade")
+_EMPLOYMENT_TYPES = frozenset(EmploymentType.values)
+_GENDERS = frozenset(Gender.values)
 
 
 @dataclass(frozen=True)
@@ -52,13 +54,13 @@ class IdentityCheck:
 
 
 def employment_type_refusal(employment_type: str) -> str | None:
-    if employment_type in EmploymentType.values:
+    if employment_type in _EMPLOYMENT_TYPES:
         return None
     return f"Jenis kepegawaian {employment_type!r} tidak dikenal; yang diterima: PNS atau PPPK."
 
 
 def gender_refusal(gender: str) -> str | None:
-    if gender in Gender.values:
+    if gender in _GENDERS:
         return None
     return (
         f"Jenis kelamin {gender!r} tidak dikenal; yang diterima: L (laki-laki) atau P (perempuan)."
@@ -124,15 +126,15 @@ def identity_check(
     if key is not None and isinstance(outcome, str):
         errors[key] = outcome
     if info is not None:
-        printed = format_nip(info.nip)
         if gender is not None and gender != info.gender.value:
             errors["gender"] = (
-                f"Jenis kelamin tidak cocok dengan NIP {printed}: digit ke-15 menyatakan "
-                f"{info.gender.label}, bukan {Gender(gender).label}."
+                f"Jenis kelamin tidak cocok dengan NIP {format_nip(info.nip)}: digit ke-15 "
+                f"menyatakan {info.gender.label}, bukan {Gender(gender).label}."
             )
         if birth_date is not None and birth_date != info.birth_date:
             errors["birth_date"] = (
-                f"Tanggal lahir {format_date_id(birth_date)} tidak cocok dengan NIP {printed}: "
+                f"Tanggal lahir {format_date_id(birth_date)} tidak cocok dengan NIP "
+                f"{format_nip(info.nip)}: "
                 f"digit 1-8 menyatakan {format_date_id(info.birth_date)}."
             )
     # Without a valid NIP the employment type is uncertain, so the grade is not judged.

@@ -42,6 +42,8 @@ def test_the_xlsx_writer_stores_a_formula_like_value_as_text() -> None:
     xlsx_append(sheet, ["=1+1", 7])
     buffer = io.BytesIO()
     workbook.save(buffer)
-    cell, number = next(load_workbook(io.BytesIO(buffer.getvalue())).active.iter_rows())
+    written = load_workbook(io.BytesIO(buffer.getvalue())).active
+    assert written is not None
+    cell, number = next(written.iter_rows())
     assert (cell.value, cell.data_type) == ("'=1+1", "s")
     assert number.value == 7

@@ -13,8 +13,12 @@ from typing import TYPE_CHECKING, Any
 
 from kinerja.accounts.permissions import can_manage_agency, managed_agency_id
 from kinerja.organization.models import Agency
-from kinerja.organization.selectors import position_kind_parse, position_level_parse
-from kinerja.people.identity import identity_check, position_kind_refusal, position_level_refusal
+from kinerja.organization.selectors import (
+    position_kind_parse,
+    position_kind_unknown,
+    position_level_parse,
+)
+from kinerja.people.identity import identity_check, position_level_refusal
 from kinerja.people.imports.columns import (
     COLUMNS,
     HEADER,
@@ -234,11 +238,11 @@ class Validator:
             self.error(row, "position", "Jabatan paling panjang 250 huruf.")
         kind_text = cell_text(raw.get("position_kind"))
         if kind_text:
-            refusal = position_kind_refusal(kind_text)
-            if refusal:
-                self.error(row, "position_kind", refusal)
+            kind = position_kind_parse(kind_text)
+            if kind is None:
+                self.error(row, "position_kind", position_kind_unknown(kind_text))
             else:
-                row.position_kind = position_kind_parse(kind_text) or ""
+                row.position_kind = kind
         row.level = cell_text(raw.get("level"))
         if row.level and row.position_kind:
             row.level = position_level_parse(row.position_kind, row.level) or row.level

@@ -28,7 +28,7 @@ pytestmark = pytest.mark.django_db
 
 def examples_in(content: bytes) -> dict[str, Any]:
     guide = load_workbook(io.BytesIO(content))["Petunjuk"]
-    return {row[0]: row[3] for row in guide.iter_rows(min_row=2, values_only=True) if row[0]}
+    return {str(row[0]): row[3] for row in guide.iter_rows(min_row=2, values_only=True) if row[0]}
 
 
 def test_the_template_examples_are_the_admins_own_agency_and_unit_codes(
