@@ -11,8 +11,8 @@ streaming reader is also what keeps a hostile file from exhausting the worker:
   wide row costs nothing; empty rows are skipped; reading stops with a clear message after
   `max_rows` rows with data;
 - a zip member is refused when its uncompressed size passes `MAX_PART_BYTES` or its
-  compression ratio passes `MAX_COMPRESSION_RATIO`, and reading stops at that size even when
-  the zip header lies (zip bombs);
+  compression ratio passes `MAX_COMPRESSION_RATIO` (zip bombs); zipfile itself stops at the
+  declared size and refuses a member whose header lies;
 - cells hold text (shared or inline strings), numbers or booleans; formulas give their cached
   value; dates come out as serial numbers (`NumberText`, so callers can tell a number from
   text typed in a cell); merged cells, hidden rows and styles are ignored.
@@ -142,28 +142,6 @@ def _xlsx_rows(source: Path | bytes, file_name: str, max_columns: int) -> Iterat
         ) from None
 
 
-class _BoundedStream(io.RawIOBase):
-    """A zip member that stops at `limit` bytes, whatever size its header claims."""
-
-    def __init__(self, inner: IO[bytes], name: str, limit: int) -> None:
-        self.inner, self.name, self.limit, self.seen = inner, name, limit, 0
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: "memoryview | bytearray") -> int:  # type: ignore[override]
-        data = self.inner.read(len(buffer))
-        self.seen += len(data)
-        if self.seen > self.limit:
-            raise KeyError(f"{self.name} lebih besar dari {self.limit} byte")
-        buffer[: len(data)] = data
-        return len(data)
-
-    def close(self) -> None:
-        self.inner.close()
-        super().close()
-
-
 def _open_part(archive: zipfile.ZipFile, name: str) -> IO[bytes]:
     """Open one part, refusing parts too large or too compressed to be a real sheet."""
     info = archive.getinfo(name)
@@ -176,8 +154,9 @@ def _open_part(archive: zipfile.ZipFile, name: str) -> IO[bytes]:
             f"{name} terkompresi {info.file_size // max(info.compress_size, 1)} kali; paling "
             f"banyak {MAX_COMPRESSION_RATIO} kali"
         )
-    bounded = _BoundedStream(archive.open(info), name, min(info.file_size, MAX_PART_BYTES))
-    return io.BufferedReader(bounded)
+    # zipfile never inflates a member past the size its header declares (checked above), and
+    # its CRC check refuses a member whose header lies.
+    return archive.open(info)
 
 
 def _elements(part: IO[bytes], tag: str) -> Iterator[ElementTree.Element]:
