@@ -19,7 +19,7 @@ from kinerja.organization.models import Position
 from kinerja.people.imports import HEADER, employee_import_validate
 from kinerja.people.services import employee_create
 from kinerja.people.tests.builders import make_position
-from kinerja.people.tests.imports.test_flow import to_csv
+from kinerja.people.tests.imports.builders import to_csv
 
 pytestmark = pytest.mark.django_db
 

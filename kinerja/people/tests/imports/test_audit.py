@@ -18,7 +18,7 @@ from kinerja.audit.models import AuditEvent
 from kinerja.core.jobs import job_create
 from kinerja.people.imports import employee_import_apply, import_file_store
 from kinerja.people.imports.tasks import APPLY_KIND, employee_import_apply_task
-from kinerja.people.tests.imports.test_flow import IMMEDIATE_TASKS, employee_rows, to_csv
+from kinerja.people.tests.imports.builders import IMMEDIATE_TASKS, employee_rows, to_csv
 
 OFFICE = "203.0.113.7"
 

@@ -10,7 +10,6 @@ import io
 import os
 import time
 import zipfile
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -29,14 +28,9 @@ from kinerja.people.imports import (
 )
 from kinerja.people.imports import files as import_files
 from kinerja.people.imports.tasks import VALIDATE_KIND, import_uploads_purge_task
-from kinerja.people.tests.imports.test_flow import IMMEDIATE_TASKS, employee_rows, to_csv, to_xlsx
+from kinerja.people.tests.imports.builders import IMMEDIATE_TASKS, employee_rows, to_csv, to_xlsx
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def private_media(settings: Any, tmp_path: Path) -> None:
-    settings.MEDIA_ROOT = tmp_path / "media"
 
 
 def forged(content: bytes) -> bytes:

@@ -17,7 +17,7 @@ from django.test.utils import CaptureQueriesContext
 from conftest import Personas
 from kinerja.organization.models import Position
 from kinerja.people.models import Assignment, Employee, EmployeeStatus
-from kinerja.people.tests.imports.test_flow import (
+from kinerja.people.tests.imports.builders import (
     employee_rows,
     make_employee,
     make_position,

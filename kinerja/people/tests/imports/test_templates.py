@@ -21,7 +21,7 @@ from kinerja.core.models import Job
 from kinerja.organization.models import Unit
 from kinerja.people.imports import COLUMNS, import_template_xlsx
 from kinerja.people.imports.tasks import VALIDATE_KIND
-from kinerja.people.tests.imports.test_flow import IMMEDIATE_TASKS, employee_rows, to_csv
+from kinerja.people.tests.imports.builders import IMMEDIATE_TASKS, employee_rows, to_csv
 
 pytestmark = pytest.mark.django_db
 

@@ -14,7 +14,7 @@ from conftest import Personas
 from kinerja.core.jobs import job_create
 from kinerja.people.imports.tasks import APPLY_KIND, VALIDATE_KIND
 from kinerja.people.models import Employee
-from kinerja.people.tests.imports.test_flow import (
+from kinerja.people.tests.imports.builders import (
     IMMEDIATE_TASKS,
     employee_rows,
     make_employee,
