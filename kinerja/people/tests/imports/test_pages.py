@@ -19,7 +19,6 @@ from conftest import Personas
 from kinerja.core.models import Job
 from kinerja.people.imports import (
     HEADER,
-    employee_import_validate,
 )
 from kinerja.people.imports.tasks import VALIDATE_KIND
 from kinerja.people.models import Employee
@@ -118,16 +117,3 @@ def test_the_csv_template_is_one_header_line(client: Client, personas: Personas)
     response = client.get("/pegawai/impor/templat.csv")
     text = response.content.decode("utf-8-sig")
     assert text.splitlines() == [";".join(HEADER.values())]
-
-
-@pytest.mark.django_db
-def test_a_file_without_a_required_column_is_reported_on_the_header_row(
-    personas: Personas,
-) -> None:
-    content = b"NIP,Nama,Tanggal Lhr\n198609262015051001,Ani,1986-09-26\n"
-    report = employee_import_validate(actor=personas.hr_admin, content=content, file_name="a.csv")
-    assert {(e.row, e.column) for e in report.errors} == {
-        (1, "Tanggal Lhr"),
-        (1, "Golongan"),
-        (1, "Kode Perangkat Daerah"),
-    }
