@@ -16,7 +16,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from kinerja.organization.models import Position
-from kinerja.people.identity import identity_check
+from kinerja.people.identity import IDENTITY_FIELDS, identity_check
 from kinerja.people.models import Employee
 from kinerja.people.selectors import (
     EmployeeFilters,
@@ -85,13 +85,7 @@ class EmployeeCreateInputSerializer(serializers.Serializer[Any]):
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         """The identity rules (people/identity.py), worded as at every other entrance."""
-        checked = identity_check(
-            nip=attrs["nip"],
-            employment_type=attrs["employment_type"],
-            gender=attrs["gender"],
-            birth_date=attrs["birth_date"],
-            grade=attrs["grade"],
-        )
+        checked = identity_check(**{name: attrs[name] for name in IDENTITY_FIELDS})
         if checked.errors:
             raise serializers.ValidationError(
                 {name: [reason] for name, reason in checked.errors.items()}

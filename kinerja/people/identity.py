@@ -29,6 +29,7 @@ from kinerja.scoring.formatting import format_date_id
 from kinerja.scoring.nip import InvalidNip, NipInfo, format_nip, parse_nip
 
 __all__ = [
+    "IDENTITY_FIELDS",
     "IdentityCheck",
     "grade_refusal",
     "identity_check",
