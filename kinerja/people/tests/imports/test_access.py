@@ -13,8 +13,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, override_settings
 
 from conftest import Personas
+from kinerja.core.jobs import job_create
 from kinerja.core.models import Job
-from kinerja.people.imports.tasks import employee_import_validation_start
+from kinerja.people.imports.tasks import VALIDATE_KIND, employee_import_validation_start
 from kinerja.people.models import Assignment, Employee
 from kinerja.people.tests.imports.builders import (
     IMMEDIATE_TASKS,
@@ -91,3 +92,18 @@ def test_someone_elses_preview_does_not_exist(client: Client, personas: Personas
         response = client.post(f"/pegawai/impor/{job.pk}/simpan/")
         assert response.status_code == 404
     assert Employee.objects.count() == 0
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", ["employee", "leader", "auditor", "outsider"])
+def test_the_error_report_and_result_of_a_job_are_forbidden_to_everyone_but_admins(
+    client: Client, personas: Personas, name: str
+) -> None:
+    job = job_create(owner=personas.all()[name], kind=VALIDATE_KIND, title="Impor")
+    client.force_login(personas.all()[name])
+    for url in (
+        f"/pegawai/impor/{job.pk}/",
+        f"/pegawai/impor/{job.pk}/kesalahan.csv",
+        f"/pegawai/impor/hasil/{job.pk}/",
+    ):
+        assert client.get(url).status_code == 403
