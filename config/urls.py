@@ -30,7 +30,7 @@ urlpatterns = [
         include(([path("", people_views.agency_list, name="agency_list")], "organization")),
     ),
     path("pegawai/", include("kinerja.people.urls")),
-    path("pegawai/impor/", include("kinerja.people.import_urls")),
+    path("pegawai/impor/", include("kinerja.people.imports.urls")),
     path("gaya/", core_views.style_guide, {"may_view": is_hr_admin}, name="style_guide"),
     path("healthz", core_views.healthz, name="healthz"),
     path("api/v1/", include((api_v1, "api"))),

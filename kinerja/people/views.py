@@ -3,7 +3,6 @@ and the organisation chart of an agency (here because it shows who holds which p
 
 from __future__ import annotations
 
-from datetime import timedelta
 from typing import Any
 
 from django.contrib import messages
@@ -43,6 +42,7 @@ from kinerja.people.services import (
     assignment_start,
     employee_create,
     employee_move,
+    move_closing_day,
 )
 from kinerja.people.team import team_for_actor
 
@@ -177,7 +177,7 @@ def employee_move_page(request: HttpRequest, employee_id: int) -> HttpResponse:
         data = form.cleaned_data
         new_post = form.new_post()
         if "konfirmasi" not in request.POST:
-            context["ends_on"] = data["start_date"] - timedelta(days=1)
+            context["ends_on"] = move_closing_day(data["start_date"])
             context["new_post"] = new_post
             return render(request, "people/employee_move_confirm.html", context)
         try:
