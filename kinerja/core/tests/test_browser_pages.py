@@ -195,7 +195,7 @@ def test_every_page_fits_a_360_px_phone_and_passes_axe(
 
 
 def axe_violations(page: Any) -> list[str]:
-    from axe_playwright_python.sync_playwright import Axe
+    from axe_playwright_python.sync_playwright import Axe  # type: ignore[import-untyped]
 
     results = Axe().run(page)
     return [
