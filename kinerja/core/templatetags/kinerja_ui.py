@@ -7,6 +7,7 @@ scoring core's own messages. See docs/interface.md for each component.
 
 from __future__ import annotations
 
+import functools
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
@@ -30,6 +31,12 @@ register = template.Library()
 @register.simple_tag
 def icon(name: str, label: str = "", size: int = 20) -> SafeString:
     """An outline Heroicon as inline SVG; decorative unless it has a `label` for screen readers."""
+    return _icon_svg(str(name), str(label), int(size))
+
+
+@functools.lru_cache(maxsize=256)
+def _icon_svg(name: str, label: str, size: int) -> SafeString:
+    # The same few icons appear on every page: parse and serialise each one once per process.
     try:
         if label:
             return mark_safe(  # noqa: S308 - SVG from the installed package, label escaped by it
