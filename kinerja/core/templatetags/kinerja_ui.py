@@ -110,12 +110,13 @@ def date_id(value: Any) -> str:
 
 
 @register.filter
-def datetime_id(value: Any) -> str:
-    """A moment: `1 Desember 2026 pukul 14.05` (Asia/Jakarta)."""
+def datetime_id(value: Any, precision: str = "") -> str:
+    """A moment: `1 Desember 2026 pukul 14.05`, or with `:"detik"` `… pukul 14.05.09` (WIB)."""
     if not isinstance(value, datetime):
         return date_id(value)
     local = timezone.localtime(value) if timezone.is_aware(value) else value
-    return f"{format_date_id(local.date())} pukul {local:%H.%M}"
+    clock = f"{local:%H.%M.%S}" if precision == "detik" else f"{local:%H.%M}"
+    return f"{format_date_id(local.date())} pukul {clock}"
 
 
 def _exact(value: Any) -> Decimal | Fraction | int | None:

@@ -48,6 +48,20 @@ CUT_ELEMENTS = """
 """
 
 
+# Controls a finger must hit: at least 44 px tall (links inside running text are exempt).
+SMALL_TARGETS = """
+() => [...document.querySelectorAll(
+  'button, .btn, summary, select, textarea, input:not([type=hidden]):not([type=checkbox])'
+  + ':not([type=radio]), .k-nav a, .page-link, td.k-primary a, .k-crumbs a'
+)].filter(e => {
+  const r = e.getBoundingClientRect();
+  const shown = getComputedStyle(e).visibility !== 'hidden';
+  return shown && r.width > 1 && r.height > 0 && r.height < 43.5;
+}).map(e => e.tagName.toLowerCase() + ' ' + Math.round(e.getBoundingClientRect().height) + 'px: '
+  + (e.textContent || e.getAttribute('name') || '').trim().slice(0, 30))
+"""
+
+
 def url_patterns() -> Iterator[tuple[str, URLPattern]]:
     """(namespaced name, pattern) of every named URL of the project."""
 
@@ -186,6 +200,9 @@ def test_every_page_fits_a_360_px_phone_and_passes_axe(
             cut = page.evaluate(CUT_ELEMENTS)
             if cut:
                 problems.append(f"{url}: terpotong {cut[:3]}")
+            small = page.evaluate(SMALL_TARGETS)
+            if small:
+                problems.append(f"{url}: sasaran sentuh < 44 px {small[:3]}")
             if javascript and url not in _axe_checked:
                 _axe_checked.add(url)
                 problems.extend(f"{url}: {v}" for v in axe_violations(page))
@@ -210,3 +227,76 @@ def test_page_list_covers_every_named_html_page(personas: Personas, staffed: Sta
     for expected in ["/", "/gaya/", "/pegawai/", "/organisasi/", "/audit/", "/akun/masuk/"]:
         assert expected in urls
     assert not any(url.startswith(SKIPPED_PREFIXES) for url in urls)
+
+
+def logged_in_page(browser: Any, live_server: Any, user: Any, *, javascript: bool) -> Any:
+    client = Client()
+    client.force_login(user)
+    context = browser.new_context(
+        viewport={"width": WIDTH, "height": 740}, locale="id-ID", java_script_enabled=javascript
+    )
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
+    context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}]
+    )
+    return context.new_page()
+
+
+def test_phone_menu_opens_without_javascript(
+    live_server: Any, personas: Personas, browser: Any
+) -> None:
+    page = logged_in_page(browser, live_server, personas.hr_admin, javascript=False)
+    try:
+        page.goto(f"{live_server.url}/")
+        link = page.get_by_role("link", name="Pegawai", exact=True)
+        assert not link.is_visible()
+        page.get_by_text("Menu", exact=True).click()
+        assert link.is_visible()
+        link.click()
+        page.wait_for_url(f"{live_server.url}/pegawai/")
+        assert page.get_by_role("heading", name="Pegawai", exact=True).is_visible()
+    finally:
+        page.context.close()
+
+
+def test_filters_fold_behind_saring_on_a_phone_so_results_come_first(
+    live_server: Any,
+    personas: Personas,
+    staffed: Staffed,  # noqa: F811 - the fixture imported above
+    browser: Any,
+) -> None:
+    page = logged_in_page(browser, live_server, personas.hr_admin, javascript=False)
+    try:
+        page.goto(f"{live_server.url}/pegawai/")
+        search = page.get_by_label("Cari NIP atau nama")
+        assert not search.is_visible()
+        assert page.get_by_role("link", name="Agus Wibowo").is_visible()
+        page.get_by_text("Saring", exact=True).click()
+        search.fill("sri handayani")
+        page.get_by_role("button", name="Terapkan").click()
+        assert page.get_by_text("1 pegawai.").is_visible()
+        assert page.get_by_role("link", name="Sri Handayani").is_visible()
+        # From 768 px the filters are always open.
+        page.set_viewport_size({"width": 1024, "height": 740})
+        assert page.get_by_label("Cari NIP atau nama").is_visible()
+        assert not page.get_by_text("Saring", exact=True).is_visible()
+    finally:
+        page.context.close()
+
+
+def test_skip_link_is_the_first_tab_stop_and_focus_is_visible(
+    live_server: Any, personas: Personas, browser: Any
+) -> None:
+    page = logged_in_page(browser, live_server, personas.employee, javascript=True)
+    try:
+        page.goto(f"{live_server.url}/")
+        page.keyboard.press("Tab")
+        skip = page.get_by_role("link", name="Lewati ke konten utama")
+        assert skip.evaluate("e => e === document.activeElement")
+        assert skip.is_visible()
+        outline = skip.evaluate("e => getComputedStyle(e).outlineStyle")
+        assert outline == "solid"
+        page.keyboard.press("Enter")
+        assert page.evaluate("document.activeElement.id") == "konten"
+    finally:
+        page.context.close()

@@ -41,6 +41,7 @@ def test_dates_in_text_read_as_indonesians_write_them() -> None:
     # 20:00 UTC on 30 November is already 1 December in Surakarta.
     assert date_id(datetime(2026, 11, 30, 20, 0, tzinfo=UTC)) == "1 Desember 2026"
     assert datetime_id(datetime(2026, 11, 30, 20, 5, tzinfo=UTC)) == "1 Desember 2026 pukul 03.05"
+    assert datetime_id(datetime(2026, 11, 30, 20, 5, 9, tzinfo=UTC), "detik").endswith("03.05.09")
     assert date_id(None) == ""
 
 
