@@ -180,6 +180,7 @@ def definition_rows(*pairs: Any) -> SafeString:
 def field_error(error: Any, label: Any) -> str:
     """An error that names its field: `Isian ini wajib diisi.` → `Golongan: isian ini …`."""
     text, name = str(error), str(label or "")
-    if not name or text.lower().startswith(name.lower()):
+    # Our own messages already name the field (house rule); only Django's generic ones do not.
+    if not name or name.lower() in text.lower():
         return text
     return f"{name}: {text[:1].lower()}{text[1:]}"

@@ -23,7 +23,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from conftest import Personas
 from kinerja.core.jobs import job_create, job_succeed
-from kinerja.people.tasks import APPLY_KIND, VALIDATE_KIND
+from kinerja.people.imports.tasks import APPLY_KIND, VALIDATE_KIND
 from kinerja.people.tests.conftest import Staffed, staffed  # noqa: F401 - fixture
 
 CHROMIUM = Path("/usr/bin/chromium")

@@ -64,6 +64,8 @@ def test_a_name_with_a_title_ends_a_sentence_with_one_period() -> None:
 def test_an_error_names_its_field_once() -> None:
     assert field_error("Isian ini wajib diisi.", "Golongan") == "Golongan: isian ini wajib diisi."
     assert field_error("NIP 1990 harus 18 digit.", "NIP") == "NIP 1990 harus 18 digit."
+    sentence = "Tanggal lahir 19950230 pada NIP 199502302020012004 bukan tanggal yang ada."
+    assert field_error(sentence, "NIP") == sentence
 
 
 @pytest.mark.parametrize(
