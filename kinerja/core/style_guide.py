@@ -90,8 +90,10 @@ class SampleForm(forms.Form):
 
 
 def style_guide_context() -> dict[str, Any]:
+    # Three copies of one form on a page: each gets its own ids, so every label finds its box.
     bound = SampleForm(
-        data={"name": "Agus Wibowo", "nip": "1990", "birth_date": "31-02-1990", "kind": ""}
+        data={"name": "Agus Wibowo", "nip": "1990", "birth_date": "31-02-1990", "kind": ""},
+        auto_id="salah_%s",
     )
     bound.is_valid()
     bound.add_error("nip", "NIP 1990 harus 18 digit; ditemukan 4.")
@@ -102,7 +104,8 @@ def style_guide_context() -> dict[str, Any]:
         "states": list(STATES),
         "page": Paginator(SAMPLE_ROWS, 2).get_page(1),
         "rows": SAMPLE_ROWS,
-        "empty_form": SampleForm(),
+        "empty_form": SampleForm(auto_id="kosong_%s"),
+        "filter_form": SampleForm(auto_id="saring_%s"),
         "bound_form": bound,
         "chart_svg": bar_chart_svg(
             title="Realisasi diunggah per hari", labels=days, values=counts, series_name="Realisasi"

@@ -7,6 +7,7 @@ scoring core's own messages. See docs/interface.md for each component.
 
 from __future__ import annotations
 
+import functools
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
@@ -30,6 +31,12 @@ register = template.Library()
 @register.simple_tag
 def icon(name: str, label: str = "", size: int = 20) -> SafeString:
     """An outline Heroicon as inline SVG; decorative unless it has a `label` for screen readers."""
+    return _icon_svg(str(name), str(label), int(size))
+
+
+@functools.lru_cache(maxsize=256)
+def _icon_svg(name: str, label: str, size: int) -> SafeString:
+    # The same few icons appear on every page: parse and serialise each one once per process.
     try:
         if label:
             return mark_safe(  # noqa: S308 - SVG from the installed package, label escaped by it
@@ -103,12 +110,13 @@ def date_id(value: Any) -> str:
 
 
 @register.filter
-def datetime_id(value: Any) -> str:
-    """A moment: `1 Desember 2026 pukul 14.05` (Asia/Jakarta)."""
+def datetime_id(value: Any, precision: str = "") -> str:
+    """A moment: `1 Desember 2026 pukul 14.05`, or with `:"detik"` `… pukul 14.05.09` (WIB)."""
     if not isinstance(value, datetime):
         return date_id(value)
     local = timezone.localtime(value) if timezone.is_aware(value) else value
-    return f"{format_date_id(local.date())} pukul {local:%H.%M}"
+    clock = f"{local:%H.%M.%S}" if precision == "detik" else f"{local:%H.%M}"
+    return f"{format_date_id(local.date())} pukul {clock}"
 
 
 def _exact(value: Any) -> Decimal | Fraction | int | None:
@@ -172,6 +180,7 @@ def definition_rows(*pairs: Any) -> SafeString:
 def field_error(error: Any, label: Any) -> str:
     """An error that names its field: `Isian ini wajib diisi.` → `Golongan: isian ini …`."""
     text, name = str(error), str(label or "")
-    if not name or text.lower().startswith(name.lower()):
+    # Our own messages already name the field (house rule); only Django's generic ones do not.
+    if not name or name.lower() in text.lower():
         return text
     return f"{name}: {text[:1].lower()}{text[1:]}"

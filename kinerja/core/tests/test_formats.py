@@ -41,6 +41,7 @@ def test_dates_in_text_read_as_indonesians_write_them() -> None:
     # 20:00 UTC on 30 November is already 1 December in Surakarta.
     assert date_id(datetime(2026, 11, 30, 20, 0, tzinfo=UTC)) == "1 Desember 2026"
     assert datetime_id(datetime(2026, 11, 30, 20, 5, tzinfo=UTC)) == "1 Desember 2026 pukul 03.05"
+    assert datetime_id(datetime(2026, 11, 30, 20, 5, 9, tzinfo=UTC), "detik").endswith("03.05.09")
     assert date_id(None) == ""
 
 
@@ -63,6 +64,8 @@ def test_a_name_with_a_title_ends_a_sentence_with_one_period() -> None:
 def test_an_error_names_its_field_once() -> None:
     assert field_error("Isian ini wajib diisi.", "Golongan") == "Golongan: isian ini wajib diisi."
     assert field_error("NIP 1990 harus 18 digit.", "NIP") == "NIP 1990 harus 18 digit."
+    sentence = "Tanggal lahir 19950230 pada NIP 199502302020012004 bukan tanggal yang ada."
+    assert field_error(sentence, "NIP") == sentence
 
 
 @pytest.mark.parametrize(

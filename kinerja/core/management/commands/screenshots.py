@@ -18,6 +18,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.staticfiles.handlers import StaticFilesHandler
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import connections
 from django.test import Client
 from django.test.testcases import LiveServerThread
 from django.test.utils import setup_databases, setup_test_environment, teardown_databases
@@ -60,6 +61,13 @@ class Command(BaseCommand):
         out.mkdir(parents=True, exist_ok=True)
         os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
         setup_test_environment()
+        # A database of its own, so that a test run in the same checkout is not disturbed.
+        db = connections["default"].settings_dict
+        db["TEST"]["NAME"] = (
+            str(settings.VAR_DIR / "screenshots.sqlite3")
+            if db["ENGINE"].endswith("sqlite3")
+            else f"test_{db['NAME']}_screenshots"
+        )
         old = setup_databases(verbosity=0, interactive=False)
         server = None
         try:

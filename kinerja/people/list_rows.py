@@ -1,0 +1,74 @@
+"""The rows of the employee list, as plain values: only the columns the page shows.
+
+A row is built once in Python from the prefetched employees of one page, so the template loops
+over simple attributes instead of following relations and calling methods per cell; this keeps
+the list page's server time close to a trivial page's (bench/org_pages.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from django.urls import reverse
+
+from kinerja.people.models import Employee
+from kinerja.scoring.nip import format_nip
+
+
+@dataclass(frozen=True)
+class PostCell:
+    name: str
+    acting_label: str  # "Plt" / "Plh", empty for the employee's own (definitive) post
+    starts: date | None = None  # a post that starts later: "mulai 2 Jan 2027"
+
+
+@dataclass(frozen=True)
+class EmployeeRow:
+    url: str
+    name: str
+    nip: str
+    grade: str
+    employment_type: str
+    posts: list[PostCell]
+    agency: str
+    status: str
+
+
+def employee_rows(employees: Iterable[Employee]) -> list[EmployeeRow]:
+    """Rows of employees fetched by `employee_list_for_actor` (with `current_assignments`, and
+    `upcoming_assignments` shown when the employee holds no post yet)."""
+    rows = []
+    for employee in employees:
+        current = getattr(employee, "current_assignments", [])
+        upcoming = getattr(employee, "upcoming_assignments", [])[:1]
+        try:
+            nip = format_nip(employee.nip, employee.employment_type)
+        except ValueError:
+            nip = employee.nip
+        rows.append(
+            EmployeeRow(
+                url=reverse("people:employee_detail", kwargs={"employee_id": employee.pk}),
+                name=employee.full_name,
+                nip=nip,
+                grade=employee.grade,
+                employment_type=employee.employment_type,
+                posts=[
+                    PostCell(
+                        name=a.position.name,
+                        acting_label=(a.get_acting_kind_display() or "Plt")[:3]
+                        if a.is_acting
+                        else "",
+                    )
+                    for a in current
+                ]
+                or [
+                    PostCell(name=a.position.name, acting_label="", starts=a.start_date)
+                    for a in upcoming
+                ],
+                agency=(current or upcoming)[0].position.agency.name if current or upcoming else "",
+                status=employee.get_status_display(),
+            )
+        )
+    return rows
