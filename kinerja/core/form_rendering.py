@@ -8,13 +8,13 @@ clashes with the glossary: "Bidang ini …" reads as the unit kind "bidang".
 
 from __future__ import annotations
 
+import html
 from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.forms.renderers import TemplatesSetting
 from django.forms.utils import flatatt
-from django.utils.html import format_html
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeData, SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 if TYPE_CHECKING:
@@ -37,29 +37,27 @@ def widget_class(input_type: str, template_name: str) -> str:
 SELECT_TEMPLATE = "django/forms/widgets/select.html"
 
 
+def _escaped(value: Any) -> str:
+    return str(value) if isinstance(value, SafeData) else html.escape(str(value))
+
+
 def select_html(widget: dict[str, Any]) -> SafeString:
     """A <select> written in Python: the filter of a list page has a hundred agencies, and
     Django's template includes two templates per option. Options carry value, label and
     `selected` only, as Django's Select gives them."""
-    parts: list[str] = [
-        format_html('<select name="{}"{}>', widget["name"], flatatt(widget["attrs"]))
-    ]
+    parts = [f'<select name="{_escaped(widget["name"])}"{flatatt(widget["attrs"])}>']
     for group_name, options, _index in widget["optgroups"]:
         if group_name:
-            parts.append(format_html('<optgroup label="{}">', group_name))
+            parts.append(f'<optgroup label="{_escaped(group_name)}">')
         parts.extend(
-            format_html(
-                '<option value="{}"{}>{}</option>',
-                option["value"],
-                " selected" if option["selected"] else "",
-                option["label"],
-            )
+            f'<option value="{_escaped(option["value"])}"'
+            f"{' selected' if option['selected'] else ''}>{_escaped(option['label'])}</option>"
             for option in options
         )
         if group_name:
             parts.append("</optgroup>")
     parts.append("</select>")
-    return mark_safe("".join(parts))  # noqa: S308 - every part above is escaped by format_html
+    return mark_safe("".join(parts))  # noqa: S308 - every value above is escaped
 
 
 class KinerjaFormRenderer(TemplatesSetting):

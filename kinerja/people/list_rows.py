@@ -13,7 +13,7 @@ from datetime import date
 
 from django.urls import reverse
 
-from kinerja.people.models import Employee
+from kinerja.people.models import Assignment, Employee, EmployeeStatus
 from kinerja.scoring.nip import format_nip
 
 
@@ -39,6 +39,10 @@ class EmployeeRow:
 def employee_rows(employees: Iterable[Employee]) -> list[EmployeeRow]:
     """Rows of employees fetched by `employee_list_for_actor` (with `current_assignments`, and
     `upcoming_assignments` shown when the employee holds no post yet)."""
+    # Per page, not per row: choice labels (lazy translations) and the URL pattern.
+    statuses = {value: str(label) for value, label in EmployeeStatus.choices}
+    acting_kinds = {value: str(label)[:3] for value, label in Assignment.ActingKind.choices}
+    head, _, tail = reverse("people:employee_detail", kwargs={"employee_id": 0}).rpartition("/0/")
     rows = []
     for employee in employees:
         current = getattr(employee, "current_assignments", [])
@@ -49,7 +53,7 @@ def employee_rows(employees: Iterable[Employee]) -> list[EmployeeRow]:
             nip = employee.nip
         rows.append(
             EmployeeRow(
-                url=reverse("people:employee_detail", kwargs={"employee_id": employee.pk}),
+                url=f"{head}/{employee.pk}/{tail}",
                 name=employee.full_name,
                 nip=nip,
                 grade=employee.grade,
@@ -57,9 +61,7 @@ def employee_rows(employees: Iterable[Employee]) -> list[EmployeeRow]:
                 posts=[
                     PostCell(
                         name=a.position.name,
-                        acting_label=(a.get_acting_kind_display() or "Plt")[:3]
-                        if a.is_acting
-                        else "",
+                        acting_label=acting_kinds.get(a.acting_kind, "Plt") if a.is_acting else "",
                     )
                     for a in current
                 ]
@@ -68,7 +70,7 @@ def employee_rows(employees: Iterable[Employee]) -> list[EmployeeRow]:
                     for a in upcoming
                 ],
                 agency=(current or upcoming)[0].position.agency.name if current or upcoming else "",
-                status=employee.get_status_display(),
+                status=statuses.get(employee.status, employee.status),
             )
         )
     return rows

@@ -18,7 +18,6 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
-from heroicons import IconDoesNotExist
 from heroicons.templatetags.heroicons import heroicon_outline
 
 from kinerja.core.status_tones import TONES, state_tone
@@ -37,16 +36,11 @@ def icon(name: str, label: str = "", size: int = 20) -> SafeString:
 @functools.lru_cache(maxsize=256)
 def _icon_svg(name: str, label: str, size: int) -> SafeString:
     # The same few icons appear on every page: parse and serialise each one once per process.
-    try:
-        if label:
-            return mark_safe(  # noqa: S308 - SVG from the installed package, label escaped by it
-                heroicon_outline(name, size=size, role="img", aria_label=label, class_="icon")
-            )
-        return mark_safe(  # noqa: S308 - SVG from the installed package
-            heroicon_outline(name, size=size, aria_hidden="true", focusable="false", class_="icon")
-        )
-    except IconDoesNotExist:
-        return mark_safe("")
+    # An unknown name raises (heroicons.IconDoesNotExist): a typo must not hide an icon.
+    attrs: dict[str, object] = {"class": "icon", "focusable": "false"}
+    if label:  # the package's SVG says aria-hidden="true"; a labelled icon must be announced
+        attrs.update({"role": "img", "aria-label": label, "aria-hidden": "false"})
+    return mark_safe(heroicon_outline(name, size=size, **attrs))  # noqa: S308 - package SVG, attributes escaped by ElementTree
 
 
 @register.simple_tag

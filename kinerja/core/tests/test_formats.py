@@ -121,3 +121,16 @@ def test_every_form_renders_labels_help_and_bootstrap_classes_through_our_templa
     assert 'class="form-select"' in html
     assert 'class="form-check-input"' in html
     assert 'aria-describedby="id_name_helptext"' in html
+
+
+def test_selects_are_written_by_the_renderer_with_escaped_options_and_the_choice_kept() -> None:
+    class Form(forms.Form):
+        kind = forms.ChoiceField(
+            label="Jenis",
+            choices=[("", "Semua"), ("A&B", "Dinas <Baru>"), ("Grup", [("x", "X")])],
+        )
+
+    html = str(Form(data={"kind": "A&B"})["kind"])
+    assert html.startswith('<select name="kind" class="form-select"')
+    assert '<option value="A&amp;B" selected>Dinas &lt;Baru&gt;</option>' in html
+    assert '<optgroup label="Grup"><option value="x">X</option></optgroup>' in html
