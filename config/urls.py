@@ -22,7 +22,7 @@ urlpatterns = [
     path("audit/", include("kinerja.audit.urls")),
     # The organisation chart of an agency shows who holds each post, so the people app
     # serves it (organization may not import people); the agency list stays in organization.
-    path("organisasi/<int:agency_id>/", people_views.org_chart, name="org_chart"),
+    path("organisasi/<id:agency_id>/", people_views.org_chart, name="org_chart"),
     path("organisasi/", include("kinerja.organization.urls")),
     path("pegawai/", include("kinerja.people.urls")),
     path("pegawai/impor/", include("kinerja.people.import_urls")),

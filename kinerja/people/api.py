@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import ValidationError
-from django.http import Http404
 from django.urls import path
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
@@ -15,8 +13,9 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from kinerja.core.params import IdSerializerField, ModelCharField
 from kinerja.organization.models import Position
-from kinerja.people.models import Employee
+from kinerja.people.models import Assignment, Employee
 from kinerja.people.selectors import (
     EmployeeFilters,
     chain_of_command_view,
@@ -24,6 +23,7 @@ from kinerja.people.selectors import (
     employee_list_for_actor,
 )
 from kinerja.people.services import employee_create, employee_move
+from kinerja.scoring.nip import SEPARATORS
 
 
 class CurrentAssignmentSerializer(serializers.Serializer[Any]):
@@ -61,32 +61,47 @@ class ChainSerializer(serializers.Serializer[Any]):
     appraiser_superior = OfficialSerializer(allow_null=True)
 
 
+class NipField(ModelCharField):
+    """A NIP as people type it (spaces and dots allowed), limited to the 18 stored digits."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(Employee, "nip", **kwargs)
+
+    def to_internal_value(self, data: Any) -> str:
+        text = "".join(char for char in str(data) if char not in SEPARATORS)
+        return super().to_internal_value(text)
+
+
 class EmployeeListInputSerializer(serializers.Serializer[Any]):
-    q = serializers.CharField(required=False, default="", allow_blank=True)
-    agency = serializers.IntegerField(required=False, allow_null=True, default=None)
-    unit = serializers.IntegerField(required=False, allow_null=True, default=None)
-    grade = serializers.CharField(required=False, default="", allow_blank=True)
-    position_kind = serializers.CharField(required=False, default="", allow_blank=True)
-    status = serializers.CharField(required=False, default="", allow_blank=True)
+    q = serializers.CharField(required=False, default="", allow_blank=True, max_length=100)
+    agency = IdSerializerField(required=False, allow_null=True, default=None)
+    unit = IdSerializerField(required=False, allow_null=True, default=None)
+    grade = ModelCharField(Employee, "grade", required=False, default="", allow_blank=True)
+    position_kind = ModelCharField(Position, "kind", required=False, default="", allow_blank=True)
+    status = ModelCharField(Employee, "status", required=False, default="", allow_blank=True)
 
 
 class EmployeeCreateInputSerializer(serializers.Serializer[Any]):
-    nip = serializers.CharField()
-    employment_type = serializers.CharField()
-    name = serializers.CharField()
-    title_prefix = serializers.CharField(required=False, default="", allow_blank=True)
-    title_suffix = serializers.CharField(required=False, default="", allow_blank=True)
-    gender = serializers.CharField()
+    nip = NipField()
+    employment_type = ModelCharField(Employee, "employment_type")
+    name = ModelCharField(Employee, "name")
+    title_prefix = ModelCharField(
+        Employee, "title_prefix", required=False, default="", allow_blank=True
+    )
+    title_suffix = ModelCharField(
+        Employee, "title_suffix", required=False, default="", allow_blank=True
+    )
+    gender = ModelCharField(Employee, "gender")
     birth_date = serializers.DateField()
-    grade = serializers.CharField()
-    position_id = serializers.IntegerField(required=False, allow_null=True, default=None)
+    grade = ModelCharField(Employee, "grade")
+    position_id = IdSerializerField(required=False, allow_null=True, default=None)
     start_date = serializers.DateField(required=False, allow_null=True, default=None)
 
 
 class EmployeeMoveInputSerializer(serializers.Serializer[Any]):
-    position_id = serializers.IntegerField()
+    position_id = IdSerializerField()
     start_date = serializers.DateField()
-    note = serializers.CharField(required=False, default="", allow_blank=True)
+    note = ModelCharField(Assignment, "note", required=False, default="", allow_blank=True)
 
 
 class EmployeeMoveOutputSerializer(serializers.Serializer[Any]):
@@ -103,10 +118,6 @@ def _position(position_id: int | None) -> Position | None:
             {"position_id": [f"Jabatan dengan id {position_id} tidak ada."]}
         )
     return position
-
-
-def _refusal(error: ValidationError) -> Response:
-    return Response(error.message_dict, status=status.HTTP_400_BAD_REQUEST)
 
 
 class EmployeeListApi(APIView):
@@ -142,10 +153,7 @@ class EmployeeListApi(APIView):
         params.is_valid(raise_exception=True)
         data = dict(params.validated_data)
         position = _position(data.pop("position_id"))
-        try:
-            employee = employee_create(actor=request.user, position=position, **data)
-        except ValidationError as error:
-            return _refusal(error)
+        employee = employee_create(actor=request.user, position=position, **data)
         return Response(EmployeeOutputSerializer(employee).data, status=status.HTTP_201_CREATED)
 
 
@@ -171,24 +179,20 @@ class EmployeeMoveApi(APIView):
         params.is_valid(raise_exception=True)
         data = params.validated_data
         position = _position(data["position_id"])
-        if position is None:  # pragma: no cover - position_id is required
-            raise Http404
-        try:
-            assignment = employee_move(
-                actor=request.user,
-                employee=employee,
-                position=position,
-                start_date=data["start_date"],
-                note=data["note"],
-            )
-        except ValidationError as error:
-            return _refusal(error)
+        assert position is not None  # position_id is required
+        assignment = employee_move(
+            actor=request.user,
+            employee=employee,
+            position=position,
+            start_date=data["start_date"],
+            note=data["note"],
+        )
         body = {"assignment_id": assignment.pk, "position_id": position.pk}
         return Response(EmployeeMoveOutputSerializer(body).data, status=status.HTTP_201_CREATED)
 
 
 urlpatterns = [
     path("employees/", EmployeeListApi.as_view(), name="employee_list"),
-    path("employees/<int:employee_id>/", EmployeeDetailApi.as_view(), name="employee_detail"),
-    path("employees/<int:employee_id>/move/", EmployeeMoveApi.as_view(), name="employee_move"),
+    path("employees/<id:employee_id>/", EmployeeDetailApi.as_view(), name="employee_detail"),
+    path("employees/<id:employee_id>/move/", EmployeeMoveApi.as_view(), name="employee_move"),
 ]
