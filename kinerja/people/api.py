@@ -13,6 +13,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from kinerja.core.api_routing import api_operations
 from kinerja.core.params import IdSerializerField, ModelCharField
 from kinerja.organization.models import Position
 from kinerja.people.models import Assignment, Employee
@@ -26,7 +27,7 @@ from kinerja.people.services import employee_create, employee_move
 from kinerja.scoring.nip import SEPARATORS
 
 
-class CurrentAssignmentSerializer(serializers.Serializer[Any]):
+class CurrentAssignmentOutputSerializer(serializers.Serializer[Any]):
     position_id = serializers.IntegerField()
     position_name = serializers.CharField(source="position.name")
     agency_id = serializers.IntegerField(source="position.agency_id")
@@ -43,10 +44,10 @@ class EmployeeOutputSerializer(serializers.Serializer[Any]):
     gender = serializers.CharField()
     grade = serializers.CharField()
     status = serializers.CharField()
-    current_assignments = CurrentAssignmentSerializer(many=True, required=False)
+    current_assignments = CurrentAssignmentOutputSerializer(many=True, required=False)
 
 
-class OfficialSerializer(serializers.Serializer[Any]):
+class OfficialOutputSerializer(serializers.Serializer[Any]):
     is_wali_kota = serializers.BooleanField()
     employee_id = serializers.IntegerField(source="employee.pk", allow_null=True, default=None)
     name = serializers.CharField(source="employee.full_name", default="Wali Kota Surakarta")
@@ -54,11 +55,11 @@ class OfficialSerializer(serializers.Serializer[Any]):
     is_acting = serializers.BooleanField()
 
 
-class ChainSerializer(serializers.Serializer[Any]):
+class ChainOutputSerializer(serializers.Serializer[Any]):
     day = serializers.DateField()
-    supervisor = OfficialSerializer(allow_null=True)
-    appraiser = OfficialSerializer(allow_null=True)
-    appraiser_superior = OfficialSerializer(allow_null=True)
+    supervisor = OfficialOutputSerializer(allow_null=True)
+    appraiser = OfficialOutputSerializer(allow_null=True)
+    appraiser_superior = OfficialOutputSerializer(allow_null=True)
 
 
 class NipField(ModelCharField):
@@ -121,6 +122,8 @@ def _position(position_id: int | None) -> Position | None:
 
 
 class EmployeeListApi(APIView):
+    """List employees: BKPSDM, Pimpinan and Inspektorat all; an Admin OPD their agency."""
+
     @extend_schema(
         parameters=[EmployeeListInputSerializer],
         responses=EmployeeOutputSerializer(many=True),
@@ -143,6 +146,10 @@ class EmployeeListApi(APIView):
         page = paginator.paginate_queryset(rows, request, view=self)
         return paginator.get_paginated_response(EmployeeOutputSerializer(page, many=True).data)
 
+
+class EmployeeCreateApi(APIView):
+    """Add an employee: Admin BKPSDM anywhere, an Admin OPD into a post of their agency."""
+
     @extend_schema(
         request=EmployeeCreateInputSerializer,
         responses={201: EmployeeOutputSerializer},
@@ -163,7 +170,7 @@ class EmployeeDetailApi(APIView):
         employee = employee_get_for_actor(actor=request.user, employee_id=employee_id)
         chain = chain_of_command_view(employee=employee)
         body = dict(EmployeeOutputSerializer(employee).data)
-        body["chain_of_command"] = ChainSerializer(chain).data
+        body["chain_of_command"] = ChainOutputSerializer(chain).data
         return Response(body)
 
 
@@ -192,7 +199,11 @@ class EmployeeMoveApi(APIView):
 
 
 urlpatterns = [
-    path("employees/", EmployeeListApi.as_view(), name="employee_list"),
+    path(
+        "employees/",
+        api_operations(get=EmployeeListApi, post=EmployeeCreateApi).as_view(),
+        name="employee_list",
+    ),
     path("employees/<id:employee_id>/", EmployeeDetailApi.as_view(), name="employee_detail"),
     path("employees/<id:employee_id>/move/", EmployeeMoveApi.as_view(), name="employee_move"),
 ]
