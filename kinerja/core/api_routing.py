@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from rest_framework.permissions import BasePermission
 from rest_framework.views import APIView
 
 
@@ -19,7 +18,7 @@ class OperationsApi(APIView):
 
     operations: dict[str, type[APIView]] = {}
 
-    def get_permissions(self) -> list[BasePermission]:
+    def get_permissions(self) -> list[Any]:
         method = (self.request.method or "").lower()
         operation = self.operations.get(method)
         classes = operation.permission_classes if operation else self.permission_classes

@@ -60,7 +60,7 @@ def routes_from_resolver() -> list[Route]:
             pattern = entry.pattern
             if not isinstance(pattern, RoutePattern):
                 continue  # regex routes belong to Django's admin and static helpers
-            route = prefix + str(pattern._route)
+            route = prefix + str(pattern)
             if isinstance(entry, URLResolver):
                 inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
                 yield from walk(entry.url_patterns, route, inner)
@@ -77,7 +77,8 @@ def routes_from_resolver() -> list[Route]:
 
 def api_query_names() -> dict[str, set[str]]:
     """Query parameters per API path, as the OpenAPI schema documents them."""
-    schema = SchemaGenerator().get_schema(request=None, public=True)
+    generator = SchemaGenerator()  # type: ignore[no-untyped-call]
+    schema = generator.get_schema(request=None, public=True)  # type: ignore[no-untyped-call]
     names: dict[str, set[str]] = {}
     for path, operations in schema["paths"].items():
         route = re.sub(r"\{[^}]+\}", "{}", path)

@@ -67,7 +67,7 @@ def test_an_api_id_field_refuses_what_the_database_cannot_hold() -> None:
     assert field.run_validation("12") == 12
     with pytest.raises(ApiValidationError) as caught:
         field.run_validation(str(DB_ID_MAX + 1))
-    assert "ID paling besar" in str(caught.value.detail[0])
+    assert "ID paling besar" in str(caught.value)
 
 
 def test_an_api_text_longer_than_the_model_column_is_refused_naming_both_lengths() -> None:
@@ -77,4 +77,6 @@ def test_an_api_text_longer_than_the_model_column_is_refused_naming_both_lengths
     assert field.max_length == 200
     with pytest.raises(ApiValidationError) as caught:
         field.run_validation("x" * 201)
-    assert caught.value.detail[0] == "Nama paling banyak 200 karakter; terisi 201."
+    assert caught.value.get_full_details() == [
+        {"message": "Nama paling banyak 200 karakter; terisi 201.", "code": "max_length"}
+    ]
