@@ -285,5 +285,14 @@ LOGGING = {
     },
 }
 
+# Background tasks: memory a single task may use on top of the idle worker (MB); past it the
+# task fails with a message and the worker goes on (kinerja/core/task_limits.py).
+TASK_MEMORY_LIMIT_MB = int(os.environ.get("TASK_MEMORY_LIMIT_MB", "1024"))
+# Periodic tasks run by the scheduler of `manage.py serve` (or `manage.py scheduler`):
+# {dotted path of a django-tasks task taking no arguments: interval in seconds}.
+PERIODIC_TASKS: dict[str, int] = {}
+# Web server processes of `manage.py serve` (gunicorn workers).
+WEB_CONCURRENCY = int(os.environ.get("WEB_CONCURRENCY", "2"))
+
 # Demo data size used by `make run`.
 DEMO_EMPLOYEES = int(os.environ.get("DEMO_EMPLOYEES", "600"))

@@ -9,6 +9,7 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         from django.urls import register_converter
 
+        from kinerja.core import task_limits  # noqa: F401 - connects the task_finished receiver
         from kinerja.core.params import IdConverter
 
         # `<id:…>` instead of `<int:…>`: ids past the database's range are a 404, not a 500.
