@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.conf import settings
 from django.test import override_settings
 
 from conftest import Personas
@@ -57,3 +58,19 @@ def test_a_task_process_that_dies_is_recorded_as_failed_and_the_worker_goes_on(
     )
     after.refresh_from_db()
     assert after.status == Job.Status.SUCCEEDED
+
+
+def test_an_rq_job_past_the_memory_limit_fails_with_a_message_and_the_worker_goes_on(
+    personas: Personas,
+) -> None:
+    if not settings.REDIS_URL:
+        pytest.skip("RQ runs only when REDIS_URL is set (the PostgreSQL + Redis CI run)")
+    hog = queued(personas, memory_hog_task, "Impor raksasa")
+    after = queued(personas, small_task, "Tugas berikutnya")
+    done = run_manage(["task_worker", "--batch"], worker_env(TASK_MEMORY_LIMIT_MB="64"))
+    assert done.returncode == 0, done.stderr
+    hog.refresh_from_db()
+    assert hog.status == Job.Status.FAILED
+    assert hog.error.startswith("Tugas dihentikan karena memakai memori melebihi batas 64 MB")
+    after.refresh_from_db()
+    assert after.status == Job.Status.SUCCEEDED, after.error

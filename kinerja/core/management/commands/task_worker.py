@@ -77,12 +77,20 @@ class MemoryLimitedWorker(Worker):
             job_fail_for_task(task_result_id=result_id, error=memory_limit_message())
 
 
-class MemoryLimitedRQWorker(RQWorker):
+class MemoryLimitedRQWorker(RQWorker):  # pragma: no cover - runs in the Redis CI run only
     """RQ's worker whose work horse (one per job) gets the memory limit."""
 
-    def main_work_horse(self, *args: Any, **kwargs: Any) -> None:  # pragma: no cover - RQ only
+    def main_work_horse(self, *args: Any, **kwargs: Any) -> None:
         memory_limit_apply(settings.TASK_MEMORY_LIMIT_MB)
         super().main_work_horse(*args, **kwargs)
+
+    def handle_job_failure(self, job: Any, *args: Any, **kwargs: Any) -> None:
+        super().handle_job_failure(job, *args, **kwargs)
+        exc_string = str(kwargs.get("exc_string", ""))
+        if "MemoryError" in exc_string:
+            job_fail_for_task(task_result_id=str(job.id), error=memory_limit_message())
+        elif "terminated unexpectedly" in exc_string:
+            job_fail_for_task(task_result_id=str(job.id), error=died_message(exc_string.strip()))
 
 
 class Command(BaseCommand):
