@@ -17,6 +17,7 @@ import pytest
 from conftest import Personas
 from kinerja.accounts.testing import TEST_PASSWORD
 from kinerja.core.jobs import job_create, job_progress
+from kinerja.core.models import Job
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = [
@@ -74,13 +75,22 @@ def violations(page: Any) -> list[str]:
     return list(page.evaluate("window.__cspViolations"))
 
 
-@pytest.mark.django_db(transaction=True)
-def test_pages_htmx_chart_and_api_docs_work_without_a_csp_violation(
-    live_server: Any, personas: Personas, browser_context: Any
-) -> None:
-    base = live_server.url
+@pytest.fixture
+def running_job(personas: Personas) -> Job:
+    # Rows are written before the browser starts: inside Playwright's sync API the ORM would
+    # open a second connection that outlives the test (PostgreSQL then refuses to drop the
+    # test database).
     job = job_create(owner=personas.auditor, kind="uji", title="Uji")
     job_progress(job_id=job.pk, percent=40, message="Setengah jalan")
+    return job
+
+
+@pytest.mark.django_db(transaction=True)
+def test_pages_htmx_chart_and_api_docs_work_without_a_csp_violation(
+    live_server: Any, running_job: Job, browser_context: Any
+) -> None:
+    base = live_server.url
+    job = running_job
 
     page, errors = log_in(browser_context, base, "inspektorat")
     for path in ["/", "/audit/", f"/tugas-latar/{job.pk}/", "/organisasi/"]:
