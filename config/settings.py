@@ -164,6 +164,14 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
+# Tasks the scheduler enqueues on its own: dotted path of a task without arguments → seconds
+# (kinerja/core/scheduler.py, run by `manage.py serve` or `manage.py scheduler`).
+PERIODIC_TASKS: dict[str, int] = {
+    "kinerja.people.imports.tasks.import_uploads_purge_task": 3600,
+}
+# Uploaded import files are deleted when their jobs are done, at the latest after this.
+IMPORT_RETENTION_HOURS = int(os.environ.get("IMPORT_RETENTION_HOURS", "24"))
+
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
@@ -288,9 +296,6 @@ LOGGING = {
 # Background tasks: memory a single task may use on top of the idle worker (MB); past it the
 # task fails with a message and the worker goes on (kinerja/core/task_limits.py).
 TASK_MEMORY_LIMIT_MB = int(os.environ.get("TASK_MEMORY_LIMIT_MB", "1024"))
-# Periodic tasks run by the scheduler of `manage.py serve` (or `manage.py scheduler`):
-# {dotted path of a django-tasks task taking no arguments: interval in seconds}.
-PERIODIC_TASKS: dict[str, int] = {}
 # Web server processes of `manage.py serve` (gunicorn workers).
 WEB_CONCURRENCY = int(os.environ.get("WEB_CONCURRENCY", "2"))
 
