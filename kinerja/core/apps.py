@@ -13,6 +13,6 @@ class CoreConfig(AppConfig):
         from kinerja.core.form_rendering import error_phrases_install
         from kinerja.core.params import IdConverter
 
-        error_phrases_install()
         # `<id:…>` instead of `<int:…>`: ids past the database's range are a 404, not a 500.
         register_converter(IdConverter, "id")
+        error_phrases_install()

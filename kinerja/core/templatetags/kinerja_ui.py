@@ -178,3 +178,11 @@ def field_error(error: Any, label: Any) -> str:
     if not name or name.lower() in text.lower():
         return text
     return f"{name}: {text[:1].lower()}{text[1:]}"
+
+
+@register.filter
+def filters_active(form: Any) -> int:
+    """How many visible filters of a bound filter form hold a value (shown on "Saring")."""
+    if not getattr(form, "is_bound", False):
+        return 0
+    return sum(1 for field in form.visible_fields() if field.value() not in (None, "", []))

@@ -276,6 +276,9 @@ def test_filters_fold_behind_saring_on_a_phone_so_results_come_first(
         page.get_by_role("button", name="Terapkan").click()
         assert page.get_by_text("1 pegawai.").is_visible()
         assert page.get_by_role("link", name="Sri Handayani").is_visible()
+        # The filters fold again over the results; the button says one is active.
+        assert not page.get_by_label("Cari NIP atau nama").is_visible()
+        assert page.get_by_text("1 aktif").is_visible()
         # From 768 px the filters are always open.
         page.set_viewport_size({"width": 1024, "height": 740})
         assert page.get_by_label("Cari NIP atau nama").is_visible()

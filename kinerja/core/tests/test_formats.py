@@ -134,3 +134,15 @@ def test_selects_are_written_by_the_renderer_with_escaped_options_and_the_choice
     assert html.startswith('<select name="kind" class="form-select"')
     assert '<option value="A&amp;B" selected>Dinas &lt;Baru&gt;</option>' in html
     assert '<optgroup label="Grup"><option value="x">X</option></optgroup>' in html
+
+
+def test_the_saring_button_counts_the_filters_in_use() -> None:
+    from kinerja.core.templatetags.kinerja_ui import filters_active
+
+    class Filters(forms.Form):
+        q = forms.CharField(required=False)
+        status = forms.ChoiceField(required=False, choices=[("", "Semua"), ("ACTIVE", "Aktif")])
+
+    assert filters_active(Filters()) == 0
+    assert filters_active(Filters(data={"q": "agus", "status": ""})) == 1
+    assert filters_active(Filters(data={"q": "agus", "status": "ACTIVE"})) == 2
