@@ -57,6 +57,16 @@ def home_summary_for_employee(*, employee: Employee, day: date | None = None) ->
     return HomeSummary(post_text=text, subordinate_count=len(chain.subordinates))
 
 
+def definitive_posts_on(*, employee: Employee, day: date | None = None) -> list[Assignment]:
+    """The employee's own (non-acting) posts on `day`: what a mutasi ends."""
+    day = day or today()
+    return list(
+        Assignment.objects.filter(employee=employee, is_acting=False, start_date__lte=day)
+        .exclude(end_date__lt=day)
+        .select_related("position__agency", "position__unit")
+    )
+
+
 @dataclass(frozen=True)
 class Team:
     leader: Employee

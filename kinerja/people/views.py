@@ -25,7 +25,7 @@ from kinerja.people.forms import (
     EmployeeMoveForm,
 )
 from kinerja.people.list_rows import employee_rows
-from kinerja.people.models import Assignment, Employee
+from kinerja.people.models import Employee
 from kinerja.people.post_tree import supervisor_posts_for_actor, supervisor_tree_for_actor
 from kinerja.people.selectors import (
     assignment_get_for_actor,
@@ -45,7 +45,7 @@ from kinerja.people.services import (
     employee_move,
     move_closing_day,
 )
-from kinerja.people.team import team_for_actor
+from kinerja.people.team import definitive_posts_on, team_for_actor
 
 PAGE_SIZE = 50
 
@@ -158,22 +158,13 @@ def _managed_employee(request: HttpRequest, employee_id: int) -> Employee:
     return employee
 
 
-def _current_posts(employee: Employee) -> list[Assignment]:
-    day = today()
-    return [
-        a
-        for a in assignment_history(employee=employee)
-        if not a.is_acting and a.start_date <= day and (a.end_date is None or a.end_date >= day)
-    ]
-
-
 @require_http_methods(["GET", "POST"])
 def employee_move_page(request: HttpRequest, employee_id: int) -> HttpResponse:
     """Mutasi in two steps: the form, then a confirmation naming the post that ends and the
     post that starts; only the confirmed POST (`konfirmasi`) moves the employee."""
     employee = _managed_employee(request, employee_id)
     form = EmployeeMoveForm(request.POST or None, **_placement(request))
-    current = _current_posts(employee)
+    current = definitive_posts_on(employee=employee)
     context = {
         **_placement_context(form),
         "title": f"Mutasi {employee.full_name}",
