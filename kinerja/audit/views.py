@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_GET, require_POST
 
+from kinerja.accounts.actors import request_actor
 from kinerja.audit.forms import AuditFilterForm
 from kinerja.audit.selectors import audit_daily_counts_for_auditor, audit_event_list_for_auditor
 from kinerja.audit.services import audit_verification_start
@@ -20,13 +21,13 @@ PAGE_SIZE = 50
 @require_GET
 def event_list(request: HttpRequest) -> HttpResponse:
     form = AuditFilterForm(request.GET or None)
-    events = audit_event_list_for_auditor(actor=request.user, filters=form.to_filters())
+    events = audit_event_list_for_auditor(actor=request_actor(request), filters=form.to_filters())
     page = Paginator(events, PAGE_SIZE).get_page(request.GET.get("halaman"))
     query = request.GET.copy()
     query.pop("halaman", None)
     context = {"form": form, "page": page, "query": query.urlencode()}
     if not getattr(request, "htmx", False):
-        daily = audit_daily_counts_for_auditor(actor=request.user)
+        daily = audit_daily_counts_for_auditor(actor=request_actor(request))
         context["chart"] = bar_chart_svg(
             title="Peristiwa audit per hari (14 hari terakhir)",
             labels=[day.strftime("%d/%m") for day, _ in daily],
@@ -43,6 +44,6 @@ def event_list(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 def verification_start(request: HttpRequest) -> HttpResponse:
-    job = audit_verification_start(actor=request.user)
+    job = audit_verification_start(actor=request_actor(request))
     messages.info(request, "Verifikasi rantai audit dimulai; kemajuan tampil di bawah ini.")
     return redirect("core:job_progress", job_id=job.pk)

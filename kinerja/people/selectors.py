@@ -10,12 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.http import Http404
 from django.utils import timezone
 
+from kinerja.accounts.actors import Actor
 from kinerja.accounts.login_names import login_name_normalize
 from kinerja.accounts.permissions import (
     can_manage_agency,
@@ -84,7 +84,7 @@ def _search(employees: QuerySet[Employee], query: str) -> QuerySet[Employee]:
 
 
 def employee_list_for_actor(
-    *, actor: Any, filters: EmployeeFilters, day: date | None = None
+    *, actor: Actor, filters: EmployeeFilters, day: date | None = None
 ) -> QuerySet[Employee]:
     """Employees the actor may list, each with `current_assignments` (prefetched) for `day`.
 
@@ -131,8 +131,9 @@ def employee_list_for_actor(
     )
 
 
-def employee_for_user(*, user: Any) -> Employee | None:
-    if not getattr(user, "is_authenticated", False):
+def employee_for_user(*, user: Actor) -> Employee | None:
+    """The employee record of a user (their NIP login); None for staff accounts and the system."""
+    if user is None:
         return None
     return (
         Employee.objects.annotate(home_agency_id=home_agency_subquery())
@@ -141,7 +142,7 @@ def employee_for_user(*, user: Any) -> Employee | None:
     )
 
 
-def employee_get_for_actor(*, actor: Any, employee_id: int) -> Employee:
+def employee_get_for_actor(*, actor: Actor, employee_id: int) -> Employee:
     """The employee themself, admins of their agency, BKPSDM, leaders, auditors; else 404."""
     employee = (
         Employee.objects.annotate(home_agency_id=home_agency_subquery())
@@ -324,7 +325,7 @@ class OrgChart:
         return self.total - self.filled
 
 
-def org_chart_for_actor(*, actor: Any, agency_id: int, day: date | None = None) -> OrgChart:
+def org_chart_for_actor(*, actor: Actor, agency_id: int, day: date | None = None) -> OrgChart:
     """Units as a tree with their structural posts (JPT, administrator, pengawas) and holders,
     and counts of all posts, filled, vacant and acting per unit. Staff posts are counted,
     not listed: the employee list filtered by unit shows them. Six queries at any size."""
@@ -411,7 +412,7 @@ def org_chart_for_actor(*, actor: Any, agency_id: int, day: date | None = None) 
     )
 
 
-def position_vacant_list_for_actor(*, actor: Any, day: date | None = None) -> QuerySet[Position]:
+def position_vacant_list_for_actor(*, actor: Actor, day: date | None = None) -> QuerySet[Position]:
     """Posts without a definitive holder on or after `day`, in agencies the actor manages."""
     day = day or today()
     require(
@@ -428,7 +429,7 @@ def position_vacant_list_for_actor(*, actor: Any, day: date | None = None) -> Qu
     return posts.order_by("agency__name", "name", "pk")
 
 
-def assignment_get_for_actor(*, actor: Any, assignment_id: int) -> Assignment:
+def assignment_get_for_actor(*, actor: Actor, assignment_id: int) -> Assignment:
     """An assignment the actor may change; 404 for anything outside their agency."""
     assignment = (
         Assignment.objects.select_related("employee", "position__agency")

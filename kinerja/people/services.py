@@ -1,8 +1,11 @@
 """Writes about employees and their assignments. Each checks the actor's right and is audited.
 
-`actor` None is the system (demo data, or an import task that checked its admin's right).
-An Admin OPD acts only on employees and posts of their own agency; a move between agencies
-needs the right on both sides (in practice Admin BKPSDM).
+`actor` is `kinerja.accounts.actors.Actor` (None is the system). Every entrance (page form,
+API, spreadsheet import) calls these services, so the agency scope is checked here, once:
+an Admin OPD acts only on employees whose home agency is theirs
+(`kinerja.people.permissions.can_manage_employee`) and on posts of their agency; a move or a
+Plt across agencies needs the right on both sides (in practice Admin BKPSDM). An employee with
+no post at all has no home agency, so only Admin BKPSDM may place them.
 """
 
 from __future__ import annotations
@@ -14,20 +17,24 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 
-from kinerja.accounts.permissions import can_manage_agency, can_manage_city, require
+from kinerja.accounts.actors import Actor
+from kinerja.accounts.permissions import (
+    can_manage_agency,
+    can_manage_city,
+    managed_agency_id,
+    require,
+)
 from kinerja.audit.services import audit_record
 from kinerja.organization.models import Position
 from kinerja.organization.selectors import grade_codes
 from kinerja.people.models import Assignment, Employee, EmployeeStatus, EmploymentType, Gender
-from kinerja.people.selectors import employee_home_agency_id
+from kinerja.people.permissions import OTHER_AGENCY, require_manage_employee
 from kinerja.scoring.nip import InvalidNip, format_nip, parse_nip
 
 Errors = dict[str, list[str]]
 
-OTHER_AGENCY = "Anda hanya dapat mengubah data pegawai perangkat daerah Anda sendiri."
 
-
-def _require_agency(actor: Any, agency_id: int | None) -> None:
+def _require_agency(actor: Actor, agency_id: int | None) -> None:
     if actor is not None:
         require(can_manage_agency(actor, agency_id), OTHER_AGENCY)
 
@@ -126,7 +133,7 @@ def _holder_conflict(position: Position, day: date, *, exclude: int | None = Non
 
 def employee_create(
     *,
-    actor: Any,
+    actor: Actor,
     nip: str,
     employment_type: str,
     name: str,
@@ -144,12 +151,22 @@ def employee_create(
     BKPSDM may add one (otherwise nobody but BKPSDM could see them).
     """
     if actor is not None:
-        if position is None:
-            require(
-                can_manage_city(actor), "Admin OPD wajib memilih jabatan di perangkat daerahnya."
-            )
-        else:
+        if position is not None:
             require(can_manage_agency(actor, position.agency_id), OTHER_AGENCY)
+        elif not can_manage_city(actor):
+            require(
+                managed_agency_id(actor) is not None,
+                "Hanya Admin BKPSDM dan Admin OPD yang dapat menambah pegawai.",
+            )
+            raise ValidationError(
+                {
+                    "position": [
+                        "Jabatan wajib dipilih: Admin OPD hanya dapat menambah pegawai dengan "
+                        "jabatan di perangkat daerahnya (tanpa jabatan, pegawai tidak terlihat "
+                        "oleh perangkat daerah mana pun; hubungi Admin BKPSDM)."
+                    ]
+                }
+            )
     errors, digits = employee_identity_errors(
         nip=nip, employment_type=employment_type, gender=gender, birth_date=birth_date, grade=grade
     )
@@ -197,7 +214,7 @@ def employee_create(
 
 def employee_update(
     *,
-    actor: Any,
+    actor: Actor,
     employee: Employee,
     name: str | None = None,
     title_prefix: str | None = None,
@@ -207,7 +224,7 @@ def employee_update(
 ) -> Employee:
     """Change name, titles, grade or status. NIP, birth date and gender follow the NIP and are
     corrected by BKPSDM through a new record, not here."""
-    _require_agency(actor, employee_home_agency_id(employee_id=employee.pk))
+    require_manage_employee(actor, employee)
     before = employee_snapshot(employee)
     errors: Errors = {}
     if name is not None and not name.strip():
@@ -245,10 +262,10 @@ def employee_update(
 
 
 def employee_move(
-    *, actor: Any, employee: Employee, position: Position, start_date: date, note: str = ""
+    *, actor: Actor, employee: Employee, position: Position, start_date: date, note: str = ""
 ) -> Assignment:
     """Mutasi: end the current definitive assignment the day before and start the new one."""
-    _require_agency(actor, employee_home_agency_id(employee_id=employee.pk))
+    require_manage_employee(actor, employee)
     _require_agency(actor, position.agency_id)
     errors: Errors = {}
     if employee.status != EmployeeStatus.ACTIVE:
@@ -309,7 +326,7 @@ def employee_move(
 
 def assignment_start(
     *,
-    actor: Any,
+    actor: Actor,
     employee: Employee,
     position: Position,
     start_date: date,
@@ -319,6 +336,7 @@ def assignment_start(
     note: str = "",
 ) -> Assignment:
     """Start an assignment: a first definitive post, or a Plt/Plh in a second post."""
+    require_manage_employee(actor, employee)
     _require_agency(actor, position.agency_id)
     errors: Errors = {}
     if end_date is not None and end_date < start_date:
@@ -382,7 +400,7 @@ def assignment_start(
     return assignment
 
 
-def assignment_end(*, actor: Any, assignment: Assignment, end_date: date) -> Assignment:
+def assignment_end(*, actor: Actor, assignment: Assignment, end_date: date) -> Assignment:
     """End an assignment on `end_date` (inclusive); it cannot end before it starts."""
     _require_agency(actor, assignment.position.agency_id)
     if end_date < assignment.start_date:

@@ -20,7 +20,7 @@ from kinerja.accounts.models import User
 from kinerja.accounts.testing import make_user
 from kinerja.organization.models import Position, PositionKind, Unit
 from kinerja.people.models import Employee
-from kinerja.people.tests.builders import assign, make_employee, make_position
+from kinerja.people.testing import assign, make_employee, make_position
 
 
 @dataclass

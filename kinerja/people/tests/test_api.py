@@ -4,7 +4,7 @@ import pytest
 from django.test import Client
 
 from conftest import Personas
-from kinerja.people.tests.builders import make_position
+from kinerja.people.testing import make_position
 from kinerja.people.tests.conftest import Staffed
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from conftest import Personas
 from kinerja.people.models import Assignment, Employee
-from kinerja.people.tests.builders import SINCE, bulk_staff, make_position
+from kinerja.people.testing import SINCE, bulk_staff, make_position
 from kinerja.people.tests.conftest import Staffed
 
 pytestmark = pytest.mark.django_db

@@ -16,7 +16,7 @@ from kinerja.people.services import (
     employee_move,
     employee_update,
 )
-from kinerja.people.tests.builders import make_position
+from kinerja.people.testing import make_position
 from kinerja.people.tests.conftest import Staffed
 
 pytestmark = pytest.mark.django_db
