@@ -1,11 +1,17 @@
-"""Small builders for people tests: posts, employees with valid synthetic NIPs, assignments."""
+"""Builders for tests of people and every app above it: posts, employees with valid synthetic
+NIPs, assignments; and the shared personas (`Personas`, `make_personas`), which the root
+conftest.py offers as the `personas` fixture to every app's tests."""
 
 from __future__ import annotations
 
 import itertools
+from dataclasses import dataclass
 from datetime import date, timedelta
 
+from kinerja.accounts.models import Role, User
+from kinerja.accounts.testing import make_user
 from kinerja.organization.models import Agency, Position, PositionKind, Unit
+from kinerja.organization.testing import make_agency
 from kinerja.people.models import Assignment, Employee
 
 _counter = itertools.count(1)
@@ -94,4 +100,149 @@ def bulk_staff(*, agency: Agency, supervisor: Position, unit: Unit | None, count
     Assignment.objects.bulk_create(
         Assignment(employee=e, position=p, start_date=SINCE)
         for e, p in zip(people, posts, strict=True)
+    )
+
+
+# --- the shared personas ------------------------------------------------------------------------
+
+
+@dataclass
+class Staff:
+    """The posts and Employee records of `Personas.agency` (see `Personas`)."""
+
+    unit: Unit
+    head_post: Position
+    kabid_post: Position
+    kasi_post: Position
+    staff_post: Position
+    other_head_post: Position
+    head: Employee
+    kabid: Employee
+    supervisor: Employee
+    employee: Employee
+    other_head: Employee
+
+
+@dataclass
+class Personas:
+    """The one cast of test users; `personas` fixture in the root conftest.py.
+
+    Who may see what:
+    - employee            Agus Wibowo, a plain ASN (NIP login, no stored role), Pengolah Data
+                          in `agency`: only their own records.
+    - supervisor          Sri Handayani (NIP login), Kepala Seksi Identitas: the employee's
+                          atasan langsung and, being so, their appraiser (`appraiser`).
+    - appraiser_superior  Dewi Kabid (NIP login), Kepala Bidang Pelayanan: the appraiser's own
+                          superior, who decides objections.
+    - agency_admin        Admin OPD of `agency`: people and structure of `agency` only.
+    - other_admin         Admin OPD of `other_agency`: must see nothing of `agency`.
+    - hr_admin            Admin BKPSDM: everything, read and write.
+    - leader              Pimpinan (Wali Kota/Sekda): reads everything.
+    - auditor             Inspektorat: reads everything, writes nothing, reads the audit trail.
+    - outsider            an active account with no role and no relation: must see none of this.
+
+    `staff` holds the posts and Employee records, held since `SINCE`:
+      agency (Dinas Kependudukan dan Pencatatan Sipil)
+        Kepala Dinas Dukcapil (JPT, head)           staff.head (Bambang Kepala, no login)
+          Kepala Bidang Pelayanan (administrator)   staff.kabid = appraiser_superior
+            Kepala Seksi Identitas (pengawas)       staff.supervisor = supervisor
+              Pengolah Data (pelaksana)             staff.employee = employee
+      other_agency (Dinas Perhubungan)
+        Kepala Dinas Perhubungan (JPT, head)        staff.other_head (Joko Perhubungan)
+    The unit "Bidang Pelayanan Pendaftaran Penduduk" (`staff.unit`) holds every post below the head.
+    """
+
+    agency: Agency
+    other_agency: Agency
+    employee: User
+    supervisor: User
+    appraiser_superior: User
+    agency_admin: User
+    other_admin: User
+    hr_admin: User
+    leader: User
+    auditor: User
+    outsider: User
+    staff: Staff
+
+    @property
+    def appraiser(self) -> User:
+        """The employee's appraiser is their supervisor (a pelaksana is not rated by the mayor)."""
+        return self.supervisor
+
+    def all(self) -> dict[str, User]:
+        return {
+            "employee": self.employee,
+            "supervisor": self.supervisor,
+            "appraiser_superior": self.appraiser_superior,
+            "agency_admin": self.agency_admin,
+            "other_admin": self.other_admin,
+            "hr_admin": self.hr_admin,
+            "leader": self.leader,
+            "auditor": self.auditor,
+            "outsider": self.outsider,
+        }
+
+
+def make_personas() -> Personas:
+    """Build the personas and their agency (a dozen rows); see `Personas`."""
+    agency = make_agency(name="Dinas Kependudukan dan Pencatatan Sipil")
+    other_agency = make_agency(name="Dinas Perhubungan")
+    unit = Unit.objects.create(
+        agency=agency, code="bidang-pdp", name="Bidang Pelayanan Pendaftaran Penduduk"
+    )
+    head_post = make_position(
+        agency=agency, name="Kepala Dinas Dukcapil", kind=PositionKind.JPT, head=True
+    )
+    kabid_post = make_position(
+        agency=agency, name="Kepala Bidang Pelayanan", kind=PositionKind.ADMINISTRATOR,
+        supervisor=head_post, unit=unit,
+    )  # fmt: skip
+    kasi_post = make_position(
+        agency=agency, name="Kepala Seksi Identitas", kind=PositionKind.PENGAWAS,
+        supervisor=kabid_post, unit=unit,
+    )  # fmt: skip
+    staff_post = make_position(agency=agency, name="Pengolah Data", supervisor=kasi_post, unit=unit)
+    other_head_post = make_position(
+        agency=other_agency, name="Kepala Dinas Perhubungan", kind=PositionKind.JPT, head=True
+    )
+    employee_user = make_user(username="199001152015031002", full_name="Agus Wibowo")
+    supervisor_user = make_user(username="198204122008012003", full_name="Sri Handayani")
+    kabid_nip, kabid_birth = synthetic_nip(next(_counter), gender="P")
+    superior_user = make_user(username=kabid_nip, full_name="Dewi Kabid")
+    head = make_employee(name="Bambang Kepala")
+    kabid = make_employee(
+        name="Dewi Kabid", nip=kabid_nip, birth=kabid_birth, gender="P", user=superior_user
+    )
+    supervisor = make_employee(
+        name="Sri Handayani", nip="198204122008012003", birth=date(1982, 4, 12), gender="P",
+        user=supervisor_user,
+    )  # fmt: skip
+    employee = make_employee(
+        name="Agus Wibowo", nip="199001152015031002", birth=date(1990, 1, 15), user=employee_user
+    )
+    other_head = make_employee(name="Joko Perhubungan")
+    for person, post in [
+        (head, head_post), (kabid, kabid_post), (supervisor, kasi_post),
+        (employee, staff_post), (other_head, other_head_post),
+    ]:  # fmt: skip
+        assign(person, post)
+    staff = Staff(
+        unit=unit, head_post=head_post, kabid_post=kabid_post, kasi_post=kasi_post,
+        staff_post=staff_post, other_head_post=other_head_post, head=head, kabid=kabid,
+        supervisor=supervisor, employee=employee, other_head=other_head,
+    )  # fmt: skip
+    return Personas(
+        agency=agency,
+        other_agency=other_agency,
+        employee=employee_user,
+        supervisor=supervisor_user,
+        appraiser_superior=superior_user,
+        agency_admin=make_user(username="admin.opd", role=Role.ADMIN_OPD, agency=agency),
+        other_admin=make_user(username="admin.lain", role=Role.ADMIN_OPD, agency=other_agency),
+        hr_admin=make_user(username="admin.bkpsdm", role=Role.ADMIN_BKPSDM),
+        leader=make_user(username="pimpinan", role=Role.PIMPINAN),
+        auditor=make_user(username="inspektorat", role=Role.INSPEKTORAT),
+        outsider=make_user(username="orang.luar", full_name="Orang Luar"),
+        staff=staff,
     )

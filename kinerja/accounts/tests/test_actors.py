@@ -7,8 +7,8 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.test import RequestFactory
 
-from conftest import Personas
 from kinerja.accounts.actors import request_actor
+from kinerja.people.testing import Personas
 
 
 def test_a_signed_in_user_is_the_actor(personas: Personas) -> None:

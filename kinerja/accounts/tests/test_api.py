@@ -4,8 +4,8 @@ import pytest
 from django.test import Client
 from rest_framework.authtoken.models import Token
 
-from conftest import Personas
 from kinerja.accounts.testing import TEST_PASSWORD
+from kinerja.people.testing import Personas
 
 pytestmark = pytest.mark.django_db
 

@@ -3,10 +3,10 @@ from __future__ import annotations
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from conftest import Personas
 from kinerja.accounts.models import Role, User
 from kinerja.accounts.services import user_create, user_password_change, user_role_set
 from kinerja.audit.models import AuditEvent
+from kinerja.people.testing import Personas
 
 pytestmark = pytest.mark.django_db
 

@@ -17,7 +17,6 @@ from datetime import date
 import pytest
 from django.core.exceptions import PermissionDenied
 
-from conftest import Personas
 from kinerja.accounts.models import User
 from kinerja.accounts.testing import make_user
 from kinerja.organization.models import PositionKind
@@ -29,7 +28,7 @@ from kinerja.people.permissions import (
     is_supervisor_of,
     require_manage_employee,
 )
-from kinerja.people.testing import assign, make_employee, make_position
+from kinerja.people.testing import Personas, assign, make_employee, make_position
 
 START = date(2020, 1, 2)
 HELD = date(2025, 3, 1)  # Sari holds Kasi Satu
