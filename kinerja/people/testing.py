@@ -8,11 +8,13 @@ import itertools
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from kinerja.accounts.demo_identities import DEMO_EMPLOYEE, DEMO_SUPERVISOR, DemoLogin
 from kinerja.accounts.models import Role, User
 from kinerja.accounts.testing import make_user
 from kinerja.organization.models import Agency, Position, PositionKind, Unit
 from kinerja.organization.testing import make_agency
 from kinerja.people.models import Assignment, Employee
+from kinerja.scoring.nip import parse_nip
 
 _counter = itertools.count(1)
 SINCE = date(2024, 1, 2)
@@ -128,6 +130,8 @@ class Personas:
     """The one cast of test users; `personas` fixture in the root conftest.py.
 
     Who may see what:
+    The employee and the supervisor are the demo's NIP logins (accounts/demo_identities.py).
+
     - employee            Agus Wibowo, a plain ASN (NIP login, no stored role), Pengolah Data
                           in `agency`: only their own records.
     - supervisor          Sri Handayani (NIP login), Kepala Seksi Identitas: the employee's
@@ -184,6 +188,15 @@ class Personas:
         }
 
 
+def _demo_employee(login: DemoLogin, user: User) -> Employee:
+    """The Employee record of a demo NIP login (kinerja.accounts.demo_identities)."""
+    info = parse_nip(login.username, "PNS")
+    return make_employee(
+        name=login.name, nip=login.username, birth=info.birth_date, gender=info.gender.value,
+        user=user,
+    )  # fmt: skip
+
+
 def make_personas() -> Personas:
     """Build the personas and their agency (a dozen rows); see `Personas`."""
     agency = make_agency(name="Dinas Kependudukan dan Pencatatan Sipil")
@@ -206,21 +219,16 @@ def make_personas() -> Personas:
     other_head_post = make_position(
         agency=other_agency, name="Kepala Dinas Perhubungan", kind=PositionKind.JPT, head=True
     )
-    employee_user = make_user(username="199001152015031002", full_name="Agus Wibowo")
-    supervisor_user = make_user(username="198204122008012003", full_name="Sri Handayani")
+    employee_user = make_user(username=DEMO_EMPLOYEE.username, full_name=DEMO_EMPLOYEE.name)
+    supervisor_user = make_user(username=DEMO_SUPERVISOR.username, full_name=DEMO_SUPERVISOR.name)
     kabid_nip, kabid_birth = synthetic_nip(next(_counter), gender="P")
     superior_user = make_user(username=kabid_nip, full_name="Dewi Kabid")
     head = make_employee(name="Bambang Kepala")
     kabid = make_employee(
         name="Dewi Kabid", nip=kabid_nip, birth=kabid_birth, gender="P", user=superior_user
     )
-    supervisor = make_employee(
-        name="Sri Handayani", nip="198204122008012003", birth=date(1982, 4, 12), gender="P",
-        user=supervisor_user,
-    )  # fmt: skip
-    employee = make_employee(
-        name="Agus Wibowo", nip="199001152015031002", birth=date(1990, 1, 15), user=employee_user
-    )
+    supervisor = _demo_employee(DEMO_SUPERVISOR, supervisor_user)
+    employee = _demo_employee(DEMO_EMPLOYEE, employee_user)
     other_head = make_employee(name="Joko Perhubungan")
     for person, post in [
         (head, head_post), (kabid, kabid_post), (supervisor, kasi_post),
