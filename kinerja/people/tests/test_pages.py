@@ -280,7 +280,7 @@ def test_list_and_chart_cost_the_same_queries_at_10_and_10000_employees(
         unit=personas.staff.unit,
         count=5,
     )
-    assert 10 <= Employee.objects.count() <= 12
+    assert Employee.objects.count() <= 20
     small = [_queries(client, url) for url in urls]
     bulk_staff(
         agency=personas.agency,
