@@ -19,6 +19,8 @@ from django.db import connection
 
 DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 """TASKS setting for a test that runs the database queue and a `db_worker` process."""
+IMMEDIATE_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+"""TASKS setting for a test in which a task runs as soon as it is enqueued."""
 
 
 def worker_env(**extra: str) -> dict[str, str]:

@@ -82,8 +82,10 @@ def can_manage_employee(actor: Actor, employee: Employee | int) -> bool:
     The home agency is the agency of the most recent definitive assignment, the same rule the
     pages use to list people; an employee with no post has none, so only BKPSDM manages them.
     """
-    home = getattr(employee, "home_agency_id", None) if isinstance(employee, Employee) else None
-    if home is None:
+    if isinstance(employee, Employee) and hasattr(employee, "home_agency_id"):
+        # Annotated by the selector that fetched it (`home_agency_subquery`): no query.
+        home: int | None = employee.home_agency_id
+    else:
         home = employee_home_agency_id(employee_id=_employee_id(employee))
     return can_manage_agency(actor, home)
 

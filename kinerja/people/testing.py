@@ -28,12 +28,16 @@ def synthetic_nip(n: int, *, gender: str = "L") -> tuple[str, date]:
 
 
 def make_employee(
-    *, name: str = "", nip: str = "", birth: date | None = None, gender: str = "L", **extra: object
+    *, name: str = "", nip: str = "", birth: date | None = None, gender: str = "", **extra: object
 ) -> Employee:
+    """An employee (PNS, III/a unless told). Given a NIP, birth date and gender follow from it."""
     n = next(_counter)
     if not nip:
+        gender = gender or "L"
         nip, birth = synthetic_nip(n, gender=gender)
-    assert birth is not None
+    else:
+        birth = birth or date(int(nip[:4]), int(nip[4:6]), int(nip[6:8]))
+        gender = gender or ("L" if nip[14] == "1" else "P")
     fields: dict[str, object] = {
         "nip": nip,
         "employment_type": "PNS",
