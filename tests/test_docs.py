@@ -11,16 +11,12 @@ ROOT = Path(__file__).resolve().parent.parent
 CONVENTIONS = ROOT / "docs" / "conventions.md"
 LINK = re.compile(r"\]\(([^)#\s]+)(?:#[^)]*)?\)")
 
-# Written by other branches in the same round (imports, platform, ui-system); they exist once
-# those branches are merged. Remove a path from here when it lands; the xfail test below then
-# passes (XPASS) and should lose its mark.
+# Written by other branches in the same round (platform, ui-system); they exist once those
+# branches are merged. Remove a path from here when it lands; when the set is empty, delete the
+# xfail test below.
 PENDING = {
     "kinerja/core/api_errors.py",
     "kinerja/core/params.py",
-    "kinerja/core/exports.py",
-    "kinerja/people/identity.py",
-    "kinerja/people/imports/tasks.py",
-    "kinerja/people/imports/__init__.py",
     "docs/interface.md",
 }
 
