@@ -11,12 +11,10 @@ ROOT = Path(__file__).resolve().parent.parent
 CONVENTIONS = ROOT / "docs" / "conventions.md"
 LINK = re.compile(r"\]\(([^)#\s]+)(?:#[^)]*)?\)")
 
-# Written by other branches in the same round (platform, ui-system); they exist once those
-# branches are merged. Remove a path from here when it lands; when the set is empty, delete the
-# xfail test below.
+# Written by another branch in the same round (ui-system); it exists once that branch is
+# merged. Remove a path from here when it lands; when the set is empty, delete the xfail test
+# below.
 PENDING = {
-    "kinerja/core/api_errors.py",
-    "kinerja/core/params.py",
     "docs/interface.md",
 }
 
