@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pytest
+from django.core.cache import cache
 
 from kinerja.accounts.models import Role, User
 from kinerja.accounts.testing import make_user
@@ -61,3 +62,9 @@ def personas(db: None) -> Personas:
         auditor=make_user(username="inspektorat", role=Role.INSPEKTORAT),
         outsider=make_user(username="orang.luar", full_name="Orang Luar"),
     )
+
+
+@pytest.fixture(autouse=True)
+def _cache_cleared() -> None:
+    """Each test starts with an empty cache: login failure counters live there."""
+    cache.clear()

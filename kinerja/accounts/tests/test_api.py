@@ -2,9 +2,10 @@ from __future__ import annotations
 
 import pytest
 from django.test import Client
-from rest_framework.authtoken.models import Token
 
 from conftest import Personas
+from kinerja.accounts.api_tokens import api_token_hash
+from kinerja.accounts.models import ApiToken
 from kinerja.accounts.testing import TEST_PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -33,7 +34,7 @@ def test_token_is_issued_for_a_nip_with_spaces_and_authenticates(
     )
     assert response.status_code == 200
     token = response.json()["token"]
-    assert Token.objects.filter(key=token, user=personas.employee).exists()
+    assert ApiToken.objects.filter(key_hash=api_token_hash(token), user=personas.employee).exists()
     me = Client().get("/api/v1/me/", HTTP_AUTHORIZATION=f"Token {token}")
     assert me.status_code == 200
     assert me.json()["username"] == "199001152015031002"
