@@ -108,11 +108,9 @@ def test_nobody_changes_another_persons_password(personas: Personas) -> None:
 
 def test_hr_admin_deactivates_and_reactivates_a_login_both_audited(personas: Personas) -> None:
     user_active_set(actor=personas.hr_admin, user=personas.employee, is_active=False)
-    personas.employee.refresh_from_db()
-    assert not personas.employee.is_active
+    assert not User.objects.get(pk=personas.employee.pk).is_active
     user_active_set(actor=personas.hr_admin, user=personas.employee, is_active=True)
-    personas.employee.refresh_from_db()
-    assert personas.employee.is_active
+    assert User.objects.get(pk=personas.employee.pk).is_active
     actions = list(
         AuditEvent.objects.filter(object_id=str(personas.employee.pk))
         .order_by("id")
