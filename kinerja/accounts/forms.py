@@ -8,6 +8,8 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
 from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from kinerja.accounts.login_guard import login_attempt
@@ -52,7 +54,12 @@ class LoginForm(AuthenticationForm):
             )
             if outcome.lock is not None:
                 self.lock = outcome.lock
-                raise ValidationError("Akun dikunci sementara.", code="locked")
+                until = date_format(timezone.localtime(outcome.lock.locked_until), "j F Y H.i")
+                raise ValidationError(
+                    f"Akun dikunci sementara karena terlalu banyak percobaan gagal; coba lagi "
+                    f"setelah {until} WIB.",
+                    code="locked",
+                )
             if outcome.user is None:
                 raise self.get_invalid_login_error()
             self.confirm_login_allowed(outcome.user)
@@ -68,6 +75,20 @@ class LoginForm(AuthenticationForm):
                 "minutes": settings.LOGIN_LOCK_MINUTES,
             },
         )
+
+
+class AdminLoginForm(LoginForm):
+    """The Django admin's login goes through the same guard; only staff accounts get in."""
+
+    required_css_class = "required"
+
+    def confirm_login_allowed(self, user: Any) -> None:
+        super().confirm_login_allowed(user)
+        if not user.is_staff:
+            raise ValidationError(
+                "Akun ini tidak memiliki akses admin Django; masuk lewat halaman utama Kinerja.",
+                code="invalid_login",
+            )
 
 
 class KinerjaPasswordChangeForm(PasswordChangeForm):

@@ -191,3 +191,28 @@ def test_token_endpoint_follows_the_same_lock(client: Client) -> None:
     assert refused.status_code == 429
     failed = AuditEvent.objects.filter(action="login.failed")
     assert {event.after["channel"] for event in failed if event.after} == {"api"}
+
+
+def test_django_admin_login_follows_the_same_lock(client: Client) -> None:
+    user = make_user(username="admin.teknis")
+    user.is_staff = True
+    user.save(update_fields=["is_staff"])
+    admin_login = "/admin-django/login/"
+    for _ in range(5):
+        client.post(
+            admin_login, {"username": "admin.teknis", "password": "salah"}, REMOTE_ADDR=OFFICE
+        )
+    response = client.post(
+        admin_login, {"username": "admin.teknis", "password": TEST_PASSWORD}, REMOTE_ADDR=OFFICE
+    )
+    assert response.status_code == 200
+    assert "Akun dikunci sementara" in response.content.decode()
+    assert LoginLock.objects.get().user == user
+    assert AuditEvent.objects.filter(action="login.failed").count() == 5
+
+
+def test_django_admin_login_refuses_accounts_without_staff_access(client: Client) -> None:
+    make_user(username=NIP)
+    response = client.post("/admin-django/login/", {"username": NIP, "password": TEST_PASSWORD})
+    assert response.status_code == 200
+    assert "tidak memiliki akses admin Django" in response.content.decode()
