@@ -50,3 +50,13 @@ def test_schema_and_offline_docs_are_served_locally(client: Client, personas: Pe
     assert "cdn" not in docs.lower()
     assert "unpkg" not in docs
     assert "jsdelivr" not in docs
+
+
+def test_schema_describes_the_token_header_and_the_token_endpoint(
+    client: Client, personas: Personas
+) -> None:
+    client.force_login(personas.employee)
+    schema = client.get("/api/schema/").content.decode()
+    assert "tokenAuth" in schema
+    assert "/api/v1/token/" in schema
+    assert "expires_at" in schema
