@@ -45,6 +45,19 @@ AUDIT_LOGIN_NAME_CHARS = 20
 
 
 @dataclass(frozen=True)
+class UnauthenticatedCaller:
+    """The actor of a failed login or of the lock it causes: nobody we know, yet not "Sistem"."""
+
+    pk: None = None
+
+    def __str__(self) -> str:
+        return "Pengguna belum masuk"
+
+
+UNAUTHENTICATED = UnauthenticatedCaller()
+
+
+@dataclass(frozen=True)
 class LoginOutcome:
     """The user on success; otherwise the lock that refused (or was imposed), if any."""
 
@@ -128,7 +141,7 @@ def _failure_record(
     imposed: list[LoginLock] = []
     with transaction.atomic():
         audit_record_via_hook(
-            actor=None,
+            actor=UNAUTHENTICATED,
             action="login.failed",
             obj=user,
             after={
@@ -148,7 +161,10 @@ def _failure_record(
                 locked_until=now + lock_duration(),
             )
             audit_record_via_hook(
-                actor=None, action="login_lock.imposed", obj=lock, after=login_lock_snapshot(lock)
+                actor=UNAUTHENTICATED,
+                action="login_lock.imposed",
+                obj=lock,
+                after=login_lock_snapshot(lock),
             )
             imposed.append(lock)
     for lock in imposed:

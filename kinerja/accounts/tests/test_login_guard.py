@@ -143,6 +143,7 @@ def test_failed_login_of_a_known_account_is_audited_without_the_password(
     post_login(client, NIP, "RahasiaYangSalah99")
     event = AuditEvent.objects.get(action="login.failed")
     assert event.actor_id is None
+    assert event.actor_label == "Pengguna belum masuk"
     assert event.object_id == str(user.pk)
     assert event.client_ip == OFFICE
     assert event.after == {"login_name": NIP, "known_account": True, "channel": "web"}
