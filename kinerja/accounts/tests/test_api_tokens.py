@@ -11,6 +11,7 @@ from django.db import connection
 from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from conftest import Personas
 from kinerja.accounts.api_tokens import api_token_hash, api_token_issue, api_token_revoke
@@ -211,8 +212,8 @@ def test_token_page_shows_created_last_used_expiry_and_revokes(
     issued = api_token_issue(actor=personas.employee)
     client.force_login(personas.employee)
     body = client.get(TOKENS).content.decode()
-    expires = timezone.localtime(issued.token.expires_at)
-    assert f"{expires.day} " in body
+    for moment in (issued.token.created_at, issued.token.expires_at):
+        assert date_format(timezone.localtime(moment), "j F Y H.i") in body
     assert "Belum pernah" in body
     assert "Aktif" in body
     response = client.post(f"{TOKENS}{issued.token.pk}/cabut/", follow=True)
