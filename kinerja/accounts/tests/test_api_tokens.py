@@ -43,6 +43,9 @@ def test_token_endpoint_returns_the_expiry_thirty_days_ahead(
     assert token.expires_at - token.created_at == timedelta(days=30)
     assert data["expires_at"].startswith(timezone.localtime(token.expires_at).date().isoformat())
     assert me_with(data["token"]).status_code == 200
+    issued = AuditEvent.objects.get(action="api_token.issued")
+    assert (issued.actor_id, issued.client_ip) == (personas.employee.pk, "127.0.0.1")
+    assert data["token"] not in json.dumps(issued.after)
 
 
 def test_wrong_password_gets_no_token(client: Client, personas: Personas) -> None:
