@@ -159,6 +159,13 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
+# Tasks the scheduler enqueues on its own: dotted path of a task without arguments → seconds.
+PERIODIC_TASKS: dict[str, int] = {
+    "kinerja.people.imports.tasks.import_uploads_purge_task": 3600,
+}
+# Uploaded import files are deleted when their jobs are done, at the latest after this.
+IMPORT_RETENTION_HOURS = int(os.environ.get("IMPORT_RETENTION_HOURS", "24"))
+
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
 PASSWORD_HASHERS = [

@@ -24,7 +24,7 @@ urlpatterns = [
     path("organisasi/<int:agency_id>/", people_views.org_chart, name="org_chart"),
     path("organisasi/", include("kinerja.organization.urls")),
     path("pegawai/", include("kinerja.people.urls")),
-    path("pegawai/impor/", include("kinerja.people.import_urls")),
+    path("pegawai/impor/", include("kinerja.people.imports.urls")),
     path("healthz", core_views.healthz, name="healthz"),
     path("api/v1/", include((api_v1, "api"))),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),

@@ -14,7 +14,7 @@ from kinerja.accounts.permissions import can_read_audit_trail, require
 from kinerja.audit.chain import canonical_content, chain_hash
 from kinerja.audit.models import GENESIS_HASH, AuditEvent
 from kinerja.audit.tasks import audit_verify_task
-from kinerja.core.jobs import job_attach_task, job_create
+from kinerja.core.jobs import job_create, job_start
 from kinerja.core.models import Job
 from kinerja.core.request_context import request_context_get
 
@@ -105,6 +105,4 @@ def audit_verification_start(*, actor: Any) -> Job:
     with transaction.atomic():
         job = job_create(owner=actor, kind="audit.verify", title="Verifikasi rantai jejak audit")
         audit_record(actor=actor, action="audit_chain.verification_started", obj=job)
-    result = audit_verify_task.enqueue(job_id=str(job.pk))
-    job_attach_task(job=job, task_result_id=str(result.id))
-    return job
+    return job_start(job=job, task=audit_verify_task)

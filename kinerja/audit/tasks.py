@@ -6,21 +6,21 @@ from django.urls import reverse
 from django_tasks import task
 
 from kinerja.audit.chain import chain_verify
-from kinerja.core.jobs import job_running, job_succeed
+from kinerja.core.jobs import Origin, job_running, job_succeed
+from kinerja.scoring.formatting import format_decimal
 
 
 @task()
-def audit_verify_task(job_id: str) -> dict[str, object]:
-    with job_running(job_id) as report:
-        report(1, "Memulai verifikasi…")
+def audit_verify_task(job_id: str, origin: Origin | None = None) -> dict[str, object]:
+    with job_running(job_id, origin) as progress:
+        progress(1, "Memulai verifikasi…")
 
-        def progress(checked: int, total: int) -> None:
-            percent = int(checked * 99 / total) if total else 99
-            report(percent, f"{checked:,} dari {total:,} peristiwa diperiksa".replace(",", "."))
+        def checked(done: int, total: int) -> None:
+            progress.count(done, total, "peristiwa diperiksa")
 
-        result = chain_verify(progress)
+        result = chain_verify(checked)
     if result.ok:
-        message = f"Rantai utuh: {result.checked:,} peristiwa cocok.".replace(",", ".")
+        message = f"Rantai utuh: {format_decimal(result.checked, 0)} peristiwa cocok."
     else:
         message = f"Rantai RUSAK pada peristiwa #{result.first_bad_id}: {result.reason}."
     summary: dict[str, object] = {

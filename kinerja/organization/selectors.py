@@ -16,7 +16,7 @@ from kinerja.accounts.permissions import (
     managed_agency_id,
     require,
 )
-from kinerja.organization.models import Agency, Position, Unit
+from kinerja.organization.models import Agency, Position, PositionKind, Unit
 
 
 def agency_list_for_actor(*, actor: Any) -> QuerySet[Agency]:
@@ -66,6 +66,47 @@ def position_levels(kind: str) -> list[str]:
     """Levels (jenjang) a post of this kind may have; empty when it has none."""
     levels: list[str] = _grades_reference()["position_kinds"].get(kind, [])
     return list(levels)
+
+
+@lru_cache(maxsize=1)
+def _kind_by_text() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for kind in PositionKind:
+        table[kind.value.replace("_", " ").casefold()] = kind.value
+        table[str(kind.label).casefold()] = kind.value
+    return table
+
+
+def position_kind_parse(text: str) -> str | None:
+    """The kind of post named by its code or label as people type it ("Fungsional Keahlian")."""
+    return _kind_by_text().get(" ".join(text.replace("_", " ").split()).casefold())
+
+
+def position_kind_unknown(text: str) -> str:
+    """The refusal of a value that is not a kind of post."""
+    accepted = ", ".join(f"{kind.label} ({kind.value})" for kind in PositionKind)
+    return f"Jenis jabatan {text!r} tidak dikenal; yang diterima: {accepted}."
+
+
+def position_kind_refusal(text: str) -> str | None:
+    """Why `text` names no kind of post, or None when it names one."""
+    return None if position_kind_parse(text) is not None else position_kind_unknown(text)
+
+
+def position_level_parse(kind: str, text: str) -> str | None:
+    """The level (jenjang) of `kind` named by `text`, whatever its case; None if unknown."""
+    return next(
+        (name for name in position_levels(kind) if name.casefold() == text.casefold()), None
+    )
+
+
+def position_level_refusal(kind: str, level: str) -> str | None:
+    """Why `level` is not a level of `kind`, or None when it is (or is empty)."""
+    if not level or level in position_levels(kind):
+        return None
+    levels = position_levels(kind)
+    accepted = ", ".join(levels) if levels else "kosong (tidak berjenjang)"
+    return f"Jenjang {level!r} tidak berlaku untuk {kind}; yang diterima: {accepted}."
 
 
 def unit_list_for_actor(*, actor: Any, agency_id: int) -> QuerySet[Unit]:

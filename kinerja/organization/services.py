@@ -19,7 +19,7 @@ from kinerja.organization.models import (
     ServiceUnit,
     Unit,
 )
-from kinerja.organization.selectors import position_levels
+from kinerja.organization.selectors import position_kind_unknown, position_level_refusal
 
 
 def agency_snapshot(agency: Agency) -> dict[str, Any]:
@@ -147,16 +147,9 @@ def _position_errors(
     if not name.strip():
         errors["name"] = ["Nama jabatan wajib diisi."]
     if kind not in PositionKind.values:
-        errors["kind"] = [
-            f"Jenis jabatan {kind!r} tidak dikenal; pilihan: {', '.join(PositionKind.values)}."
-        ]
-    else:
-        levels = position_levels(kind)
-        if level and level not in levels:
-            accepted = ", ".join(levels) if levels else "kosong (tidak berjenjang)"
-            errors["level"] = [
-                f"Jenjang {level!r} tidak berlaku untuk {kind}; pilihan: {accepted}."
-            ]
+        errors["kind"] = [position_kind_unknown(kind)]
+    elif refusal := position_level_refusal(kind, level):
+        errors["level"] = [refusal]
     if unit is not None and unit.agency_id != agency.pk:
         errors["unit"] = [
             f"Unit {unit.name} milik perangkat daerah lain; pilih unit di {agency.name}."

@@ -16,6 +16,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from kinerja.organization.models import Position
+from kinerja.people.identity import IDENTITY_FIELDS, identity_check
 from kinerja.people.models import Employee
 from kinerja.people.selectors import (
     EmployeeFilters,
@@ -81,6 +82,15 @@ class EmployeeCreateInputSerializer(serializers.Serializer[Any]):
     grade = serializers.CharField()
     position_id = serializers.IntegerField(required=False, allow_null=True, default=None)
     start_date = serializers.DateField(required=False, allow_null=True, default=None)
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        """The identity rules (people/identity.py), worded as at every other entrance."""
+        checked = identity_check(**{name: attrs[name] for name in IDENTITY_FIELDS})
+        if checked.errors:
+            raise serializers.ValidationError(
+                {name: [reason] for name, reason in checked.errors.items()}
+            )
+        return attrs
 
 
 class EmployeeMoveInputSerializer(serializers.Serializer[Any]):

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kinerja.organization.models import Agency, Position, PositionKind
 from kinerja.organization.selectors import grade_codes
+from kinerja.people.identity import IDENTITY_FIELDS, identity_check
 from kinerja.people.models import Assignment, EmployeeStatus, EmploymentType, Gender
 from kinerja.people.selectors import EmployeeFilters
 
@@ -155,6 +156,15 @@ class EmployeeCreateForm(_WithPositions):
         field = self.fields["grade"]
         assert isinstance(field, forms.ChoiceField)
         field.choices = _grade_choices()[1:]
+
+    def clean(self) -> dict[str, Any]:
+        """The identity rules (people/identity.py), worded as at every other entrance."""
+        data = super().clean() or {}
+        if all(data.get(name) for name in IDENTITY_FIELDS):
+            checked = identity_check(**{name: data[name] for name in IDENTITY_FIELDS})
+            for name, reason in checked.errors.items():
+                self.add_error(name, reason)
+        return data
 
 
 class EmployeeMoveForm(_WithPositions):

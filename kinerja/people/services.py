@@ -17,10 +17,10 @@ from django.db.models import Q
 from kinerja.accounts.permissions import can_manage_agency, can_manage_city, require
 from kinerja.audit.services import audit_record
 from kinerja.organization.models import Position
-from kinerja.organization.selectors import grade_codes
-from kinerja.people.models import Assignment, Employee, EmployeeStatus, EmploymentType, Gender
+from kinerja.people.identity import grade_refusal, identity_check
+from kinerja.people.models import Assignment, Employee, EmployeeStatus
 from kinerja.people.selectors import employee_home_agency_id
-from kinerja.scoring.nip import InvalidNip, format_nip, parse_nip
+from kinerja.scoring.nip import format_nip
 
 Errors = dict[str, list[str]]
 
@@ -61,48 +61,6 @@ def assignment_snapshot(assignment: Assignment) -> dict[str, Any]:
         "acting_kind": assignment.acting_kind,
         "note": assignment.note,
     }
-
-
-def employee_identity_errors(
-    *, nip: str, employment_type: str, gender: str, birth_date: date | None, grade: str
-) -> tuple[Errors, str]:
-    """Check a NIP against the rest of the identity; return errors and the 18-digit NIP.
-
-    Shared with imports so that a form, the API and a spreadsheet say the same thing.
-    """
-    errors: Errors = {}
-    digits = ""
-    if employment_type not in EmploymentType.values:
-        errors["employment_type"] = [
-            f"Jenis kepegawaian {employment_type!r} tidak dikenal; pilihan: PNS atau PPPK."
-        ]
-        return errors, digits
-    try:
-        info = parse_nip(nip, employment_type)
-    except InvalidNip as exc:
-        errors["nip"] = [exc.message]
-    else:
-        digits = info.nip
-        if birth_date is not None and birth_date != info.birth_date:
-            errors["birth_date"] = [
-                f"Tanggal lahir {_day(birth_date)} tidak cocok dengan NIP {format_nip(digits)}, "
-                f"yang memuat tanggal lahir {_day(info.birth_date)}."
-            ]
-        if gender != info.gender.value:
-            expected = Gender(info.gender.value).label
-            errors["gender"] = [
-                f"Jenis kelamin tidak cocok dengan NIP {format_nip(digits)}, "
-                f"yang memuat {expected} (digit ke-15)."
-            ]
-    if gender not in Gender.values and "gender" not in errors:
-        errors["gender"] = ["Jenis kelamin harus L (laki-laki) atau P (perempuan)."]
-    accepted = grade_codes(employment_type)
-    if grade not in accepted:
-        errors["grade"] = [
-            f"Golongan {grade!r} tidak berlaku untuk {employment_type}; pilihan: "
-            f"{', '.join(accepted)}."
-        ]
-    return errors, digits
 
 
 def _holder_conflict(position: Position, day: date, *, exclude: int | None = None) -> str | None:
@@ -150,9 +108,11 @@ def employee_create(
             )
         else:
             require(can_manage_agency(actor, position.agency_id), OTHER_AGENCY)
-    errors, digits = employee_identity_errors(
+    checked = identity_check(
         nip=nip, employment_type=employment_type, gender=gender, birth_date=birth_date, grade=grade
     )
+    errors: Errors = {key: [reason] for key, reason in checked.errors.items()}
+    digits = checked.info.nip if checked.info else ""
     if not name.strip():
         errors["name"] = ["Nama wajib diisi (tanpa gelar; gelar di kolom gelar)."]
     if digits and Employee.objects.filter(nip=digits).exists():
@@ -212,11 +172,8 @@ def employee_update(
     errors: Errors = {}
     if name is not None and not name.strip():
         errors["name"] = ["Nama wajib diisi (tanpa gelar; gelar di kolom gelar)."]
-    if grade is not None and grade not in grade_codes(employee.employment_type):
-        errors["grade"] = [
-            f"Golongan {grade!r} tidak berlaku untuk {employee.employment_type}; pilihan: "
-            f"{', '.join(grade_codes(employee.employment_type))}."
-        ]
+    if grade is not None and (refusal := grade_refusal(grade, employee.employment_type)):
+        errors["grade"] = [refusal]
     if status is not None and status not in EmployeeStatus.values:
         errors["status"] = [
             f"Status {status!r} tidak dikenal; pilihan: {', '.join(EmployeeStatus.values)}."
@@ -242,6 +199,14 @@ def employee_update(
             actor=actor, action="employee.updated", obj=employee, before=before, after=after
         )
     return employee
+
+
+def move_closing_day(start_date: date) -> date:
+    """A move (mutasi) ends the old definitive post on the day before the new one starts.
+
+    Shared with the import, which applies the same rule to a file's new definitive posts.
+    """
+    return start_date - timedelta(days=1)
 
 
 def employee_move(
@@ -285,7 +250,7 @@ def employee_move(
             raise ValidationError({"position": [conflict]})
         for old in current:
             before = assignment_snapshot(old)
-            old.end_date = start_date - timedelta(days=1)
+            old.end_date = move_closing_day(start_date)
             old.save(update_fields=["end_date", "updated_at"])
             audit_record(
                 actor=actor,

@@ -12,8 +12,9 @@ from django.test import Client, override_settings
 
 from conftest import Personas
 from kinerja.audit.services import audit_verification_start
-from kinerja.core.jobs import job_create, job_progress, job_running
+from kinerja.core.jobs import Progress, job_create, job_progress, job_running
 from kinerja.core.models import Job
+from kinerja.core.request_context import request_context_get
 
 DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
@@ -114,3 +115,33 @@ def test_chain_verification_runs_in_an_rq_worker_process(personas: Personas) -> 
     job.refresh_from_db()
     assert job.status == Job.Status.SUCCEEDED, job.error
     assert job.result["ok"] is True
+
+
+def test_progress_counts_are_written_in_indonesian_number_format() -> None:
+    seen: list[tuple[int, str]] = []
+    progress = Progress(lambda percent, message: seen.append((percent, message)))
+    progress.count(1000, 5000, "baris diperiksa", start=10, end=70)
+    progress(150, "selesai")
+    assert seen == [(22, "1.000 dari 5.000 baris diperiksa"), (100, "selesai")]
+
+
+@pytest.mark.django_db
+def test_a_task_runs_with_the_address_of_the_request_that_started_it(
+    personas: Personas,
+) -> None:
+    job = job_create(owner=personas.auditor, kind="uji", title="Uji")
+    with job_running(job.pk, {"request_id": "asal-uji-12", "client_ip": "198.51.100.4"}):
+        inside = request_context_get()
+    assert (inside.request_id, inside.client_ip) == ("asal-uji-12", "198.51.100.4")
+    assert request_context_get().client_ip is None
+
+
+@pytest.mark.django_db
+def test_the_job_page_polls_once_and_refreshes_itself_without_javascript(
+    client: Client, personas: Personas
+) -> None:
+    job = audit_verification_start(actor=personas.auditor)
+    client.force_login(personas.auditor)
+    page = client.get(f"/tugas-latar/{job.pk}/").content.decode()
+    assert page.count("hx-get=") == 1
+    assert '<noscript><meta http-equiv="refresh" content="2">' in page

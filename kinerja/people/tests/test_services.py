@@ -53,10 +53,10 @@ def test_admin_opd_adds_employee_into_a_vacant_post_of_own_agency(
     ("change", "field", "words"),
     [
         ({"nip": "1995031020200120"}, "nip", "18 digit"),
-        ({"birth_date": date(1995, 3, 11)}, "birth_date", "10-03-1995"),
+        ({"birth_date": date(1995, 3, 11)}, "birth_date", "10 Maret 1995"),
         ({"gender": "L"}, "gender", "Perempuan"),
         ({"grade": "IX"}, "grade", "III/a"),
-        ({"employment_type": "PPPK"}, "nip", "bukan nomor PPPK"),
+        ({"employment_type": "PPPK"}, "employment_type", "bukan nomor PPPK"),
         ({"name": "  "}, "name", "wajib"),
     ],
 )

@@ -1,4 +1,4 @@
-"""Pages of the employee import: upload, preview of the check, confirm, result, templates.
+"""Pages of the employee import: upload, preview of the check, confirm, result, downloads.
 
 Only Admin BKPSDM and Admin OPD reach these pages (403 for everyone else). A preview or result
 belongs to the person who uploaded the file: to anyone else it does not exist (404).
@@ -16,26 +16,30 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from kinerja.accounts.permissions import require
+from kinerja.core.exports import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE
 from kinerja.core.models import Job
 from kinerja.core.rendering import render_page_or_fragment
 from kinerja.core.selectors import job_get_for_actor
-from kinerja.people.imports import (
-    COLUMNS,
-    MAX_STORED_ERRORS,
-    can_import_employees,
-    import_file_problem,
-    import_template_csv,
-    import_template_xlsx,
-)
-from kinerja.people.tasks import (
+from kinerja.people.imports.access import IMPORT_REFUSED, can_import_employees
+from kinerja.people.imports.columns import COLUMNS
+from kinerja.people.imports.files import MAX_ROWS, MAX_UPLOAD_BYTES, import_file_problem
+from kinerja.people.imports.report import MAX_STORED_ERRORS
+from kinerja.people.imports.tasks import (
     APPLY_KIND,
     VALIDATE_KIND,
     employee_import_apply_start,
     employee_import_validation_start,
 )
+from kinerja.people.imports.templates import (
+    import_errors_csv,
+    import_template_csv,
+    import_template_examples,
+    import_template_xlsx,
+)
+from kinerja.scoring.formatting import format_decimal
 
-_REFUSED = "Hanya Admin BKPSDM dan Admin OPD yang dapat mengimpor pegawai."
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+_MULTIPART_MARGIN = 64 * 1024
+"""Room for the form's other fields and the multipart boundaries around the file."""
 
 
 class ImportUploadForm(forms.Form):
@@ -59,7 +63,7 @@ class ImportUploadForm(forms.Form):
 
 
 def _require_importer(request: HttpRequest) -> None:
-    require(can_import_employees(request.user), _REFUSED)
+    require(can_import_employees(request.user), IMPORT_REFUSED)
 
 
 def _own_job(request: HttpRequest, job_id: UUID, kind: str) -> Job:
@@ -69,19 +73,40 @@ def _own_job(request: HttpRequest, job_id: UUID, kind: str) -> Job:
     return job
 
 
+def _declared_size(request: HttpRequest) -> int:
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return 0
+
+
+def _upload_page(
+    request: HttpRequest, form: ImportUploadForm, status: int, refusal: str = ""
+) -> HttpResponse:
+    context = {
+        "form": form,
+        "refusal": refusal,
+        "columns": COLUMNS,
+        "max_rows": format_decimal(MAX_ROWS, 0),
+    }
+    return render(request, "people/import_upload.html", context, status=status)
+
+
 @require_http_methods(["GET", "POST"])
 def upload(request: HttpRequest) -> HttpResponse:
     _require_importer(request)
+    if request.method == "POST" and _declared_size(request) > MAX_UPLOAD_BYTES + _MULTIPART_MARGIN:
+        # Refused on the declared size, before the body is read.
+        problem = import_file_problem(file_name="berkas.csv", size=_declared_size(request))
+        return _upload_page(request, ImportUploadForm(), 400, refusal=problem)
     form = ImportUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         berkas = form.cleaned_data["berkas"]
         job = employee_import_validation_start(
-            actor=request.user, content=berkas.read(), file_name=berkas.name
+            actor=request.user, content=berkas.chunks(), file_name=berkas.name
         )
         return redirect("people_import:preview", job_id=job.pk)
-    status = 400 if form.is_bound else 200
-    context = {"form": form, "columns": COLUMNS}
-    return render(request, "people/import_upload.html", context, status=status)
+    return _upload_page(request, form, 400 if form.is_bound else 200)
 
 
 @require_GET
@@ -89,12 +114,11 @@ def upload(request: HttpRequest) -> HttpResponse:
 def preview(request: HttpRequest, job_id: UUID) -> HttpResponse:
     _require_importer(request)
     job = _own_job(request, job_id, VALIDATE_KIND)
-    report = job.result or {}
-    context = {"job": job, "report": report, "max_errors": MAX_STORED_ERRORS}
+    context = {"job": job, "report": job.result or {}, "max_errors": MAX_STORED_ERRORS}
     return render_page_or_fragment(
         request,
         page="people/import_preview.html",
-        fragment="people/import_preview_part.html",
+        fragment="people/_import_preview_part.html",
         context=context,
     )
 
@@ -115,22 +139,33 @@ def result(request: HttpRequest, job_id: UUID) -> HttpResponse:
     return render_page_or_fragment(
         request,
         page="people/import_result.html",
-        fragment="people/import_result_part.html",
+        fragment="people/_import_result_part.html",
         context={"job": job, "outcome": job.result or {}},
     )
+
+
+def _download(content: bytes, content_type: str, file_name: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{file_name}"'
+    return response
+
+
+@require_GET
+def errors_csv(request: HttpRequest, job_id: UUID) -> HttpResponse:
+    _require_importer(request)
+    job = _own_job(request, job_id, VALIDATE_KIND)
+    errors = (job.result or {}).get("errors", [])
+    return _download(import_errors_csv(errors=errors), CSV_CONTENT_TYPE, "kesalahan-impor.csv")
 
 
 @require_GET
 def template_xlsx(request: HttpRequest) -> HttpResponse:
     _require_importer(request)
-    response = HttpResponse(import_template_xlsx(), content_type=XLSX_TYPE)
-    response["Content-Disposition"] = 'attachment; filename="templat-impor-pegawai.xlsx"'
-    return response
+    content = import_template_xlsx(examples=import_template_examples(actor=request.user))
+    return _download(content, XLSX_CONTENT_TYPE, "templat-impor-pegawai.xlsx")
 
 
 @require_GET
 def template_csv(request: HttpRequest) -> HttpResponse:
     _require_importer(request)
-    response = HttpResponse(import_template_csv(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="templat-impor-pegawai.csv"'
-    return response
+    return _download(import_template_csv(), CSV_CONTENT_TYPE, "templat-impor-pegawai.csv")

@@ -1,0 +1,44 @@
+"""Writing spreadsheets (CSV, XLSX) that are safe to open: the one way every export writes.
+
+A cell whose text starts with "=", "+", "-" or "@" (or a tab or carriage return, which some
+programs skip before reading a formula) is read by Excel and LibreOffice as a formula, which
+can run commands or leak data when a colleague opens the file ("CSV injection", OWASP). Every
+value therefore passes through `spreadsheet_safe`, which puts an apostrophe in front of such
+text, the usual way to say "this is text". Numbers, dates and booleans pass unchanged.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
+
+
+def spreadsheet_safe(value: Any) -> Any:
+    """The value as a spreadsheet must store it: text that would start a formula escaped."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return f"'{value}"
+    return value
+
+
+def spreadsheet_row(values: Iterable[Any]) -> list[Any]:
+    return [spreadsheet_safe(value) for value in values]
+
+
+def csv_bytes(rows: Iterable[Sequence[Any]], *, delimiter: str = ";") -> bytes:
+    """CSV with a byte-order mark, semicolons and CRLF: Indonesian Excel opens it as is."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
+    for row in rows:
+        writer.writerow(spreadsheet_row(row))
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def xlsx_append(sheet: Any, values: Iterable[Any]) -> None:
+    """Append one row to an openpyxl worksheet, every text cell stored as text."""
+    sheet.append(spreadsheet_row(values))
