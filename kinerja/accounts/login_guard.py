@@ -85,10 +85,11 @@ def client_address_key(ip: str | None) -> str:
         address = ipaddress.ip_address(ip)
     except ValueError:
         return ip[:64]
-    if address.version == 6 and address.ipv4_mapped is None:
+    if isinstance(address, ipaddress.IPv6Address):
+        if address.ipv4_mapped is not None:
+            return str(address.ipv4_mapped)
         return str(ipaddress.ip_network(f"{address}/64", strict=False))
-    mapped = getattr(address, "ipv4_mapped", None)
-    return str(mapped or address)
+    return str(address)
 
 
 def _counter_key(scope: str, login_name: str, address: str) -> str:
