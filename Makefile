@@ -39,7 +39,7 @@ demo: migrate
 run: demo
 	$(PY) manage.py collectstatic --no-input -v 0
 	@echo ""
-	@echo "Kinerja berjalan di http://127.0.0.1:$${PORT:-$(PORT)}/  (Ctrl+C menghentikan server dan pekerja)"
+	@echo "Kinerja berjalan di http://127.0.0.1:$${PORT:-$(PORT)}/  (Ctrl+C menghentikan server, pekerja dan penjadwal)"
 	$(PY) manage.py serve
 
 lint: install

@@ -83,6 +83,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "kinerja.core.security_headers.SecurityHeadersMiddleware",
     "kinerja.core.middleware.RequestContextMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -159,7 +160,8 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
-# Tasks the scheduler enqueues on its own: dotted path of a task without arguments → seconds.
+# Tasks the scheduler enqueues on its own: dotted path of a task without arguments → seconds
+# (kinerja/core/scheduler.py, run by `manage.py serve` or `manage.py scheduler`).
 PERIODIC_TASKS: dict[str, int] = {
     "kinerja.people.imports.tasks.import_uploads_purge_task": 3600,
 }
@@ -233,6 +235,22 @@ SESSION_COOKIE_AGE = 8 * 60 * 60
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# Only our own origin (see kinerja/core/security_headers.py for why each part is there).
+CONTENT_SECURITY_POLICY = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "style-src-attr 'unsafe-inline'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ]
+)
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -244,6 +262,7 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
+    "EXCEPTION_HANDLER": "kinerja.core.api_errors.api_exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Kinerja API",
@@ -267,6 +286,12 @@ LOGGING = {
         "django.request": {"level": "ERROR"},
     },
 }
+
+# Background tasks: memory a single task may use on top of the idle worker (MB); past it the
+# task fails with a message and the worker goes on (kinerja/core/task_limits.py).
+TASK_MEMORY_LIMIT_MB = int(os.environ.get("TASK_MEMORY_LIMIT_MB", "1024"))
+# Web server processes of `manage.py serve` (gunicorn workers).
+WEB_CONCURRENCY = int(os.environ.get("WEB_CONCURRENCY", "2"))
 
 # Demo data size used by `make run`.
 DEMO_EMPLOYEES = int(os.environ.get("DEMO_EMPLOYEES", "600"))

@@ -8,7 +8,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
 
 from kinerja.core.health import health_report
 from kinerja.core.my_tasks import my_tasks_for
@@ -34,7 +34,7 @@ def job_progress(request: HttpRequest, job_id: UUID) -> HttpResponse:
 
 
 @login_not_required
-@require_GET
+@require_safe  # HEAD too: load balancers and uptime probes often ask with HEAD
 @never_cache
 def healthz(request: HttpRequest) -> JsonResponse:
     ok, checks = health_report()

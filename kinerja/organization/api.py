@@ -77,6 +77,6 @@ class PositionListApi(APIView):
 
 urlpatterns = [
     path("agencies/", AgencyListApi.as_view(), name="agency_list"),
-    path("agencies/<int:agency_id>/units/", UnitListApi.as_view(), name="unit_list"),
-    path("agencies/<int:agency_id>/positions/", PositionListApi.as_view(), name="position_list"),
+    path("agencies/<id:agency_id>/units/", UnitListApi.as_view(), name="unit_list"),
+    path("agencies/<id:agency_id>/positions/", PositionListApi.as_view(), name="position_list"),
 ]

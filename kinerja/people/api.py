@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import ValidationError
-from django.http import Http404
 from django.urls import path
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
@@ -15,9 +13,11 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from kinerja.core.api_routing import api_operations
+from kinerja.core.params import IdSerializerField, ModelCharField
 from kinerja.organization.models import Position
 from kinerja.people.identity import IDENTITY_FIELDS, identity_check
-from kinerja.people.models import Employee
+from kinerja.people.models import Assignment, Employee
 from kinerja.people.selectors import (
     EmployeeFilters,
     chain_of_command_view,
@@ -25,9 +25,10 @@ from kinerja.people.selectors import (
     employee_list_for_actor,
 )
 from kinerja.people.services import employee_create, employee_move
+from kinerja.scoring.nip import SEPARATORS
 
 
-class CurrentAssignmentSerializer(serializers.Serializer[Any]):
+class CurrentAssignmentOutputSerializer(serializers.Serializer[Any]):
     position_id = serializers.IntegerField()
     position_name = serializers.CharField(source="position.name")
     agency_id = serializers.IntegerField(source="position.agency_id")
@@ -44,10 +45,10 @@ class EmployeeOutputSerializer(serializers.Serializer[Any]):
     gender = serializers.CharField()
     grade = serializers.CharField()
     status = serializers.CharField()
-    current_assignments = CurrentAssignmentSerializer(many=True, required=False)
+    current_assignments = CurrentAssignmentOutputSerializer(many=True, required=False)
 
 
-class OfficialSerializer(serializers.Serializer[Any]):
+class OfficialOutputSerializer(serializers.Serializer[Any]):
     is_wali_kota = serializers.BooleanField()
     employee_id = serializers.IntegerField(source="employee.pk", allow_null=True, default=None)
     name = serializers.CharField(source="employee.full_name", default="Wali Kota Surakarta")
@@ -55,32 +56,47 @@ class OfficialSerializer(serializers.Serializer[Any]):
     is_acting = serializers.BooleanField()
 
 
-class ChainSerializer(serializers.Serializer[Any]):
+class ChainOutputSerializer(serializers.Serializer[Any]):
     day = serializers.DateField()
-    supervisor = OfficialSerializer(allow_null=True)
-    appraiser = OfficialSerializer(allow_null=True)
-    appraiser_superior = OfficialSerializer(allow_null=True)
+    supervisor = OfficialOutputSerializer(allow_null=True)
+    appraiser = OfficialOutputSerializer(allow_null=True)
+    appraiser_superior = OfficialOutputSerializer(allow_null=True)
+
+
+class NipField(ModelCharField):
+    """A NIP as people type it (spaces and dots allowed), limited to the 18 stored digits."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(Employee, "nip", **kwargs)
+
+    def to_internal_value(self, data: Any) -> str:
+        text = "".join(char for char in str(data) if char not in SEPARATORS)
+        return super().to_internal_value(text)
 
 
 class EmployeeListInputSerializer(serializers.Serializer[Any]):
-    q = serializers.CharField(required=False, default="", allow_blank=True)
-    agency = serializers.IntegerField(required=False, allow_null=True, default=None)
-    unit = serializers.IntegerField(required=False, allow_null=True, default=None)
-    grade = serializers.CharField(required=False, default="", allow_blank=True)
-    position_kind = serializers.CharField(required=False, default="", allow_blank=True)
-    status = serializers.CharField(required=False, default="", allow_blank=True)
+    q = serializers.CharField(required=False, default="", allow_blank=True, max_length=100)
+    agency = IdSerializerField(required=False, allow_null=True, default=None)
+    unit = IdSerializerField(required=False, allow_null=True, default=None)
+    grade = ModelCharField(Employee, "grade", required=False, default="", allow_blank=True)
+    position_kind = ModelCharField(Position, "kind", required=False, default="", allow_blank=True)
+    status = ModelCharField(Employee, "status", required=False, default="", allow_blank=True)
 
 
 class EmployeeCreateInputSerializer(serializers.Serializer[Any]):
-    nip = serializers.CharField()
-    employment_type = serializers.CharField()
-    name = serializers.CharField()
-    title_prefix = serializers.CharField(required=False, default="", allow_blank=True)
-    title_suffix = serializers.CharField(required=False, default="", allow_blank=True)
-    gender = serializers.CharField()
+    nip = NipField()
+    employment_type = ModelCharField(Employee, "employment_type")
+    name = ModelCharField(Employee, "name")
+    title_prefix = ModelCharField(
+        Employee, "title_prefix", required=False, default="", allow_blank=True
+    )
+    title_suffix = ModelCharField(
+        Employee, "title_suffix", required=False, default="", allow_blank=True
+    )
+    gender = ModelCharField(Employee, "gender")
     birth_date = serializers.DateField()
-    grade = serializers.CharField()
-    position_id = serializers.IntegerField(required=False, allow_null=True, default=None)
+    grade = ModelCharField(Employee, "grade")
+    position_id = IdSerializerField(required=False, allow_null=True, default=None)
     start_date = serializers.DateField(required=False, allow_null=True, default=None)
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
@@ -94,9 +110,9 @@ class EmployeeCreateInputSerializer(serializers.Serializer[Any]):
 
 
 class EmployeeMoveInputSerializer(serializers.Serializer[Any]):
-    position_id = serializers.IntegerField()
+    position_id = IdSerializerField()
     start_date = serializers.DateField()
-    note = serializers.CharField(required=False, default="", allow_blank=True)
+    note = ModelCharField(Assignment, "note", required=False, default="", allow_blank=True)
 
 
 class EmployeeMoveOutputSerializer(serializers.Serializer[Any]):
@@ -115,11 +131,9 @@ def _position(position_id: int | None) -> Position | None:
     return position
 
 
-def _refusal(error: ValidationError) -> Response:
-    return Response(error.message_dict, status=status.HTTP_400_BAD_REQUEST)
-
-
 class EmployeeListApi(APIView):
+    """List employees: BKPSDM, Pimpinan and Inspektorat all; an Admin OPD their agency."""
+
     @extend_schema(
         parameters=[EmployeeListInputSerializer],
         responses=EmployeeOutputSerializer(many=True),
@@ -142,6 +156,10 @@ class EmployeeListApi(APIView):
         page = paginator.paginate_queryset(rows, request, view=self)
         return paginator.get_paginated_response(EmployeeOutputSerializer(page, many=True).data)
 
+
+class EmployeeCreateApi(APIView):
+    """Add an employee: Admin BKPSDM anywhere, an Admin OPD into a post of their agency."""
+
     @extend_schema(
         request=EmployeeCreateInputSerializer,
         responses={201: EmployeeOutputSerializer},
@@ -152,10 +170,7 @@ class EmployeeListApi(APIView):
         params.is_valid(raise_exception=True)
         data = dict(params.validated_data)
         position = _position(data.pop("position_id"))
-        try:
-            employee = employee_create(actor=request.user, position=position, **data)
-        except ValidationError as error:
-            return _refusal(error)
+        employee = employee_create(actor=request.user, position=position, **data)
         return Response(EmployeeOutputSerializer(employee).data, status=status.HTTP_201_CREATED)
 
 
@@ -165,7 +180,7 @@ class EmployeeDetailApi(APIView):
         employee = employee_get_for_actor(actor=request.user, employee_id=employee_id)
         chain = chain_of_command_view(employee=employee)
         body = dict(EmployeeOutputSerializer(employee).data)
-        body["chain_of_command"] = ChainSerializer(chain).data
+        body["chain_of_command"] = ChainOutputSerializer(chain).data
         return Response(body)
 
 
@@ -181,24 +196,24 @@ class EmployeeMoveApi(APIView):
         params.is_valid(raise_exception=True)
         data = params.validated_data
         position = _position(data["position_id"])
-        if position is None:  # pragma: no cover - position_id is required
-            raise Http404
-        try:
-            assignment = employee_move(
-                actor=request.user,
-                employee=employee,
-                position=position,
-                start_date=data["start_date"],
-                note=data["note"],
-            )
-        except ValidationError as error:
-            return _refusal(error)
+        assert position is not None  # position_id is required
+        assignment = employee_move(
+            actor=request.user,
+            employee=employee,
+            position=position,
+            start_date=data["start_date"],
+            note=data["note"],
+        )
         body = {"assignment_id": assignment.pk, "position_id": position.pk}
         return Response(EmployeeMoveOutputSerializer(body).data, status=status.HTTP_201_CREATED)
 
 
 urlpatterns = [
-    path("employees/", EmployeeListApi.as_view(), name="employee_list"),
-    path("employees/<int:employee_id>/", EmployeeDetailApi.as_view(), name="employee_detail"),
-    path("employees/<int:employee_id>/move/", EmployeeMoveApi.as_view(), name="employee_move"),
+    path(
+        "employees/",
+        api_operations(get=EmployeeListApi, post=EmployeeCreateApi).as_view(),
+        name="employee_list",
+    ),
+    path("employees/<id:employee_id>/", EmployeeDetailApi.as_view(), name="employee_detail"),
+    path("employees/<id:employee_id>/move/", EmployeeMoveApi.as_view(), name="employee_move"),
 ]

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from kinerja.core.params import IdFormField
 from kinerja.organization.models import Agency, Position, PositionKind
 from kinerja.organization.selectors import grade_codes
 from kinerja.people.identity import IDENTITY_FIELDS, identity_check
@@ -55,7 +56,7 @@ class EmployeeFilterForm(forms.Form):
         label=_("Perangkat daerah"), queryset=Agency.objects.none(), required=False,
         empty_label="Semua",
     )  # fmt: skip
-    unit = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    unit = IdFormField(label="Unit kerja", required=False, widget=forms.HiddenInput)
     grade = forms.ChoiceField(label=_("Golongan"), required=False)
     position_kind = forms.ChoiceField(
         label=_("Jenis jabatan"),
