@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 PORT ?= 8000
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: install system-packages env run migrate demo test lint typecheck imports migrations-check pytest bench clean
+.PHONY: install system-packages env run migrate demo test lint typecheck imports migrations-check pytest bench screenshots clean
 
 $(PY):
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 tidak ditemukan: sudo apt-get install python3.11 python3.11-venv"; exit 1; }
@@ -65,6 +65,11 @@ test: lint typecheck imports migrations-check pytest
 
 bench: install
 	@for f in bench/[!_]*.py; do echo "== $$f"; DJANGO_SETTINGS_MODULE=config.settings_test $(PY) $$f || exit 1; done
+
+# Every role's home and main pages at 360 and 1280 px into var/screenshots/ (a throw-away demo
+# database, Debian's Chromium); the employee's home is copied to docs/img/ for the README.
+screenshots: install
+	DJANGO_SETTINGS_MODULE=config.settings_test $(PY) manage.py screenshots
 
 clean:
 	rm -rf var/static .mypy_cache .ruff_cache .pytest_cache .coverage htmlcov

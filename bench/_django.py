@@ -17,17 +17,27 @@ import django
 
 django.setup()
 
-from django.test.utils import setup_databases, setup_test_environment, teardown_databases  # noqa: E402
+from django.test.utils import (  # noqa: E402
+    setup_databases,
+    setup_test_environment,
+    teardown_databases,
+    teardown_test_environment,
+)
 
 
 @contextmanager
-def bench_database() -> Iterator[None]:
-    setup_test_environment()
+def bench_database(*, instrument_templates: bool = True) -> Iterator[None]:
+    """A throw-away database. `instrument_templates=False` renders as a server does: the test
+    environment's per-template signal (for `assertTemplateUsed`) costs time on every include."""
+    if instrument_templates:
+        setup_test_environment()
     old = setup_databases(verbosity=0, interactive=False)
     try:
         yield
     finally:
         teardown_databases(old, verbosity=0)
+        if instrument_templates:
+            teardown_test_environment()
 
 
 def timed(fn: Callable[[], Any]) -> tuple[float, Any]:

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",  # the form renderer below finds Django's widget templates here
     "django_htmx",
     "rest_framework",
     "drf_spectacular",
@@ -111,10 +112,14 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "kinerja.accounts.context_processors.navigation",
+                "kinerja.core.context_processors.city_identity",
             ],
         },
     },
 ]
+
+# Every form renders through components/form.html and components/field.html.
+FORM_RENDERER = "kinerja.core.form_rendering.KinerjaFormRenderer"
 
 # Database: SQLite under var/ by default, PostgreSQL (or any dj-database-url) via DATABASE_URL.
 VAR_DIR.mkdir(exist_ok=True)
@@ -287,6 +292,10 @@ LOGGING = {
     },
 }
 
+# The city's identity in the page shell: a city replaces the placeholder emblem with its own
+# (a static file path, e.g. a file under kinerja/static/ or STATICFILES_DIRS).
+KINERJA_CITY_NAME = os.environ.get("CITY_NAME", "Kota Surakarta")
+KINERJA_CITY_EMBLEM = os.environ.get("CITY_EMBLEM", "kinerja/emblem.svg")
 # Background tasks: memory a single task may use on top of the idle worker (MB); past it the
 # task fails with a message and the worker goes on (kinerja/core/task_limits.py).
 TASK_MEMORY_LIMIT_MB = int(os.environ.get("TASK_MEMORY_LIMIT_MB", "1024"))

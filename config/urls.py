@@ -3,6 +3,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from kinerja.accounts.api import MeApi, TokenObtainApi
+from kinerja.accounts.permissions import is_hr_admin
 from kinerja.core import views as core_views
 from kinerja.organization import api as organization_api
 from kinerja.people import api as people_api
@@ -25,6 +26,7 @@ urlpatterns = [
     path("organisasi/", include("kinerja.organization.urls")),
     path("pegawai/", include("kinerja.people.urls")),
     path("pegawai/impor/", include("kinerja.people.imports.urls")),
+    path("gaya/", core_views.style_guide, {"may_view": is_hr_admin}, name="style_guide"),
     path("healthz", core_views.healthz, name="healthz"),
     path("api/v1/", include((api_v1, "api"))),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),

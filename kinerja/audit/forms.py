@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kinerja.audit.selectors import AuditFilters
+from kinerja.core.form_fields import DateFieldID
 
 
 class AuditFilterForm(forms.Form):
@@ -21,18 +22,8 @@ class AuditFilterForm(forms.Form):
         help_text=_("mis. accounts.User"),
     )
     object_id = forms.CharField(label=_("ID objek"), required=False, max_length=64)
-    date_from = forms.DateField(
-        label=_("Dari tanggal"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
-        error_messages={"invalid": _("Dari tanggal: isi tanggal yang sah, format TTTT-BB-HH.")},
-    )
-    date_to = forms.DateField(
-        label=_("Sampai tanggal"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
-        error_messages={"invalid": _("Sampai tanggal: isi tanggal yang sah, format TTTT-BB-HH.")},
-    )
+    date_from = DateFieldID(label=_("Dari tanggal"), required=False)
+    date_to = DateFieldID(label=_("Sampai tanggal"), required=False)
 
     def clean(self) -> dict[str, object]:
         data = super().clean() or {}

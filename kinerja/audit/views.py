@@ -13,6 +13,7 @@ from kinerja.audit.selectors import audit_daily_counts_for_auditor, audit_event_
 from kinerja.audit.services import audit_verification_start
 from kinerja.core.charts import bar_chart_svg
 from kinerja.core.rendering import render_page_or_fragment
+from kinerja.scoring.formatting import format_date_id
 
 PAGE_SIZE = 50
 
@@ -27,6 +28,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
     context = {"form": form, "page": page, "query": query.urlencode()}
     if not getattr(request, "htmx", False):
         daily = audit_daily_counts_for_auditor(actor=request.user)
+        context["chart_data"] = [(format_date_id(day), n) for day, n in daily]
         context["chart"] = bar_chart_svg(
             title="Peristiwa audit per hari (14 hari terakhir)",
             labels=[day.strftime("%d/%m") for day, _ in daily],

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
 from uuid import UUID
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
@@ -14,11 +18,21 @@ from kinerja.core.health import health_report
 from kinerja.core.my_tasks import my_tasks_for
 from kinerja.core.rendering import render_page_or_fragment
 from kinerja.core.selectors import job_get_for_actor
+from kinerja.core.style_guide import style_guide_context
 
 
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
     return render(request, "core/home.html", {"tasks": my_tasks_for(request.user)})
+
+
+@require_GET
+def style_guide(request: HttpRequest, may_view: Callable[[Any], bool]) -> HttpResponse:
+    """The living style guide. `may_view` comes from the URL configuration (accounts'
+    permissions, a layer above core): Admin BKPSDM, or anyone while DEBUG is on."""
+    if not (settings.DEBUG or may_view(request.user)):
+        raise PermissionDenied("Halaman gaya hanya untuk Admin BKPSDM.")
+    return render(request, "core/style_guide.html", style_guide_context())
 
 
 @require_GET

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from kinerja.core.form_fields import DateFieldID
 from kinerja.core.params import IdFormField
 from kinerja.organization.models import Agency, Position, PositionKind
 from kinerja.organization.selectors import grade_codes
@@ -17,19 +18,11 @@ from kinerja.people.identity import IDENTITY_FIELDS, identity_check
 from kinerja.people.models import Assignment, EmployeeStatus, EmploymentType, Gender
 from kinerja.people.selectors import EmployeeFilters
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-INVALID_DATE = "isi tanggal yang sah, format TTTT-BB-HH."
-
 
 def _date_field(label: str, *, required: bool = True) -> forms.DateField:
-    return forms.DateField(
-        label=label,
-        required=required,
-        widget=DATE,
-        error_messages={
-            "invalid": f"{label}: {INVALID_DATE}",
-            "required": f"{label} wajib diisi.",
-        },
+    # The site's one date field: HH-BB-TTTT, HH/BB/TTTT or ISO; its error names the value.
+    return DateFieldID(
+        label=label, required=required, error_messages={"required": f"{label} wajib diisi."}
     )
 
 
@@ -71,7 +64,8 @@ class EmployeeFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         agency_field = self.fields["agency"]
         assert isinstance(agency_field, forms.ModelChoiceField)
-        agency_field.queryset = agencies
+        # The choices need only the id and the name (no parent join) for a hundred agencies.
+        agency_field.queryset = agencies.select_related(None).only("id", "name")
         grade_field = self.fields["grade"]
         assert isinstance(grade_field, forms.ChoiceField)
         grade_field.choices = _grade_choices()

@@ -83,6 +83,15 @@ def _search(employees: QuerySet[Employee], query: str) -> QuerySet[Employee]:
     return employees
 
 
+LIST_EMPLOYEE_FIELDS = (
+    "nip", "employment_type", "name", "title_prefix", "title_suffix", "gender", "grade", "status",
+)  # fmt: skip
+LIST_ASSIGNMENT_FIELDS = (
+    "employee_id", "position_id", "start_date", "end_date", "is_acting", "acting_kind",
+    "position__name", "position__agency_id", "position__agency__name",
+)  # fmt: skip
+
+
 def employee_list_for_actor(
     *, actor: Any, filters: EmployeeFilters, day: date | None = None
 ) -> QuerySet[Employee]:
@@ -120,13 +129,20 @@ def employee_list_for_actor(
         employees = employees.filter(status=filters.status)
     if filters.query:
         employees = _search(employees, filters.query)
-    return employees.order_by("name", "pk").prefetch_related(
-        Prefetch(
-            "assignments",
-            queryset=Assignment.objects.filter(_covering(day))
-            .select_related("position__agency", "position__unit")
-            .order_by("is_acting", "-start_date"),
-            to_attr="current_assignments",
+    # Only the columns that the list page and the API show: loading every column (and the
+    # timestamps' conversions) of hundreds of rows cost more than the queries themselves.
+    return (
+        employees.order_by("name", "pk")
+        .only(*LIST_EMPLOYEE_FIELDS)
+        .prefetch_related(
+            Prefetch(
+                "assignments",
+                queryset=Assignment.objects.filter(_covering(day))
+                .select_related("position__agency")
+                .only(*LIST_ASSIGNMENT_FIELDS)
+                .order_by("is_acting", "-start_date"),
+                to_attr="current_assignments",
+            )
         )
     )
 

@@ -22,6 +22,7 @@ from kinerja.people.forms import (
     EmployeeFilterForm,
     EmployeeMoveForm,
 )
+from kinerja.people.list_rows import employee_rows
 from kinerja.people.models import Employee
 from kinerja.people.selectors import (
     assignment_get_for_actor,
@@ -52,11 +53,18 @@ def employee_list(request: HttpRequest) -> HttpResponse:
     query = request.GET.copy()
     query.pop("halaman", None)
     can_add = is_hr_admin(request.user) or managed_agency_id(request.user) is not None
+    context = {
+        "form": form,
+        "page": page,
+        "rows": employee_rows(page),
+        "query": query.urlencode(),
+        "can_add": can_add,
+    }
     return render_page_or_fragment(
         request,
         page="people/employee_list.html",
         fragment="people/_employee_table_part.html",
-        context={"form": form, "page": page, "query": query.urlencode(), "can_add": can_add},
+        context=context,
     )
 
 

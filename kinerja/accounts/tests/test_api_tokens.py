@@ -11,7 +11,6 @@ from django.db import connection
 from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
-from django.utils.formats import date_format
 
 from conftest import Personas
 from kinerja.accounts.api_tokens import api_token_hash, api_token_issue, api_token_revoke
@@ -19,6 +18,7 @@ from kinerja.accounts.models import ApiToken, RevokeReason
 from kinerja.accounts.services import user_active_set, user_password_change
 from kinerja.accounts.testing import TEST_PASSWORD
 from kinerja.audit.models import AuditEvent
+from kinerja.core.templatetags.kinerja_ui import datetime_id
 
 pytestmark = pytest.mark.django_db
 
@@ -216,7 +216,7 @@ def test_token_page_shows_created_last_used_expiry_and_revokes(
     client.force_login(personas.employee)
     body = client.get(TOKENS).content.decode()
     for moment in (issued.token.created_at, issued.token.expires_at):
-        assert date_format(timezone.localtime(moment), "j F Y H.i") in body
+        assert datetime_id(moment) in body  # "30 Desember 2026 pukul 07.37"
     assert "Belum pernah" in body
     assert "Aktif" in body
     response = client.post(f"{TOKENS}{issued.token.pk}/cabut/", follow=True)
@@ -238,3 +238,10 @@ def test_token_page_costs_the_same_queries_for_one_token_and_for_many(
     with CaptureQueriesContext(connection) as many:
         client.get(TOKENS)
     assert len(many) == len(one)
+
+
+def test_token_page_without_tokens_says_how_to_get_one(client: Client, personas: Personas) -> None:
+    client.force_login(personas.employee)
+    body = client.get(TOKENS).content.decode()
+    assert "Anda belum memiliki token API" in body
+    assert "POST /api/v1/token/" in body

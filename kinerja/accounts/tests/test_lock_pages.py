@@ -167,3 +167,8 @@ def test_lock_lift_refuses_a_lock_that_already_ran_out_or_was_lifted(
 def test_unknown_lock_answers_404(client: Client, personas: Personas) -> None:
     client.force_login(personas.hr_admin)
     assert client.post(f"{LOCKS}999999/buka/").status_code == 404
+
+
+def test_lock_list_without_locks_says_so(client: Client, personas: Personas) -> None:
+    client.force_login(personas.hr_admin)
+    assert "Tidak ada kunci masuk yang berlaku" in client.get(LOCKS).content.decode()

@@ -60,7 +60,8 @@ def test_audit_page_filters_by_actor_action_object_and_dates(
 def test_bad_date_filter_says_what_is_accepted(client: Client, personas: Personas) -> None:
     client.force_login(personas.auditor)
     body = client.get("/audit/", {"date_from": "kemarin"}).content.decode()
-    assert "Dari tanggal: isi tanggal yang sah" in body
+    assert "Dari tanggal: kemarin bukan tanggal yang dikenal" in body
+    assert "HH-BB-TTTT" in body
     body = client.get(
         "/audit/", {"date_from": "2026-11-10", "date_to": "2026-11-01"}
     ).content.decode()

@@ -1,0 +1,74 @@
+"""Form fields shared by every form: the date field that accepts how Indonesians write dates."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from kinerja.scoring.formatting import MONTH_NAMES
+
+NUMERIC_FORMATS = ("%d-%m-%Y", "%d/%m/%Y", "%Y-%m-%d", "%d.%m.%Y")
+_WORDS = re.compile(r"^\s*(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})\s*$")
+_MONTHS = {name.lower(): number for number, name in enumerate(MONTH_NAMES, start=1)}
+_MONTHS.update({name.lower()[:3]: number for number, name in enumerate(MONTH_NAMES, start=1)})
+ACCEPTED = "HH-BB-TTTT (01-12-2026), HH/BB/TTTT (01/12/2026), TTTT-BB-HH atau 1 Desember 2026"
+
+
+def parse_date_id(text: str) -> date | None:
+    """`01-12-2026`, `1/12/2026`, `2026-12-01` and `1 Desember 2026` all mean 1 December 2026."""
+    text = text.strip()
+    for pattern in NUMERIC_FORMATS:
+        try:
+            return datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    match = _WORDS.match(text)
+    if match:
+        day, month_word, year = match.groups()
+        month = _MONTHS.get(month_word.lower())
+        if month:
+            try:
+                return date(int(year), month, int(day))
+            except ValueError:
+                return None
+    return None
+
+
+class DateInputID(forms.DateInput):
+    """A text box shown as `01-12-2026`: the order people type, on every keyboard."""
+
+    input_type = "text"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        defaults = {"inputmode": "numeric", "placeholder": "HH-BB-TTTT", "autocomplete": "off"}
+        super().__init__(attrs={**defaults, **(attrs or {})}, format="%d-%m-%Y")
+
+
+class DateFieldID(forms.DateField):
+    """The date field of every form: Indonesian order first, ISO too; errors name the value."""
+
+    widget = DateInputID
+
+    def __init__(self, *, help_text: str = "Contoh: 01-12-2026.", **kwargs: Any) -> None:
+        super().__init__(help_text=help_text, **kwargs)
+
+    def to_python(self, value: Any) -> date | None:
+        if value in self.empty_values:
+            return None
+        if isinstance(value, datetime):
+            return value.date()
+        if isinstance(value, date):
+            return value
+        parsed = parse_date_id(str(value))
+        if parsed is None:
+            label = self.label or "Tanggal"
+            raise ValidationError(
+                "%(label)s: %(value)s bukan tanggal yang dikenal; tulis " + ACCEPTED + ".",
+                code="invalid",
+                params={"label": label, "value": value},
+            )
+        return parsed

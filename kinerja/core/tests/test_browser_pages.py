@@ -1,0 +1,305 @@
+"""Every page, every persona, on a 360 px phone, with and without JavaScript (issue 9.6, 9.8).
+
+The list of pages comes from the URL configuration, so a page added later is walked too: a URL
+with a parameter this module has no sample for fails the test until a sample is added below.
+Skipped by design: the API, the Django admin, the health check, downloads (not HTML) and
+POST-only endpoints (a GET answers 405). For each persona, every page that answers 200 with
+HTML is opened in Chromium at 360 px and must not scroll sideways or cut anything; with
+JavaScript on, axe-core must find no serious or critical violation (once per page).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.conf import settings
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from conftest import Personas
+from kinerja.core.jobs import job_create, job_succeed
+from kinerja.people.imports.tasks import APPLY_KIND, VALIDATE_KIND
+from kinerja.people.tests.conftest import Staffed, staffed  # noqa: F401 - fixture
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync"]
+WIDTH = 360
+SKIPPED_PREFIXES = ("/api/", "/admin-django/", "/healthz")
+SKIPPED_NAMES = ("admin:", "api:", "api-schema", "api-docs", "healthz")
+PERSONAS = ["anonymous", "employee", "supervisor", "agency_admin", "hr_admin", "leader", "auditor"]
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+# Elements whose content is cut: a cell with an ellipsis, or a box that hides or scrolls what
+# does not fit (screen-reader-only text, 1 px wide, is not cut for anyone who sees the page).
+CUT_ELEMENTS = """
+() => [...document.querySelectorAll('body *')].filter(e => {
+  const s = getComputedStyle(e);
+  if (s.display === 'none' || s.visibility === 'hidden' || e.clientWidth <= 1) return false;
+  if ((e.tagName === 'TD' || e.tagName === 'TH') && s.textOverflow === 'ellipsis') return true;
+  return s.overflowX !== 'visible' && e.scrollWidth > e.clientWidth + 1;
+}).map(e => e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).split(' ')[0] : '')
+  + ': ' + (e.textContent || '').trim().slice(0, 40))
+"""
+
+
+# Controls a finger must hit: at least 44 px tall (links inside running text are exempt).
+SMALL_TARGETS = """
+() => [...document.querySelectorAll(
+  'button, .btn, summary, select, textarea, input:not([type=hidden]):not([type=checkbox])'
+  + ':not([type=radio]), .k-nav a, .page-link, td.k-primary a, .k-crumbs a'
+)].filter(e => {
+  const r = e.getBoundingClientRect();
+  const shown = getComputedStyle(e).visibility !== 'hidden';
+  return shown && r.width > 1 && r.height > 0 && r.height < 43.5;
+}).map(e => e.tagName.toLowerCase() + ' ' + Math.round(e.getBoundingClientRect().height) + 'px: '
+  + (e.textContent || e.getAttribute('name') || '').trim().slice(0, 30))
+"""
+
+
+def url_patterns() -> Iterator[tuple[str, URLPattern]]:
+    """(namespaced name, pattern) of every named URL of the project."""
+
+    def walk(patterns: list[Any], namespace: str) -> Iterator[tuple[str, URLPattern]]:
+        for entry in patterns:
+            if isinstance(entry, URLResolver):
+                inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+                yield from walk(entry.url_patterns, inner)
+            elif isinstance(entry, URLPattern) and entry.name:
+                yield f"{namespace}{entry.name}", entry
+
+    yield from walk(get_resolver().url_patterns, "")
+
+
+@dataclass
+class Samples:
+    """A value for each URL parameter, and per-URL overrides where one name means two things."""
+
+    by_param: dict[str, Any]
+    by_name: dict[str, dict[str, Any]]
+
+    def kwargs_for(self, name: str, pattern: URLPattern) -> dict[str, Any]:
+        params = list(pattern.pattern.converters)
+        override = self.by_name.get(name, {})
+        missing = [p for p in params if p not in override and p not in self.by_param]
+        assert not missing, f"{name}: tambahkan contoh untuk parameter {missing} di {__file__}"
+        return {p: override.get(p, self.by_param.get(p)) for p in params}
+
+
+def page_urls(samples: Samples) -> list[str]:
+    urls = []
+    for name, pattern in url_patterns():
+        if name.startswith(SKIPPED_NAMES):
+            continue
+        url = reverse(name, kwargs=samples.kwargs_for(name, pattern) or None)
+        if not url.startswith(SKIPPED_PREFIXES) and url not in urls:
+            urls.append(url)
+    return urls
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        if os.environ.get("CI"):
+            pytest.fail("Chromium tidak terpasang di /usr/bin/chromium (bin/system-packages)")
+        pytest.skip("Chromium is not installed")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        launched = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        try:
+            yield launched
+        finally:
+            launched.close()
+    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+
+
+_axe_checked: set[str] = set()
+
+
+def samples_for(personas: Personas, staff: Staffed) -> Samples:
+    validation = job_create(owner=personas.hr_admin, kind=VALIDATE_KIND, title="Periksa berkas")
+    errors = [
+        {"row": 5, "column": "NIP", "value": "1990", "reason": "NIP 1990 harus 18 digit."},
+        {"row": 22, "column": "Nama Lengkap Dengan Gelar", "value": "", "reason": "Wajib diisi."},
+    ]
+    job_succeed(
+        job_id=validation.pk,
+        message="Selesai",
+        result={
+            "clean": False, "total_rows": 30, "error_count": 2, "error_rows": 2, "errors": errors,
+            "file": {"file_name": "pegawai-dinas-kependudukan-dan-pencatatan-sipil.xlsx",
+                     "size": 12345},
+        },
+    )  # fmt: skip
+    applied = job_create(owner=personas.hr_admin, kind=APPLY_KIND, title="Simpan impor")
+    assignment = staff.employee.assignments.get()
+    return Samples(
+        by_param={
+            "agency_id": personas.agency.pk,
+            "employee_id": staff.employee.pk,
+            "assignment_id": assignment.pk,
+            "job_id": validation.pk,
+        },
+        by_name={"people_import:result": {"job_id": applied.pk}},
+    )
+
+
+def user_for(name: str, personas: Personas, staff: Staffed) -> Any:
+    if name == "anonymous":
+        return None
+    if name == "supervisor":
+        return staff.supervisor_user
+    return personas.all()[name]
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "tanpa-js"])
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_every_page_fits_a_360_px_phone_and_passes_axe(
+    live_server: Any,
+    personas: Personas,
+    staffed: Staffed,  # noqa: F811 - the fixture imported above
+    browser: Any,
+    persona: str,
+    javascript: bool,
+) -> None:
+    samples = samples_for(personas, staffed)
+    client = Client()
+    user = user_for(persona, personas, staffed)
+    if user is not None:
+        client.force_login(user)
+    pages = []
+    for url in page_urls(samples):
+        response = client.get(url)
+        if response.status_code == 200 and response["Content-Type"].startswith("text/html"):
+            pages.append(url)
+    assert pages, persona
+
+    context = browser.new_context(
+        viewport={"width": WIDTH, "height": 740}, locale="id-ID", java_script_enabled=javascript
+    )
+    if user is not None:
+        cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
+        context.add_cookies(
+            [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}]
+        )
+    page = context.new_page()
+    problems: list[str] = []
+    try:
+        for url in pages:
+            page.goto(f"{live_server.url}{url}")
+            width = page.evaluate("document.documentElement.scrollWidth")
+            if width > WIDTH:
+                problems.append(f"{url}: lebar {width} px > {WIDTH} px")
+            cut = page.evaluate(CUT_ELEMENTS)
+            if cut:
+                problems.append(f"{url}: terpotong {cut[:3]}")
+            small = page.evaluate(SMALL_TARGETS)
+            if small:
+                problems.append(f"{url}: sasaran sentuh < 44 px {small[:3]}")
+            if javascript and url not in _axe_checked:
+                _axe_checked.add(url)
+                problems.extend(f"{url}: {v}" for v in axe_violations(page))
+    finally:
+        context.close()
+    assert not problems, "\n".join(problems)
+
+
+def axe_violations(page: Any) -> list[str]:
+    from axe_playwright_python.sync_playwright import Axe  # type: ignore[import-untyped]
+
+    results = Axe().run(page)
+    return [
+        f"axe {v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes'][:3]]}"
+        for v in results.response["violations"]
+        if v["impact"] in {"serious", "critical"}
+    ]
+
+
+def test_page_list_covers_every_named_html_page(personas: Personas, staffed: Staffed) -> None:  # noqa: F811
+    urls = page_urls(samples_for(personas, staffed))
+    for expected in ["/", "/gaya/", "/pegawai/", "/organisasi/", "/audit/", "/akun/masuk/"]:
+        assert expected in urls
+    assert not any(url.startswith(SKIPPED_PREFIXES) for url in urls)
+
+
+def logged_in_page(browser: Any, live_server: Any, user: Any, *, javascript: bool) -> Any:
+    client = Client()
+    client.force_login(user)
+    context = browser.new_context(
+        viewport={"width": WIDTH, "height": 740}, locale="id-ID", java_script_enabled=javascript
+    )
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
+    context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}]
+    )
+    return context.new_page()
+
+
+def test_phone_menu_opens_without_javascript(
+    live_server: Any, personas: Personas, browser: Any
+) -> None:
+    page = logged_in_page(browser, live_server, personas.hr_admin, javascript=False)
+    try:
+        page.goto(f"{live_server.url}/")
+        link = page.get_by_role("link", name="Pegawai", exact=True)
+        assert not link.is_visible()
+        page.get_by_text("Menu", exact=True).click()
+        assert link.is_visible()
+        link.click()
+        page.wait_for_url(f"{live_server.url}/pegawai/")
+        assert page.get_by_role("heading", name="Pegawai", exact=True).is_visible()
+    finally:
+        page.context.close()
+
+
+def test_filters_fold_behind_saring_on_a_phone_so_results_come_first(
+    live_server: Any,
+    personas: Personas,
+    staffed: Staffed,  # noqa: F811 - the fixture imported above
+    browser: Any,
+) -> None:
+    page = logged_in_page(browser, live_server, personas.hr_admin, javascript=False)
+    try:
+        page.goto(f"{live_server.url}/pegawai/")
+        search = page.get_by_label("Cari NIP atau nama")
+        assert not search.is_visible()
+        assert page.get_by_role("link", name="Agus Wibowo").is_visible()
+        page.get_by_text("Saring", exact=True).click()
+        search.fill("sri handayani")
+        page.get_by_role("button", name="Terapkan").click()
+        assert page.get_by_text("1 pegawai.").is_visible()
+        assert page.get_by_role("link", name="Sri Handayani").is_visible()
+        # The filters fold again over the results; the button says one is active.
+        assert not page.get_by_label("Cari NIP atau nama").is_visible()
+        assert page.get_by_text("1 aktif").is_visible()
+        # From 768 px the filters are always open.
+        page.set_viewport_size({"width": 1024, "height": 740})
+        assert page.get_by_label("Cari NIP atau nama").is_visible()
+        assert not page.get_by_text("Saring", exact=True).is_visible()
+    finally:
+        page.context.close()
+
+
+def test_skip_link_is_the_first_tab_stop_and_focus_is_visible(
+    live_server: Any, personas: Personas, browser: Any
+) -> None:
+    page = logged_in_page(browser, live_server, personas.employee, javascript=True)
+    try:
+        page.goto(f"{live_server.url}/")
+        page.keyboard.press("Tab")
+        skip = page.get_by_role("link", name="Lewati ke konten utama")
+        assert skip.evaluate("e => e === document.activeElement")
+        assert skip.is_visible()
+        outline = skip.evaluate("e => getComputedStyle(e).outlineStyle")
+        assert outline == "solid"
+        page.keyboard.press("Enter")
+        assert page.evaluate("document.activeElement.id") == "konten"
+    finally:
+        page.context.close()
