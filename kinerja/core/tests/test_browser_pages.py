@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -20,8 +21,11 @@ import pytest
 from django.conf import settings
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from conftest import Personas
+from kinerja.accounts.api_tokens import api_token_issue
+from kinerja.accounts.models import LockScope, LoginLock
 from kinerja.core.jobs import job_create, job_succeed
 from kinerja.people.imports.tasks import APPLY_KIND, VALIDATE_KIND
 from kinerja.people.tests.conftest import Staffed, staffed  # noqa: F401 - fixture
@@ -140,12 +144,24 @@ def samples_for(personas: Personas, staff: Staffed) -> Samples:
     )  # fmt: skip
     applied = job_create(owner=personas.hr_admin, kind=APPLY_KIND, title="Simpan impor")
     assignment = staff.employee.assignments.get()
+    # A token and a lock, so that the token page and the lock list are walked with a row.
+    token = api_token_issue(actor=personas.hr_admin, name="Sinkronisasi SIASN").token
+    lock = LoginLock.objects.create(
+        scope=LockScope.ACCOUNT_ADDRESS,
+        login_name=personas.employee.username,
+        client_address="203.0.113.10",
+        user=personas.employee,
+        failures=5,
+        locked_until=timezone.now() + timedelta(minutes=15),
+    )
     return Samples(
         by_param={
             "agency_id": personas.agency.pk,
             "employee_id": staff.employee.pk,
             "assignment_id": assignment.pk,
             "job_id": validation.pk,
+            "token_id": token.pk,
+            "lock_id": lock.pk,
         },
         by_name={"people_import:result": {"job_id": applied.pk}},
     )
