@@ -7,6 +7,7 @@ test module or from this file.
 from __future__ import annotations
 
 import pytest
+from django.core.cache import cache
 
 from kinerja.people.testing import Personas, make_personas
 
@@ -15,3 +16,9 @@ from kinerja.people.testing import Personas, make_personas
 def personas(db: None) -> Personas:
     """The shared cast (who may see what: `Personas`), with their agency staffed."""
     return make_personas()
+
+
+@pytest.fixture(autouse=True)
+def _cache_cleared() -> None:
+    """Each test starts with an empty cache: login failure counters live there."""
+    cache.clear()

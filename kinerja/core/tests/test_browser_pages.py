@@ -21,6 +21,8 @@ from django.conf import settings
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from kinerja.accounts.api_tokens import api_token_issue
+from kinerja.accounts.testing import make_lock
 from kinerja.core.jobs import job_create, job_succeed
 from kinerja.people.imports.tasks import APPLY_KIND, VALIDATE_KIND
 from kinerja.people.testing import Personas
@@ -140,12 +142,17 @@ def samples_for(personas: Personas) -> Samples:
     applied = job_create(owner=personas.hr_admin, kind=APPLY_KIND, title="Simpan impor")
     staff = personas.staff
     assignment = staff.employee.assignments.get()
+    # A token and a lock, so that the token page and the lock list are walked with a row.
+    token = api_token_issue(actor=personas.hr_admin, name="Sinkronisasi SIASN").token
+    lock = make_lock(user=personas.employee, minutes_left=15)
     return Samples(
         by_param={
             "agency_id": personas.agency.pk,
             "employee_id": staff.employee.pk,
             "assignment_id": assignment.pk,
             "job_id": validation.pk,
+            "token_id": token.pk,
+            "lock_id": lock.pk,
         },
         by_name={"people_import:result": {"job_id": applied.pk}},
     )
