@@ -21,8 +21,9 @@ from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import include, path
 
+from kinerja.accounts.demo_identities import DEMO_HR_ADMIN
 from kinerja.accounts.models import User
-from kinerja.people.demo import demo_city_seed
+from kinerja.core.demo import DemoOptions, demo_seeds_run
 from kinerja.people.models import Assignment, Employee
 
 SIZES = [int(n) for n in os.environ.get("BENCH_ORG_SIZES", "1000,100000").split(",")]
@@ -59,7 +60,7 @@ def measure(client: Client, url: str) -> tuple[int, float]:
 
 
 def city(size: int) -> dict[str, tuple[int, float]]:
-    seed_s, _ = timed(lambda: demo_city_seed(employees=size, seed=2026))
+    seed_s, _ = timed(lambda: demo_seeds_run(DemoOptions(employees=size, seed=1)))
     largest = (
         Assignment.objects.values("position__agency_id")
         .annotate(n=Count("id"))
@@ -68,7 +69,7 @@ def city(size: int) -> dict[str, tuple[int, float]]:
     )
     assert largest is not None
     client = Client()
-    client.force_login(User.objects.get(username="admin.bkpsdm"))
+    client.force_login(User.objects.get(username=DEMO_HR_ADMIN.username))
     agency_id = largest["position__agency_id"]
     results = {
         TRIVIAL: measure(client, "/bench/sepele/"),

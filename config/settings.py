@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import importlib.util
 import os
-from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -70,9 +69,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.forms",  # the form renderer below finds Django's widget templates here
     "django_htmx",
-    "axes",
     "rest_framework",
-    "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_tasks",
@@ -99,7 +96,6 @@ MIDDLEWARE = [
     "kinerja.accounts.middleware.PasswordChangeRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
-    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -178,16 +174,13 @@ PERIODIC_TASKS: dict[str, int] = {
 IMPORT_RETENTION_HOURS = int(os.environ.get("IMPORT_RETENTION_HOURS", "24"))
 
 AUTH_USER_MODEL = "accounts.User"
-AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
-]
+AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "kinerja.accounts.password_rules.NameAndNipSimilarityValidator"},
     {
         "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
         "OPTIONS": {"min_length": 10},
@@ -199,17 +192,17 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
-# Lockout (django-axes): 5 failures for one account lock it for 15 minutes.
-AXES_FAILURE_LIMIT = 5
-AXES_COOLOFF_TIME = timedelta(minutes=15)
-# Locked per account, not per IP: a whole office reaches us through one NAT address, and an
-# IP lock would shut out every colleague. Hence axes.W006 is silenced below.
-AXES_LOCKOUT_PARAMETERS = ["username"]
-AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "kinerja.accounts.views.lockout_response"
-AXES_USERNAME_CALLABLE = "kinerja.accounts.login_names.username_from_request"
-AXES_VERBOSE = False
-SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+# Login lockout (kinerja/accounts/login_guard.py, policy in kinerja/accounts/README.md).
+# Failures are counted in the cache for LOGIN_LOCK_MINUTES; reaching a limit locks for
+# LOGIN_LOCK_MINUTES from that moment, and attempts during a lock do not extend it.
+# An office reaches us through one NAT address, hence the generous per-address limit.
+LOGIN_LOCK_MINUTES = int(os.environ.get("LOGIN_LOCK_MINUTES", "15"))
+LOGIN_FAILURES_PER_ACCOUNT_ADDRESS = int(os.environ.get("LOGIN_FAILURES_PER_ACCOUNT_ADDRESS", "5"))
+LOGIN_FAILURES_PER_ADDRESS = int(os.environ.get("LOGIN_FAILURES_PER_ADDRESS", "100"))
+LOGIN_FAILURES_PER_ACCOUNT = int(os.environ.get("LOGIN_FAILURES_PER_ACCOUNT", "20"))
+# API tokens (kinerja/accounts/api_tokens.py): lifetime and how many one user may hold.
+API_TOKEN_DAYS = int(os.environ.get("API_TOKEN_DAYS", "30"))
+API_TOKEN_MAX_ACTIVE = int(os.environ.get("API_TOKEN_MAX_ACTIVE", "10"))
 
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", "Bahasa Indonesia")]
@@ -266,8 +259,9 @@ CONTENT_SECURITY_POLICY = "; ".join(
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
+        # First, so that a missing or bad token answers 401 with WWW-Authenticate: Token.
+        "kinerja.accounts.api_tokens.ApiTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

@@ -1,9 +1,8 @@
 from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
-from rest_framework.authtoken.views import obtain_auth_token
 
-from kinerja.accounts.api import MeApi
+from kinerja.accounts.api import MeApi, TokenObtainApi
 from kinerja.accounts.permissions import is_hr_admin
 from kinerja.core import views as core_views
 from kinerja.organization import api as organization_api
@@ -12,7 +11,7 @@ from kinerja.people import views as people_views
 
 api_v1 = [
     path("me/", MeApi.as_view(), name="me"),
-    path("token/", obtain_auth_token, name="token"),
+    path("token/", TokenObtainApi.as_view(), name="token"),
     *organization_api.urlpatterns,
     *people_api.urlpatterns,
 ]

@@ -1,6 +1,10 @@
 from django.contrib import admin
 
+from kinerja.accounts.forms import AdminLoginForm
 from kinerja.accounts.models import User
+
+# The admin login follows the same lockout and audit as the login page.
+admin.site.login_form = AdminLoginForm
 
 
 @admin.register(User)

@@ -41,6 +41,8 @@ def _links_for(user: Any) -> list[tuple[str, str]]:
         links.append(("Impor pegawai", "people_import:upload"))
     if _has_employee(user):
         links.append(("Profil saya", "people:my_profile"))
+    if permissions.is_hr_admin(user):
+        links.append(("Kunci masuk", "accounts:lock_list"))
     if permissions.can_read_audit_trail(user):
         links.append(("Jejak audit", "audit:event_list"))
     return links

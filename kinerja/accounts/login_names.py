@@ -7,7 +7,6 @@ as "198609262015051001". Staff usernames are compared case-insensitively (stored
 from __future__ import annotations
 
 import re
-from typing import Any
 
 _NIP_SEPARATORS = re.compile(r"[\s.]+")
 
@@ -18,11 +17,3 @@ def login_name_normalize(text: str) -> str:
     if digits.isdigit():
         return digits
     return stripped.lower()
-
-
-def username_from_request(request: Any, credentials: dict[str, Any] | None) -> str | None:
-    """django-axes hook: count failures against the normalised name, not the typed one."""
-    raw = (credentials or {}).get("username")
-    if raw is None and request is not None and hasattr(request, "POST"):
-        raw = request.POST.get("username")
-    return login_name_normalize(str(raw)) if raw else None

@@ -101,3 +101,97 @@ class User(AbstractBaseUser, PermissionsMixin):
     @property
     def is_nip_login(self) -> bool:
         return len(self.username) == 18 and self.username.isdigit()
+
+
+class LockScope(models.TextChoices):
+    """What a login lock shuts: one account from one address, a whole address, or an account."""
+
+    ACCOUNT_ADDRESS = "ACCOUNT_ADDRESS", _("akun dari alamat ini")
+    ADDRESS = "ADDRESS", _("semua akun dari alamat ini")
+    ACCOUNT = "ACCOUNT", _("akun dari semua alamat")
+
+
+class LoginLock(models.Model):
+    """A lock imposed after too many failed logins; it lifts at `locked_until` or by hand.
+
+    Failures are counted in the cache; only the lock is stored, so that Admin BKPSDM can list
+    and lift it and so that attempts during a lock cost the attacker a read, not a write.
+    """
+
+    scope = models.CharField(_("cakupan"), max_length=20, choices=LockScope.choices)
+    login_name = models.CharField(_("nama masuk"), max_length=64, blank=True, db_index=True)
+    client_address = models.CharField(
+        _("alamat jaringan"),
+        max_length=64,
+        blank=True,
+        db_index=True,
+        help_text=_("Alamat IPv4, atau jaringan /64 untuk IPv6."),
+    )
+    user = models.ForeignKey(
+        User,
+        verbose_name=_("akun"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="login_locks",
+    )
+    failures = models.PositiveIntegerField(_("jumlah gagal"))
+    locked_at = models.DateTimeField(_("dikunci pada"), default=timezone.now)
+    locked_until = models.DateTimeField(_("dikunci sampai"), db_index=True)
+    lifted_at = models.DateTimeField(_("dibuka pada"), null=True, blank=True)
+    lifted_by = models.ForeignKey(
+        User,
+        verbose_name=_("dibuka oleh"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("kunci masuk")
+        verbose_name_plural = _("kunci masuk")
+        ordering = ["-locked_at"]
+
+    def __str__(self) -> str:
+        who = self.login_name or "semua akun"
+        return f"{who} dari {self.client_address or 'semua alamat'}"
+
+    def is_active(self, now: Any = None) -> bool:
+        return self.lifted_at is None and self.locked_until > (now or timezone.now())
+
+
+class RevokeReason(models.TextChoices):
+    OWNER = "OWNER", _("dicabut pemilik")
+    PASSWORD_CHANGED = "PASSWORD_CHANGED", _("kata sandi diganti")
+    DEACTIVATED = "DEACTIVATED", _("akun dinonaktifkan")
+    REPLACED = "REPLACED", _("melebihi batas token aktif")
+
+
+class ApiToken(models.Model):
+    """A bearer key for the API. Only its SHA-256 is stored; the key is shown once at issue."""
+
+    user = models.ForeignKey(
+        User, verbose_name=_("pemilik"), on_delete=models.CASCADE, related_name="api_tokens"
+    )
+    name = models.CharField(_("nama token"), max_length=100, blank=True)
+    key_prefix = models.CharField(_("awal kunci"), max_length=8)
+    key_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(_("dibuat"), default=timezone.now)
+    expires_at = models.DateTimeField(_("berlaku sampai"))
+    last_used_at = models.DateTimeField(_("terakhir dipakai"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("dicabut pada"), null=True, blank=True)
+    revoked_reason = models.CharField(
+        _("alasan dicabut"), max_length=20, choices=RevokeReason.choices, blank=True
+    )
+
+    class Meta:
+        verbose_name = _("token API")
+        verbose_name_plural = _("token API")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"Token {self.key_prefix}… milik {self.user_id}"
+
+    def is_active(self, now: Any = None) -> bool:
+        return self.revoked_at is None and self.expires_at > (now or timezone.now())

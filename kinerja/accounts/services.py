@@ -1,4 +1,5 @@
-"""Writes to users: create, change role, change password. Each one audited in its transaction."""
+"""Writes to users: create, change role, change password, (de)activate. Each audited in its
+transaction. Changing the password or deactivating revokes the user's API tokens."""
 
 from __future__ import annotations
 
@@ -8,8 +9,9 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from kinerja.accounts.api_tokens import api_tokens_revoke_all
 from kinerja.accounts.login_names import login_name_normalize
-from kinerja.accounts.models import Role, User
+from kinerja.accounts.models import RevokeReason, Role, User
 from kinerja.accounts.permissions import can_manage_agency, is_hr_admin, require
 from kinerja.core.audit_hook import audit_record_via_hook
 
@@ -75,7 +77,10 @@ def user_create(
 
 
 def user_password_change(*, actor: User, user: User, new_password: str) -> None:
-    """A user changes their own password; clears the first-login obligation."""
+    """A user changes their own password; clears the first-login obligation.
+
+    Every API token of the user is revoked: whoever held the old password may hold a token.
+    """
     require(actor.pk == user.pk, "Kata sandi hanya dapat diganti oleh pemilik akun.")
     try:
         validate_password(new_password, user)
@@ -93,6 +98,7 @@ def user_password_change(*, actor: User, user: User, new_password: str) -> None:
             before=before,
             after=user_snapshot(user),
         )
+        api_tokens_revoke_all(actor=actor, user=user, reason=RevokeReason.PASSWORD_CHANGED)
 
 
 def user_role_set(*, actor: User, user: User, role: str, agency_id: int | None) -> User:
@@ -113,4 +119,35 @@ def user_role_set(*, actor: User, user: User, role: str, agency_id: int | None) 
             before=before,
             after=user_snapshot(user),
         )
+    return user
+
+
+def user_active_set(*, actor: User, user: User, is_active: bool) -> User:
+    """Admin BKPSDM deactivates a login (the person left) or activates it again.
+
+    Deactivating revokes every API token of the user in the same transaction.
+    """
+    require(
+        is_hr_admin(actor), "Hanya Admin BKPSDM yang dapat mengaktifkan atau menonaktifkan akun."
+    )
+    if actor.pk == user.pk and not is_active:
+        raise ValidationError(
+            {"is_active": ["Anda tidak dapat menonaktifkan akun Anda sendiri; minta Admin lain."]}
+        )
+    if user.is_active == is_active:
+        state = "aktif" if is_active else "tidak aktif"
+        raise ValidationError({"is_active": [f"Akun {user.username} sudah {state}."]})
+    with transaction.atomic():
+        before = user_snapshot(user)
+        user.is_active = is_active
+        user.save(update_fields=["is_active"])
+        audit_record_via_hook(
+            actor=actor,
+            action="user.activated" if is_active else "user.deactivated",
+            obj=user,
+            before=before,
+            after=user_snapshot(user),
+        )
+        if not is_active:
+            api_tokens_revoke_all(actor=actor, user=user, reason=RevokeReason.DEACTIVATED)
     return user

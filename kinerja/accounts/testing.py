@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import itertools
+from datetime import timedelta
 from typing import Any
 
-from kinerja.accounts.models import User
+from django.utils import timezone
+
+from kinerja.accounts.models import LockScope, LoginLock, User
 
 TEST_PASSWORD = "uji-kata-sandi-2026"  # noqa: S105 - test fixture only
 _counter = itertools.count(1)
@@ -28,4 +31,24 @@ def make_user(
         role=role,
         agency=agency,
         must_change_password=must_change_password,
+    )
+
+
+def make_lock(
+    *,
+    user: User | None = None,
+    login_name: str = "",
+    address: str = "203.0.113.10",
+    scope: str = LockScope.ACCOUNT_ADDRESS,
+    minutes_left: int = 10,
+) -> LoginLock:
+    now = timezone.now()
+    return LoginLock.objects.create(
+        scope=scope,
+        login_name=user.username if user else login_name,
+        client_address=address,
+        user=user,
+        failures=5,
+        locked_at=now,
+        locked_until=now + timedelta(minutes=minutes_left),
     )

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Any
 
 from django.db.models import Count, QuerySet
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
+from kinerja.accounts.actors import Actor
 from kinerja.accounts.permissions import can_read_audit_trail, require
 from kinerja.audit.models import AuditEvent
 
@@ -28,7 +28,7 @@ def _start_of(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time.min))
 
 
-def audit_event_list_for_auditor(*, actor: Any, filters: AuditFilters) -> QuerySet[AuditEvent]:
+def audit_event_list_for_auditor(*, actor: Actor, filters: AuditFilters) -> QuerySet[AuditEvent]:
     require(can_read_audit_trail(actor), "Jejak audit hanya dapat dibaca oleh Inspektorat.")
     events = AuditEvent.objects.select_related("actor").order_by("-id")
     if filters.actor:
@@ -48,7 +48,7 @@ def audit_event_list_for_auditor(*, actor: Any, filters: AuditFilters) -> QueryS
     return events
 
 
-def audit_daily_counts_for_auditor(*, actor: Any, days: int = 14) -> list[tuple[date, int]]:
+def audit_daily_counts_for_auditor(*, actor: Actor, days: int = 14) -> list[tuple[date, int]]:
     """Events per local day over the last `days` days, zero-filled, oldest first."""
     require(can_read_audit_trail(actor), "Jejak audit hanya dapat dibaca oleh Inspektorat.")
     today = timezone.localdate()
@@ -65,7 +65,7 @@ def audit_daily_counts_for_auditor(*, actor: Any, days: int = 14) -> list[tuple[
     ]
 
 
-def audit_action_choices(*, actor: Any) -> list[str]:
+def audit_action_choices(*, actor: Actor) -> list[str]:
     """Actions that occur in the trail, for the filter list."""
     require(can_read_audit_trail(actor), "Jejak audit hanya dapat dibaca oleh Inspektorat.")
     return list(
@@ -73,7 +73,7 @@ def audit_action_choices(*, actor: Any) -> list[str]:
     )
 
 
-def audit_object_type_choices(*, actor: Any) -> list[str]:
+def audit_object_type_choices(*, actor: Actor) -> list[str]:
     """Kinds of object that occur in the trail ("people.Assignment"), for the filter list."""
     require(can_read_audit_trail(actor), "Jejak audit hanya dapat dibaca oleh Inspektorat.")
     return list(

@@ -10,6 +10,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.ipv6 import clean_ipv6_address
 
+from kinerja.accounts.actors import Actor
 from kinerja.accounts.permissions import can_read_audit_trail, require
 from kinerja.audit.chain import canonical_content, chain_hash
 from kinerja.audit.models import GENESIS_HASH, AuditEvent
@@ -39,7 +40,7 @@ def _lock_chain() -> None:
 
 def audit_record(
     *,
-    actor: Any,
+    actor: Actor,
     action: str,
     obj: Any = None,
     before: dict[str, Any] | None = None,
@@ -99,7 +100,7 @@ def audit_record(
     )
 
 
-def audit_verification_start(*, actor: Any) -> Job:
+def audit_verification_start(*, actor: Actor) -> Job:
     """Start a chain verification in the background; returns the Job to follow."""
     require(can_read_audit_trail(actor), "Hanya Inspektorat yang dapat memverifikasi jejak audit.")
     with transaction.atomic():

@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_GET, require_POST
 
+from kinerja.accounts.actors import request_actor
 from kinerja.audit.forms import AuditFilterForm
 from kinerja.audit.presentation import audit_events_present
 from kinerja.audit.selectors import (
@@ -26,12 +27,13 @@ PAGE_SIZE = 50
 
 @require_GET
 def event_list(request: HttpRequest) -> HttpResponse:
+    actor = request_actor(request)
     form = AuditFilterForm(
         request.GET or None,
-        actions=audit_action_choices(actor=request.user),
-        object_types=audit_object_type_choices(actor=request.user),
+        actions=audit_action_choices(actor=actor),
+        object_types=audit_object_type_choices(actor=actor),
     )
-    events = audit_event_list_for_auditor(actor=request.user, filters=form.to_filters())
+    events = audit_event_list_for_auditor(actor=actor, filters=form.to_filters())
     page = Paginator(events, PAGE_SIZE).get_page(request.GET.get("halaman"))
     query = request.GET.copy()
     query.pop("halaman", None)
@@ -42,7 +44,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
         "query": query.urlencode(),
     }
     if not getattr(request, "htmx", False):
-        daily = audit_daily_counts_for_auditor(actor=request.user)
+        daily = audit_daily_counts_for_auditor(actor=actor)
         labels = [day.strftime("%d/%m") for day, _ in daily]
         values = [n for _, n in daily]
         context["chart_data"] = [(format_date_id(day), n) for day, n in daily]
@@ -73,6 +75,6 @@ def event_list(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 def verification_start(request: HttpRequest) -> HttpResponse:
-    job = audit_verification_start(actor=request.user)
+    job = audit_verification_start(actor=request_actor(request))
     messages.info(request, "Verifikasi rantai audit dimulai; kemajuan tampil di bawah ini.")
     return redirect("core:job_progress", job_id=job.pk)

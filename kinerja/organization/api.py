@@ -12,6 +12,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from kinerja.accounts.actors import request_actor
 from kinerja.organization.selectors import (
     agency_list_for_actor,
     position_list_for_actor,
@@ -57,21 +58,21 @@ def paginated(request: Request, view: APIView, rows: Any, serializer: type[Any])
 class AgencyListApi(APIView):
     @extend_schema(responses=AgencyOutputSerializer(many=True), summary="Perangkat daerah")
     def get(self, request: Request) -> Response:
-        rows = agency_list_for_actor(actor=request.user)
+        rows = agency_list_for_actor(actor=request_actor(request))
         return paginated(request, self, rows, AgencyOutputSerializer)
 
 
 class UnitListApi(APIView):
     @extend_schema(responses=UnitOutputSerializer(many=True), summary="Unit kerja")
     def get(self, request: Request, agency_id: int) -> Response:
-        rows = unit_list_for_actor(actor=request.user, agency_id=agency_id)
+        rows = unit_list_for_actor(actor=request_actor(request), agency_id=agency_id)
         return paginated(request, self, rows, UnitOutputSerializer)
 
 
 class PositionListApi(APIView):
     @extend_schema(responses=PositionOutputSerializer(many=True), summary="Jabatan")
     def get(self, request: Request, agency_id: int) -> Response:
-        rows = position_list_for_actor(actor=request.user, agency_id=agency_id)
+        rows = position_list_for_actor(actor=request_actor(request), agency_id=agency_id)
         return paginated(request, self, rows, PositionOutputSerializer)
 
 

@@ -1,33 +1,28 @@
-"""Demo data: Surakarta's agencies (from data/surakarta.json) and one login per role.
+"""Demo seed of organization: Surakarta's agencies (from data/surakarta.json), idempotent.
 
-Idempotent: running it twice creates nothing the second time. Demo NIPs are synthetic.
+Agencies go through `agency_create` (audited). Then the Admin OPD demo logins, which need their
+agency, are made by accounts' `demo_logins_ensure`. Units and posts come with the people seed,
+which builds the whole position tree together with its holders.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from django.utils.text import slugify
 
-from kinerja.accounts.models import Role, User
-from kinerja.accounts.services import user_create
+from kinerja.accounts.demo import demo_logins_ensure
+from kinerja.core.demo import DemoOptions
 from kinerja.organization.models import Agency, AgencyKind
 from kinerja.organization.services import agency_create
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-DEMO_PASSWORD = "kinerja-demo-2026"  # noqa: S105 - published demo password, demo data only
-TERRITORY_SINCE = date(2018, 1, 1)  # the 2018 split into 54 kelurahan
-
-
-@dataclass(frozen=True)
-class DemoLogin:
-    role_label: str
-    username: str
-    full_name: str
+STRUCTURE_YEARS = 8
+"""The demo structure has been in force this many years (since 1 January), longer than any
+demo assignment."""
 
 
 def surakarta_reference() -> dict[str, Any]:
@@ -35,16 +30,14 @@ def surakarta_reference() -> dict[str, Any]:
     return data
 
 
-def demo_agencies_ensure() -> int:
+def demo_agencies_ensure(*, since: date) -> int:
     """Create every agency, kecamatan and kelurahan that does not exist yet; return how many."""
     data = surakarta_reference()
     existing = set(Agency.objects.values_list("code", flat=True))
     created = 0
     for item in data["agencies"]:
         if slugify(item["name"]) not in existing:
-            agency_create(
-                actor=None, name=item["name"], kind=item["kind"], valid_from=TERRITORY_SINCE
-            )
+            agency_create(actor=None, name=item["name"], kind=item["kind"], valid_from=since)
             created += 1
     for kecamatan_name, kelurahan_names in data["kecamatan"].items():
         code = slugify(f"kecamatan {kecamatan_name}")
@@ -55,7 +48,7 @@ def demo_agencies_ensure() -> int:
                 name=f"Kecamatan {kecamatan_name}",
                 kind=AgencyKind.KECAMATAN,
                 code=code,
-                valid_from=TERRITORY_SINCE,
+                valid_from=since,
             )
             created += 1
         for kelurahan_name in kelurahan_names:
@@ -67,50 +60,13 @@ def demo_agencies_ensure() -> int:
                     kind=AgencyKind.KELURAHAN,
                     parent=kecamatan,
                     code=code,
-                    valid_from=TERRITORY_SINCE,
+                    valid_from=since,
                 )
                 created += 1
     return created
 
 
-DEMO_USERS: list[tuple[str, str, str, str | None]] = [
-    # username, full name, role, agency code for Admin OPD
-    ("admin.bkpsdm", "Rina Kusumawati, S.Psi.", Role.ADMIN_BKPSDM, None),
-    (
-        "admin.dukcapil",
-        "Bayu Prasetyo, S.Kom.",
-        Role.ADMIN_OPD,
-        "dinas-kependudukan-dan-pencatatan-sipil",
-    ),
-    ("pimpinan", "Ir. Hadi Santoso, M.T.", Role.PIMPINAN, None),
-    ("inspektorat", "Dewi Lestari, S.E., Ak.", Role.INSPEKTORAT, None),
-    ("199001152015031002", "Agus Wibowo, S.Sos.", "", None),
-    # A pengawas with subordinates (Kepala Seksi Identitas Penduduk, Dukcapil); the people
-    # app's demo gives both NIP logins their Employee record and post.
-    ("198204122008012003", "Sri Handayani, S.E., M.M.", "", None),
-]
-
-
-def demo_users_ensure() -> list[DemoLogin]:
-    logins = []
-    for username, full_name, role, agency_code in DEMO_USERS:
-        if not User.objects.filter(username=username).exists():
-            agency_id = (
-                Agency.objects.values_list("pk", flat=True).get(code=agency_code)
-                if agency_code
-                else None
-            )
-            user_create(
-                actor=None,
-                username=username,
-                full_name=full_name,
-                role=role,
-                agency_id=agency_id,
-                password=DEMO_PASSWORD,
-                must_change_password=False,
-            )
-        label = Role(role).label if role else "Pegawai"
-        if username == "198204122008012003":
-            label = "Atasan (pengawas)"
-        logins.append(DemoLogin(role_label=str(label), username=username, full_name=full_name))
-    return logins
+def demo_seed(options: DemoOptions) -> list[str]:
+    created = demo_agencies_ensure(since=options.year_start(STRUCTURE_YEARS))
+    demo_logins_ensure(agency_ids=dict(Agency.objects.values_list("code", "pk")))
+    return [f"Perangkat daerah demo: {created} baru."] if created else []

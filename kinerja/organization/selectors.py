@@ -10,6 +10,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.http import Http404
 
+from kinerja.accounts.actors import Actor
 from kinerja.accounts.permissions import (
     can_read_agency,
     can_read_all_agencies,
@@ -19,7 +20,7 @@ from kinerja.accounts.permissions import (
 from kinerja.organization.models import Agency, Position, PositionKind, Unit
 
 
-def agency_list_for_actor(*, actor: Any) -> QuerySet[Agency]:
+def agency_list_for_actor(*, actor: Actor) -> QuerySet[Agency]:
     agencies = Agency.objects.select_related("parent").order_by("kind", "name")
     if can_read_all_agencies(actor):
         return agencies
@@ -29,7 +30,7 @@ def agency_list_for_actor(*, actor: Any) -> QuerySet[Agency]:
     return agencies.filter(pk=scoped)
 
 
-def agency_get_for_actor(*, actor: Any, agency_id: int) -> Agency:
+def agency_get_for_actor(*, actor: Actor, agency_id: int) -> Agency:
     """Another agency's page does not exist for an Admin OPD: 404, so nothing leaks."""
     if not can_read_agency(actor, agency_id):
         raise Http404
@@ -109,13 +110,13 @@ def position_level_refusal(kind: str, level: str) -> str | None:
     return f"Jenjang {level!r} tidak berlaku untuk {kind}; yang diterima: {accepted}."
 
 
-def unit_list_for_actor(*, actor: Any, agency_id: int) -> QuerySet[Unit]:
+def unit_list_for_actor(*, actor: Actor, agency_id: int) -> QuerySet[Unit]:
     if not can_read_agency(actor, agency_id):
         raise Http404
     return Unit.objects.filter(agency_id=agency_id).order_by("parent_id", "name", "pk")
 
 
-def position_list_for_actor(*, actor: Any, agency_id: int) -> QuerySet[Position]:
+def position_list_for_actor(*, actor: Actor, agency_id: int) -> QuerySet[Position]:
     if not can_read_agency(actor, agency_id):
         raise Http404
     return (

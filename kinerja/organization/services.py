@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 
+from kinerja.accounts.actors import Actor
 from kinerja.accounts.permissions import can_manage_agency, can_manage_city, require
 from kinerja.audit.services import audit_record
 from kinerja.organization.models import (
@@ -35,7 +36,7 @@ def agency_snapshot(agency: Agency) -> dict[str, Any]:
 
 def agency_create(
     *,
-    actor: Any,
+    actor: Actor,
     name: str,
     kind: str,
     parent: Agency | None = None,
@@ -67,7 +68,7 @@ def agency_create(
     return agency
 
 
-def _require_manage(actor: Any, agency_id: int | None) -> None:
+def _require_manage(actor: Actor, agency_id: int | None) -> None:
     """`actor` None is the system (demo data, imports run by a task for an admin)."""
     if actor is not None:
         require(
@@ -89,7 +90,7 @@ def unit_snapshot(unit: Unit) -> dict[str, Any]:
 
 def unit_create(
     *,
-    actor: Any,
+    actor: Actor,
     agency: Agency,
     name: str,
     parent: Unit | None = None,
@@ -188,7 +189,7 @@ def _supervisor_chain_contains(supervisor: Position, position_id: int) -> bool:
 
 def position_create(
     *,
-    actor: Any,
+    actor: Actor,
     agency: Agency,
     name: str,
     kind: str,
@@ -234,7 +235,7 @@ _UNSET: Any = object()
 
 def position_update(
     *,
-    actor: Any,
+    actor: Actor,
     position: Position,
     name: str | None = None,
     kind: str | None = None,
@@ -289,7 +290,7 @@ def position_update(
     return position
 
 
-def service_unit_create(*, actor: Any, unit: Unit, name: str, slug: str = "") -> ServiceUnit:
+def service_unit_create(*, actor: Actor, unit: Unit, name: str, slug: str = "") -> ServiceUnit:
     """Add a front office of a unit; its slug is the public address of its citizen survey."""
     _require_manage(actor, unit.agency_id)
     slug = slug or slugify(name)

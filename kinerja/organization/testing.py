@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 
-from kinerja.organization.models import Agency, AgencyKind
+from kinerja.organization.models import Agency, AgencyKind, Unit
 
 _counter = itertools.count(1)
 
@@ -16,4 +16,11 @@ def make_agency(
     name = name or f"Dinas Uji {n}"
     return Agency.objects.create(
         code=f"uji-{n}-{kind.lower()}", name=name, kind=kind, parent=parent
+    )
+
+
+def make_unit(*, agency: Agency, code: str = "", name: str = "") -> Unit:
+    n = next(_counter)
+    return Unit.objects.create(
+        agency=agency, code=code or f"unit-uji-{n}", name=name or f"Bidang Uji {n}"
     )

@@ -13,6 +13,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from kinerja.accounts.actors import request_actor
 from kinerja.core.api_routing import api_operations
 from kinerja.core.params import IdSerializerField, ModelCharField
 from kinerja.organization.models import Position
@@ -151,7 +152,7 @@ class EmployeeListApi(APIView):
             position_kind=data["position_kind"],
             status=data["status"],
         )
-        rows = employee_list_for_actor(actor=request.user, filters=filters)
+        rows = employee_list_for_actor(actor=request_actor(request), filters=filters)
         paginator = PageNumberPagination()
         page = paginator.paginate_queryset(rows, request, view=self)
         return paginator.get_paginated_response(EmployeeOutputSerializer(page, many=True).data)
@@ -170,14 +171,14 @@ class EmployeeCreateApi(APIView):
         params.is_valid(raise_exception=True)
         data = dict(params.validated_data)
         position = _position(data.pop("position_id"))
-        employee = employee_create(actor=request.user, position=position, **data)
+        employee = employee_create(actor=request_actor(request), position=position, **data)
         return Response(EmployeeOutputSerializer(employee).data, status=status.HTTP_201_CREATED)
 
 
 class EmployeeDetailApi(APIView):
     @extend_schema(responses=EmployeeOutputSerializer, summary="Pegawai dan rantai atasannya")
     def get(self, request: Request, employee_id: int) -> Response:
-        employee = employee_get_for_actor(actor=request.user, employee_id=employee_id)
+        employee = employee_get_for_actor(actor=request_actor(request), employee_id=employee_id)
         chain = chain_of_command_view(employee=employee)
         body = dict(EmployeeOutputSerializer(employee).data)
         body["chain_of_command"] = ChainOutputSerializer(chain).data
@@ -191,14 +192,16 @@ class EmployeeMoveApi(APIView):
         summary="Mutasi pegawai",
     )
     def post(self, request: Request, employee_id: int) -> Response:
-        employee: Employee = employee_get_for_actor(actor=request.user, employee_id=employee_id)
+        employee: Employee = employee_get_for_actor(
+            actor=request_actor(request), employee_id=employee_id
+        )
         params = EmployeeMoveInputSerializer(data=request.data)
         params.is_valid(raise_exception=True)
         data = params.validated_data
         position = _position(data["position_id"])
         assert position is not None  # position_id is required
         assignment = employee_move(
-            actor=request.user,
+            actor=request_actor(request),
             employee=employee,
             position=position,
             start_date=data["start_date"],

@@ -29,11 +29,16 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import slugify
 
+from kinerja.accounts.demo_identities import DEMO_EMPLOYEE as DEMO_EMPLOYEE_LOGIN
+from kinerja.accounts.demo_identities import DEMO_SUPERVISOR as DEMO_SUPERVISOR_LOGIN
+from kinerja.accounts.demo_identities import DemoLogin
 from kinerja.accounts.models import User
 from kinerja.audit.services import audit_record
-from kinerja.organization.demo import DemoLogin, demo_agencies_ensure, demo_users_ensure
+from kinerja.core.demo import DemoOptions
+from kinerja.organization.demo import STRUCTURE_YEARS
 from kinerja.organization.models import (
     Agency,
     AgencyKind,
@@ -44,6 +49,7 @@ from kinerja.organization.models import (
 )
 from kinerja.people import names
 from kinerja.people.models import Assignment, Employee, EmploymentType
+from kinerja.scoring.nip import parse_nip
 
 DUKCAPIL = "dinas-kependudukan-dan-pencatatan-sipil"
 KESEHATAN = "dinas-kesehatan"
@@ -51,43 +57,33 @@ DPMPTSP = "dinas-penanaman-modal-dan-pelayanan-terpadu-satu-pintu"
 PENDIDIKAN = "dinas-pendidikan"
 VACANCY_SHARE = 0.03
 PPPK_SHARE = 0.15
-TODAY_YEAR = 2025
-SINCE = date(2018, 1, 1)  # structure as reorganised with the 2018 kelurahan split
+PPPK_FIRST_YEAR = 2019  # first PPPK appointments (PP 49/2018); a fact, not a demo date
 
 
 @dataclass(frozen=True)
 class DemoPerson:
-    """A fixed demo employee with a login (their username is the NIP)."""
+    """A demo login's Employee record: identity from demo_identities, post and grade here."""
 
-    nip: str
-    name: str
-    title_prefix: str
-    title_suffix: str
-    gender: str
-    birth_date: date
+    login: DemoLogin
     grade: str
     post_key: str
 
+    @property
+    def nip(self) -> str:
+        return self.login.username
 
-DEMO_EMPLOYEE = DemoPerson(
-    nip="199001152015031002",
-    name="Agus Wibowo",
-    title_prefix="",
-    title_suffix="S.Sos.",
-    gender="L",
-    birth_date=date(1990, 1, 15),
-    grade="III/b",
-    post_key="dukcapil:demo-staff",
-)
+    def employee(self) -> Employee:
+        info = parse_nip(self.nip, EmploymentType.PNS)
+        return Employee(
+            nip=self.nip, employment_type=EmploymentType.PNS, name=self.login.name,
+            title_suffix=self.login.title_suffix, gender=info.gender.value,
+            birth_date=info.birth_date, grade=self.grade,
+        )  # fmt: skip
+
+
+DEMO_EMPLOYEE = DemoPerson(DEMO_EMPLOYEE_LOGIN, grade="III/b", post_key="dukcapil:demo-staff")
 DEMO_SUPERVISOR = DemoPerson(
-    nip="198204122008012003",
-    name="Sri Handayani",
-    title_prefix="",
-    title_suffix="S.E., M.M.",
-    gender="P",
-    birth_date=date(1982, 4, 12),
-    grade="III/d",
-    post_key="dukcapil:seksi-identitas",
+    DEMO_SUPERVISOR_LOGIN, grade="III/d", post_key="dukcapil:seksi-identitas"
 )
 DEMO_PEOPLE = [DEMO_SUPERVISOR, DEMO_EMPLOYEE]
 
@@ -423,22 +419,25 @@ class SeedResult:
     employees: int = 0
     vacancies: int = 0
     acting: int = 0
-    logins: list[DemoLogin] = field(default_factory=list)
 
 
 class NipMaker:
     """Synthetic, valid, unique NIPs consistent with gender and birth date."""
 
-    def __init__(self, reserved: set[str]) -> None:
+    def __init__(self, reserved: set[str], *, today: date) -> None:
         self.used = set(reserved)
+        self.year, self.month = today.year, today.month
 
     def make(self, *, birth: date, gender: str, pns: bool, rng: random.Random) -> str:
         g = "1" if gender == "L" else "2"
         if pns:
-            year = min(birth.year + rng.randint(21, 30), TODAY_YEAR)
-            middle = f"{year:04d}{rng.randint(1, 12):02d}"
+            year = min(birth.year + rng.randint(21, 30), self.year)
+            month = rng.randint(1, 12)
+            if (year, month) > (self.year, self.month):  # appointed later this year: last year
+                year -= 1
+            middle = f"{year:04d}{month:02d}"
         else:
-            year = rng.randint(max(2019, birth.year + 19), TODAY_YEAR)
+            year = rng.randint(max(PPPK_FIRST_YEAR, birth.year + 19), self.year)
             middle = f"{year:04d}21"  # a PPPK code (digits 13-14) is never a month
         seq = rng.randint(1, 9)
         while True:
@@ -449,11 +448,13 @@ class NipMaker:
             seq += 1
 
 
-def _person(spec: PostSpec, rng: random.Random, nips: NipMaker) -> tuple[Employee, str]:
+def _person(
+    spec: PostSpec, rng: random.Random, nips: NipMaker, today: date
+) -> tuple[Employee, str]:
     gender = "L" if rng.random() < 0.55 else "P"
     low, high = AGES.get(spec.kind, (23, 57))
     age = rng.randint(low, high)
-    birth = date(TODAY_YEAR - age, 1, 1) + timedelta(days=rng.randrange(365))
+    birth = date(today.year - age, 1, 1) + timedelta(days=rng.randrange(365))
     structural = spec.kind in AGES
     pns = structural or rng.random() >= PPPK_SHARE
     pns_grades, pppk_grades = GRADES.get(
@@ -524,7 +525,7 @@ def _plan_city(employees: int, rng: random.Random) -> tuple[CityPlan, list[Agenc
     return plan, agencies
 
 
-def _create_units(plan: CityPlan) -> list[ServiceUnit]:
+def _create_units(plan: CityPlan, since: date) -> list[ServiceUnit]:
     pending = list(plan.units.values())
     while pending:
         ready = [u for u in pending if u.parent is None or plan.units[u.parent].obj is not None]
@@ -534,7 +535,7 @@ def _create_units(plan: CityPlan) -> list[ServiceUnit]:
                 parent=plan.units[u.parent].obj if u.parent else None,
                 code=u.key.split(":", 1)[1],
                 name=u.name,
-                valid_from=SINCE,
+                valid_from=since,
             )
             for u in ready
         ]
@@ -549,7 +550,7 @@ def _create_units(plan: CityPlan) -> list[ServiceUnit]:
     return ServiceUnit.objects.bulk_create(services)
 
 
-def _create_posts(plan: CityPlan) -> None:
+def _create_posts(plan: CityPlan, since: date) -> None:
     pending = list(plan.posts.values())
     while pending:
         ready = [
@@ -564,7 +565,7 @@ def _create_posts(plan: CityPlan) -> None:
                 level=p.level,
                 supervisor=plan.posts[p.supervisor].obj if p.supervisor else None,
                 is_head_of_agency=p.is_head,
-                valid_from=SINCE,
+                valid_from=since,
             )
             for p in ready
         ]
@@ -574,13 +575,17 @@ def _create_posts(plan: CityPlan) -> None:
         pending = [p for p in pending if p.obj is None]
 
 
-def demo_city_seed(*, employees: int, seed: int) -> SeedResult:
-    """Build the demo city with `employees` employees, unless it already has employees."""
-    demo_agencies_ensure()
+def demo_city_seed(*, employees: int, seed: int, today: date | None = None) -> SeedResult:
+    """Build the demo city with `employees` employees, unless it already has employees.
+
+    Needs the agencies and logins of the seeds below (run by `seed_demo` in layer order).
+    Every date counts back from `today` (the real date by default).
+    """
+    today = today or timezone.localdate()
+    since = date(today.year - STRUCTURE_YEARS, 1, 1)
     if Employee.objects.exists():
-        logins = demo_users_ensure()
         _link_demo_logins()
-        return SeedResult(created=False, logins=logins)
+        return SeedResult(created=False)
     rng = random.Random(seed)  # noqa: S311 - demo data, deterministic on purpose
     plan, agencies = _plan_city(employees, rng)
     posts = list(plan.posts.values())
@@ -595,9 +600,9 @@ def demo_city_seed(*, employees: int, seed: int) -> SeedResult:
     )
     vacant.add("dukcapil:seksi-pindah")
     with transaction.atomic():
-        service_units = _create_units(plan)
-        _create_posts(plan)
-        nips = NipMaker({p.nip for p in DEMO_PEOPLE})
+        service_units = _create_units(plan, since)
+        _create_posts(plan, since)
+        nips = NipMaker({p.nip for p in DEMO_PEOPLE}, today=today)
         people: list[Employee] = []
         holds: list[str] = []
         fixed = {p.post_key: p for p in DEMO_PEOPLE}
@@ -606,16 +611,10 @@ def demo_city_seed(*, employees: int, seed: int) -> SeedResult:
                 continue
             demo = fixed.get(spec.key)
             if demo is not None:
-                people.append(
-                    Employee(
-                        nip=demo.nip, employment_type=EmploymentType.PNS, name=demo.name,
-                        title_prefix=demo.title_prefix, title_suffix=demo.title_suffix,
-                        gender=demo.gender, birth_date=demo.birth_date, grade=demo.grade,
-                    )
-                )  # fmt: skip
+                people.append(demo.employee())
                 holds.append(spec.key)
                 continue
-            person, key = _person(spec, rng, nips)
+            person, key = _person(spec, rng, nips, today)
             people.append(person)
             holds.append(key)
         created: list[Employee] = []
@@ -624,10 +623,10 @@ def demo_city_seed(*, employees: int, seed: int) -> SeedResult:
         holder_of = dict(zip(holds, created, strict=True))
         assignments = []
         for key, employee in holder_of.items():
-            year = max(rng.randint(SINCE.year, TODAY_YEAR - 1), employee.birth_date.year + 21)
-            start = date(min(year, TODAY_YEAR - 1), rng.randint(1, 12), 1)
+            year = max(rng.randint(since.year, today.year - 1), employee.birth_date.year + 21)
+            start = date(min(year, today.year - 1), rng.randint(1, 12), 1)
             if key == DEMO_EMPLOYEE.post_key:
-                start = date(2023, 1, 2)
+                start = date(today.year - 3, 1, 2)
             post = plan.posts[key].obj
             assert post is not None
             assignments.append(Assignment(employee=employee, position=post, start_date=start))
@@ -648,8 +647,9 @@ def demo_city_seed(*, employees: int, seed: int) -> SeedResult:
             assert post is not None
             assignments.append(
                 Assignment(
-                    employee=holder_of[siblings[0]], position=post, start_date=date(2025, 1, 2),
-                    is_acting=True, acting_kind=Assignment.ActingKind.PLT,
+                    employee=holder_of[siblings[0]], position=post,
+                    start_date=date(today.year - 1, 1, 2), is_acting=True,
+                    acting_kind=Assignment.ActingKind.PLT,
                     note="Plt selama jabatan lowong",
                 )
             )  # fmt: skip
@@ -679,7 +679,6 @@ def demo_city_seed(*, employees: int, seed: int) -> SeedResult:
                 "acting": result.acting,
             },
         )
-    result.logins = demo_users_ensure()
     _link_demo_logins()
     return result
 
@@ -690,3 +689,16 @@ def _link_demo_logins() -> None:
         user = User.objects.filter(username=person.nip).first()
         if user is not None:
             Employee.objects.filter(nip=person.nip, user__isnull=True).update(user=user)
+
+
+def demo_seed(options: DemoOptions) -> list[str]:
+    """The people seed of `seed_demo`: the city's posts and employees, then the demo logins'
+    Employee records."""
+    result = demo_city_seed(employees=options.employees, seed=options.seed, today=options.today)
+    if not result.created:
+        return ["Kota demo sudah berisi pegawai; hanya memastikan akun demo."]
+    return [
+        f"Kota demo dibuat: {result.agencies} perangkat daerah, {result.units} unit kerja, "
+        f"{result.positions} jabatan, {result.employees} pegawai, {result.vacancies} jabatan "
+        f"lowong, {result.acting} Plt."
+    ]

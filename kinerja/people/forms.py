@@ -209,8 +209,8 @@ class _WithPlacement(_WithPositions):
                 self.add_error("new_post_kind", "Jenis jabatan baru wajib dipilih.")
         elif data.get("position") is None and "position" not in self.errors:
             self.add_error(
-                "position", f"{self.fields['position'].label}: pilih jabatan lowong, atau isi "
-                "nama jabatan baru di bagian Buat jabatan baru."
+                "position", f"{self.fields['position'].label} wajib dipilih. Pilih jabatan "
+                "lowong, atau isi nama jabatan baru di bagian Buat jabatan baru."
             )  # fmt: skip
         return data
 

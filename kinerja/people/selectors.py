@@ -10,12 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.http import Http404
 from django.utils import timezone
 
+from kinerja.accounts.actors import Actor
 from kinerja.accounts.login_names import login_name_normalize
 from kinerja.accounts.permissions import (
     can_manage_agency,
@@ -93,7 +93,7 @@ LIST_ASSIGNMENT_FIELDS = (
 
 
 def employee_list_for_actor(
-    *, actor: Any, filters: EmployeeFilters, day: date | None = None
+    *, actor: Actor, filters: EmployeeFilters, day: date | None = None
 ) -> QuerySet[Employee]:
     """Employees the actor may list, each with `current_assignments` (prefetched) for `day`
     and `upcoming_assignments` (definitive posts starting after `day`).
@@ -158,8 +158,9 @@ def employee_list_for_actor(
     )
 
 
-def employee_for_user(*, user: Any) -> Employee | None:
-    if not getattr(user, "is_authenticated", False):
+def employee_for_user(*, user: Actor) -> Employee | None:
+    """The employee record of a user (their NIP login); None for staff accounts and the system."""
+    if user is None:
         return None
     return (
         Employee.objects.annotate(home_agency_id=home_agency_subquery())
@@ -168,7 +169,7 @@ def employee_for_user(*, user: Any) -> Employee | None:
     )
 
 
-def employee_get_for_actor(*, actor: Any, employee_id: int) -> Employee:
+def employee_get_for_actor(*, actor: Actor, employee_id: int) -> Employee:
     """The employee themself, their supervisor, admins of their agency, BKPSDM, leaders,
     auditors; else 404."""
     employee = (
@@ -191,10 +192,10 @@ def employee_get_for_actor(*, actor: Any, employee_id: int) -> Employee:
     return employee
 
 
-def _supervises(actor: Any, *, employee_id: int, day: date) -> bool:
+def _supervises(actor: Actor, *, employee_id: int, day: date) -> bool:
     """`employee_id` is among the subordinates of the actor's employee on `day`: exactly the
     people the actor's "Tim saya" lists, so every name there opens."""
-    if not getattr(actor, "is_authenticated", False):
+    if actor is None or not actor.is_authenticated:
         return False
     mine = Employee.objects.filter(user_id=actor.pk).values_list("pk", flat=True).first()
     if mine is None:
@@ -365,7 +366,7 @@ class OrgChart:
         return self.total - self.filled
 
 
-def org_chart_for_actor(*, actor: Any, agency_id: int, day: date | None = None) -> OrgChart:
+def org_chart_for_actor(*, actor: Actor, agency_id: int, day: date | None = None) -> OrgChart:
     """Units as a tree with their structural posts (JPT, administrator, pengawas) and holders,
     and counts of all posts, filled, vacant and acting per unit. Staff posts are counted,
     not listed: the employee list filtered by unit shows them. Six queries at any size."""
@@ -452,7 +453,7 @@ def org_chart_for_actor(*, actor: Any, agency_id: int, day: date | None = None) 
     )
 
 
-def position_vacant_list_for_actor(*, actor: Any, day: date | None = None) -> QuerySet[Position]:
+def position_vacant_list_for_actor(*, actor: Actor, day: date | None = None) -> QuerySet[Position]:
     """Posts without a definitive holder on or after `day`, in agencies the actor manages."""
     day = day or today()
     require(
@@ -469,7 +470,7 @@ def position_vacant_list_for_actor(*, actor: Any, day: date | None = None) -> Qu
     return posts.order_by("agency__name", "name", "pk")
 
 
-def assignment_get_for_actor(*, actor: Any, assignment_id: int) -> Assignment:
+def assignment_get_for_actor(*, actor: Actor, assignment_id: int) -> Assignment:
     """An assignment the actor may change; 404 for anything outside their agency."""
     assignment = (
         Assignment.objects.select_related("employee", "position__agency", "position__unit")

@@ -1,8 +1,11 @@
 """Writes about employees and their assignments. Each checks the actor's right and is audited.
 
-`actor` None is the system (demo data, or an import task that checked its admin's right).
-An Admin OPD acts only on employees and posts of their own agency; a move between agencies
-needs the right on both sides (in practice Admin BKPSDM).
+`actor` is `kinerja.accounts.actors.Actor` (None is the system). Every entrance (page form,
+API, spreadsheet import) calls these services, so the agency scope is checked here, once:
+an Admin OPD acts only on employees whose home agency is theirs
+(`kinerja.people.permissions.can_manage_employee`) and on posts of their agency; a move or a
+Plt across agencies needs the right on both sides (in practice Admin BKPSDM). An employee with
+no post at all has no home agency, so only Admin BKPSDM may place them.
 """
 
 from __future__ import annotations
@@ -15,21 +18,25 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 
-from kinerja.accounts.permissions import can_manage_agency, can_manage_city, require
+from kinerja.accounts.actors import Actor
+from kinerja.accounts.permissions import (
+    can_manage_agency,
+    can_manage_city,
+    managed_agency_id,
+    require,
+)
 from kinerja.audit.services import audit_record
 from kinerja.organization.models import Position
 from kinerja.organization.services import position_create
 from kinerja.people.identity import grade_refusal, identity_check
 from kinerja.people.models import Assignment, Employee, EmployeeStatus
-from kinerja.people.selectors import employee_home_agency_id
+from kinerja.people.permissions import OTHER_AGENCY, require_manage_employee
 from kinerja.scoring.nip import format_nip
 
 Errors = dict[str, list[str]]
 
-OTHER_AGENCY = "Anda hanya dapat mengubah data pegawai perangkat daerah Anda sendiri."
 
-
-def _require_agency(actor: Any, agency_id: int | None) -> None:
+def _require_agency(actor: Actor, agency_id: int | None) -> None:
     if actor is not None:
         require(can_manage_agency(actor, agency_id), OTHER_AGENCY)
 
@@ -99,7 +106,7 @@ class NewPost:
         return self.supervisor.agency_id
 
 
-def _post_create(actor: Any, new_post: NewPost) -> Position:
+def _post_create(actor: Actor, new_post: NewPost) -> Position:
     """Through organization's `position_create` (it checks the actor's right and audits);
     its refusals are re-keyed `new_post_<field>` so a form shows them on the new post."""
     supervisor = new_post.supervisor
@@ -132,7 +139,7 @@ def _placement_errors(position: Position | None, new_post: NewPost | None) -> Er
 
 def employee_create(
     *,
-    actor: Any,
+    actor: Actor,
     nip: str,
     employment_type: str,
     name: str,
@@ -153,12 +160,22 @@ def employee_create(
     """
     placed = position if position is not None else new_post
     if actor is not None:
-        if placed is None:
-            require(
-                can_manage_city(actor), "Admin OPD wajib memilih jabatan di perangkat daerahnya."
-            )
-        else:
+        if placed is not None:
             require(can_manage_agency(actor, placed.agency_id), OTHER_AGENCY)
+        elif not can_manage_city(actor):
+            require(
+                managed_agency_id(actor) is not None,
+                "Hanya Admin BKPSDM dan Admin OPD yang dapat menambah pegawai.",
+            )
+            raise ValidationError(
+                {
+                    "position": [
+                        "Jabatan wajib dipilih: Admin OPD hanya dapat menambah pegawai dengan "
+                        "jabatan di perangkat daerahnya (tanpa jabatan, pegawai tidak terlihat "
+                        "oleh perangkat daerah mana pun; hubungi Admin BKPSDM)."
+                    ]
+                }
+            )
     checked = identity_check(
         nip=nip, employment_type=employment_type, gender=gender, birth_date=birth_date, grade=grade
     )
@@ -211,7 +228,7 @@ def employee_create(
 
 def employee_update(
     *,
-    actor: Any,
+    actor: Actor,
     employee: Employee,
     name: str | None = None,
     title_prefix: str | None = None,
@@ -221,7 +238,7 @@ def employee_update(
 ) -> Employee:
     """Change name, titles, grade or status. NIP, birth date and gender follow the NIP and are
     corrected by BKPSDM through a new record, not here."""
-    _require_agency(actor, employee_home_agency_id(employee_id=employee.pk))
+    require_manage_employee(actor, employee)
     before = employee_snapshot(employee)
     errors: Errors = {}
     if name is not None and not name.strip():
@@ -265,7 +282,7 @@ def move_closing_day(start_date: date) -> date:
 
 def employee_move(
     *,
-    actor: Any,
+    actor: Actor,
     employee: Employee,
     start_date: date,
     position: Position | None = None,
@@ -274,7 +291,7 @@ def employee_move(
 ) -> Assignment:
     """Mutasi: end the current definitive assignment the day before and start the new one, in
     `position` or in a `new_post` created in the same transaction."""
-    _require_agency(actor, employee_home_agency_id(employee_id=employee.pk))
+    require_manage_employee(actor, employee)
     placed = position if position is not None else new_post
     if placed is not None:
         _require_agency(actor, placed.agency_id)
@@ -343,7 +360,7 @@ def employee_move(
 
 def assignment_start(
     *,
-    actor: Any,
+    actor: Actor,
     employee: Employee,
     position: Position,
     start_date: date,
@@ -353,6 +370,7 @@ def assignment_start(
     note: str = "",
 ) -> Assignment:
     """Start an assignment: a first definitive post, or a Plt/Plh in a second post."""
+    require_manage_employee(actor, employee)
     _require_agency(actor, position.agency_id)
     errors: Errors = {}
     if end_date is not None and end_date < start_date:
@@ -416,7 +434,7 @@ def assignment_start(
     return assignment
 
 
-def assignment_end(*, actor: Any, assignment: Assignment, end_date: date) -> Assignment:
+def assignment_end(*, actor: Actor, assignment: Assignment, end_date: date) -> Assignment:
     """End an assignment on `end_date` (inclusive); it cannot end before it starts."""
     _require_agency(actor, assignment.position.agency_id)
     if end_date < assignment.start_date:

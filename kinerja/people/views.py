@@ -12,7 +12,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
-from kinerja.accounts.permissions import can_manage_agency, is_hr_admin, managed_agency_id, require
+from kinerja.accounts.actors import request_actor
+from kinerja.accounts.permissions import is_hr_admin, managed_agency_id
 from kinerja.core.rendering import render_page_or_fragment
 from kinerja.organization.selectors import agency_list_for_actor
 from kinerja.people.agencies import agency_overview_for_actor
@@ -26,6 +27,7 @@ from kinerja.people.forms import (
 )
 from kinerja.people.list_rows import employee_rows
 from kinerja.people.models import Employee
+from kinerja.people.permissions import can_manage_employee, require_manage_employee
 from kinerja.people.post_tree import supervisor_posts_for_actor, supervisor_tree_for_actor
 from kinerja.people.selectors import (
     assignment_get_for_actor,
@@ -52,9 +54,9 @@ PAGE_SIZE = 50
 
 @require_GET
 def employee_list(request: HttpRequest) -> HttpResponse:
-    agencies = agency_list_for_actor(actor=request.user)
+    agencies = agency_list_for_actor(actor=request_actor(request))
     form = EmployeeFilterForm(request.GET or None, agencies=agencies)
-    employees = employee_list_for_actor(actor=request.user, filters=form.to_filters())
+    employees = employee_list_for_actor(actor=request_actor(request), filters=form.to_filters())
     page = Paginator(employees, PAGE_SIZE).get_page(request.GET.get("halaman"))
     query = request.GET.copy()
     query.pop("halaman", None)
@@ -75,27 +77,25 @@ def employee_list(request: HttpRequest) -> HttpResponse:
 
 
 def _profile(request: HttpRequest, employee: Employee, *, own: bool) -> HttpResponse:
-    # Both selectors that fetch the employee annotate `home_agency_id`.
-    home: int | None = getattr(employee, "home_agency_id", None)
     context = {
         "employee": employee,
         "history": assignment_history(employee=employee),
         "chain": chain_of_command_view(employee=employee),
         "own": own,
-        "can_manage": can_manage_agency(request.user, home),
+        "can_manage": can_manage_employee(request_actor(request), employee),
     }
     return render(request, "people/employee_detail.html", context)
 
 
 @require_GET
 def employee_detail(request: HttpRequest, employee_id: int) -> HttpResponse:
-    employee = employee_get_for_actor(actor=request.user, employee_id=employee_id)
+    employee = employee_get_for_actor(actor=request_actor(request), employee_id=employee_id)
     return _profile(request, employee, own=employee.user_id == request.user.pk)
 
 
 @require_GET
 def my_profile(request: HttpRequest) -> HttpResponse:
-    employee = employee_for_user(user=request.user)
+    employee = employee_for_user(user=request_actor(request))
     if employee is None:
         return render(request, "people/no_employee.html")
     return _profile(request, employee, own=True)
@@ -108,9 +108,9 @@ def _form_page(request: HttpRequest, context: dict[str, Any]) -> HttpResponse:
 def _placement(request: HttpRequest) -> dict[str, Any]:
     """Vacant posts and, for a new post, the tree of posts it may sit under."""
     return {
-        "positions": position_vacant_list_for_actor(actor=request.user),
-        "supervisors": supervisor_posts_for_actor(actor=request.user),
-        "supervisor_tree": supervisor_tree_for_actor(actor=request.user),
+        "positions": position_vacant_list_for_actor(actor=request_actor(request)),
+        "supervisors": supervisor_posts_for_actor(actor=request_actor(request)),
+        "supervisor_tree": supervisor_tree_for_actor(actor=request_actor(request)),
     }
 
 
@@ -126,7 +126,7 @@ def employee_add(request: HttpRequest) -> HttpResponse:
         data = form.cleaned_data
         try:
             employee = employee_create(
-                actor=request.user,
+                actor=request_actor(request),
                 nip=data["nip"],
                 employment_type=data["employment_type"],
                 name=data["name"],
@@ -149,12 +149,8 @@ def employee_add(request: HttpRequest) -> HttpResponse:
 
 
 def _managed_employee(request: HttpRequest, employee_id: int) -> Employee:
-    employee = employee_get_for_actor(actor=request.user, employee_id=employee_id)
-    home: int | None = getattr(employee, "home_agency_id", None)
-    require(
-        can_manage_agency(request.user, home),
-        "Anda hanya dapat mengubah data pegawai perangkat daerah Anda sendiri.",
-    )
+    employee = employee_get_for_actor(actor=request_actor(request), employee_id=employee_id)
+    require_manage_employee(request_actor(request), employee)
     return employee
 
 
@@ -181,7 +177,7 @@ def employee_move_page(request: HttpRequest, employee_id: int) -> HttpResponse:
             return render(request, "people/employee_move_confirm.html", context)
         try:
             assignment = employee_move(
-                actor=request.user,
+                actor=request_actor(request),
                 employee=employee,
                 position=data["position"],
                 new_post=new_post,
@@ -201,13 +197,13 @@ def employee_move_page(request: HttpRequest, employee_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def acting_add(request: HttpRequest, employee_id: int) -> HttpResponse:
     employee = _managed_employee(request, employee_id)
-    positions = position_vacant_list_for_actor(actor=request.user)
+    positions = position_vacant_list_for_actor(actor=request_actor(request))
     form = ActingStartForm(request.POST or None, positions=positions)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             assignment_start(
-                actor=request.user,
+                actor=request_actor(request),
                 employee=employee,
                 position=data["position"],
                 start_date=data["start_date"],
@@ -230,12 +226,14 @@ def acting_add(request: HttpRequest, employee_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def assignment_end_page(request: HttpRequest, assignment_id: int) -> HttpResponse:
     """Ending an assignment asks first: the page names the employee, the post and since when."""
-    assignment = assignment_get_for_actor(actor=request.user, assignment_id=assignment_id)
+    assignment = assignment_get_for_actor(actor=request_actor(request), assignment_id=assignment_id)
     form = AssignmentEndForm(request.POST or None, initial={"end_date": today()})
     if request.method == "POST" and form.is_valid():
         try:
             assignment_end(
-                actor=request.user, assignment=assignment, end_date=form.cleaned_end_date()
+                actor=request_actor(request),
+                assignment=assignment,
+                end_date=form.cleaned_end_date(),
             )
         except ValidationError as error:
             for message in error.messages:
@@ -255,7 +253,7 @@ def assignment_end_page(request: HttpRequest, assignment_id: int) -> HttpRespons
 @require_GET
 def agency_list(request: HttpRequest) -> HttpResponse:
     form = AgencySearchForm(request.GET or None)
-    agencies = agency_overview_for_actor(actor=request.user, query=form.query())
+    agencies = agency_overview_for_actor(actor=request_actor(request), query=form.query())
     page = Paginator(agencies, PAGE_SIZE).get_page(request.GET.get("halaman"))
     params = request.GET.copy()
     params.pop("halaman", None)
@@ -269,13 +267,13 @@ def agency_list(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def org_chart(request: HttpRequest, agency_id: int) -> HttpResponse:
-    chart = org_chart_for_actor(actor=request.user, agency_id=agency_id)
+    chart = org_chart_for_actor(actor=request_actor(request), agency_id=agency_id)
     return render(request, "people/org_chart.html", {"chart": chart})
 
 
 @require_GET
 def my_team(request: HttpRequest) -> HttpResponse:
-    team = team_for_actor(actor=request.user)
+    team = team_for_actor(actor=request_actor(request))
     if team is None:
         return render(request, "people/no_employee.html", {"title": "Tim saya"})
     return render(request, "people/my_team.html", {"team": team})

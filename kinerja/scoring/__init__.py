@@ -4,6 +4,10 @@ NIP validation, ratings and the predikat matrix, the distribution curve, achieve
 suggested results rating, the citizen satisfaction index (IKM) and sample size, and anonymous
 360° behaviour aggregation. Services fetch rows, build plain values, call these functions and
 store the answer; nothing here touches a database, a request or Django.
+
+The names below are re-exported for convenience, except where a name is also a submodule's:
+`kinerja.scoring.ikm` and `kinerja.scoring.achievement` are the modules, so import their
+functions from them (`from kinerja.scoring.ikm import ikm`). A test keeps it so.
 """
 
 from kinerja.scoring.achievement import (
@@ -14,7 +18,6 @@ from kinerja.scoring.achievement import (
     ResultItem,
     ResultKind,
     ResultsSuggestion,
-    achievement,
     rating_for_achievement,
     suggest_results_rating,
 )
@@ -43,7 +46,6 @@ from kinerja.scoring.ikm import (
     WeightConvention,
     element_weights,
     grade_for,
-    ikm,
     sample_is_adequate,
     sample_size,
 )
@@ -94,7 +96,6 @@ __all__ = [
     "ResultsSuggestion",
     "Violation",
     "WeightConvention",
-    "achievement",
     "aggregate_behavior",
     "check_distribution",
     "element_weights",
@@ -103,7 +104,6 @@ __all__ = [
     "format_nip",
     "format_percent",
     "grade_for",
-    "ikm",
     "parse_nip",
     "predikat",
     "quantize",

@@ -2,10 +2,11 @@ from __future__ import annotations
 
 import pytest
 from django.test import Client
-from rest_framework.authtoken.models import Token
 
-from conftest import Personas
+from kinerja.accounts.api_tokens import api_token_hash
+from kinerja.accounts.models import ApiToken
 from kinerja.accounts.testing import TEST_PASSWORD
+from kinerja.people.testing import Personas
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +34,7 @@ def test_token_is_issued_for_a_nip_with_spaces_and_authenticates(
     )
     assert response.status_code == 200
     token = response.json()["token"]
-    assert Token.objects.filter(key=token, user=personas.employee).exists()
+    assert ApiToken.objects.filter(key_hash=api_token_hash(token), user=personas.employee).exists()
     me = Client().get("/api/v1/me/", HTTP_AUTHORIZATION=f"Token {token}")
     assert me.status_code == 200
     assert me.json()["username"] == "199001152015031002"
@@ -49,3 +50,13 @@ def test_schema_and_offline_docs_are_served_locally(client: Client, personas: Pe
     assert "cdn" not in docs.lower()
     assert "unpkg" not in docs
     assert "jsdelivr" not in docs
+
+
+def test_schema_describes_the_token_header_and_the_token_endpoint(
+    client: Client, personas: Personas
+) -> None:
+    client.force_login(personas.employee)
+    schema = client.get("/api/schema/").content.decode()
+    assert "tokenAuth" in schema
+    assert "/api/v1/token/" in schema
+    assert "expires_at" in schema

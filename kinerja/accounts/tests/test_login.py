@@ -116,6 +116,7 @@ def test_password_change_clears_the_obligation_and_is_audited(client: Client) ->
     assert user.check_password("Sangat-Rahasia-77")
     event = AuditEvent.objects.get(action="user.password_changed")
     assert event.actor_id == user.pk
+    assert event.client_ip == "127.0.0.1"
     assert "password" not in (event.after or {})
     assert client.get("/").status_code == 200
 

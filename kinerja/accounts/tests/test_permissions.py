@@ -3,8 +3,8 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
-from conftest import Personas
 from kinerja.accounts import permissions
+from kinerja.people.testing import Personas
 
 pytestmark = pytest.mark.django_db
 

@@ -3,10 +3,15 @@ from __future__ import annotations
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from conftest import Personas
 from kinerja.accounts.models import Role, User
-from kinerja.accounts.services import user_create, user_password_change, user_role_set
+from kinerja.accounts.services import (
+    user_active_set,
+    user_create,
+    user_password_change,
+    user_role_set,
+)
 from kinerja.audit.models import AuditEvent
+from kinerja.people.testing import Personas
 
 pytestmark = pytest.mark.django_db
 
@@ -99,3 +104,37 @@ def test_nobody_changes_another_persons_password(personas: Personas) -> None:
             actor=personas.hr_admin, user=personas.employee, new_password="Sangat-Rahasia-77"
         )
     assert AuditEvent.objects.filter(action="user.password_changed").count() == 0
+
+
+def test_hr_admin_deactivates_and_reactivates_a_login_both_audited(personas: Personas) -> None:
+    user_active_set(actor=personas.hr_admin, user=personas.employee, is_active=False)
+    assert not User.objects.get(pk=personas.employee.pk).is_active
+    user_active_set(actor=personas.hr_admin, user=personas.employee, is_active=True)
+    assert User.objects.get(pk=personas.employee.pk).is_active
+    actions = list(
+        AuditEvent.objects.filter(object_id=str(personas.employee.pk))
+        .order_by("id")
+        .values_list("action", flat=True)
+    )
+    assert actions == ["user.deactivated", "user.activated"]
+
+
+@pytest.mark.parametrize(
+    "name", ["employee", "agency_admin", "other_admin", "leader", "auditor", "outsider"]
+)
+def test_only_hr_admin_deactivates_logins(personas: Personas, name: str) -> None:
+    with pytest.raises(PermissionDenied):
+        user_active_set(actor=personas.all()[name], user=personas.employee, is_active=False)
+    assert not AuditEvent.objects.filter(action="user.deactivated").exists()
+
+
+def test_hr_admin_cannot_deactivate_themself(personas: Personas) -> None:
+    with pytest.raises(ValidationError) as excinfo:
+        user_active_set(actor=personas.hr_admin, user=personas.hr_admin, is_active=False)
+    assert "akun Anda sendiri" in excinfo.value.message_dict["is_active"][0]
+
+
+def test_setting_the_state_a_login_already_has_is_refused(personas: Personas) -> None:
+    with pytest.raises(ValidationError) as excinfo:
+        user_active_set(actor=personas.hr_admin, user=personas.employee, is_active=True)
+    assert "199001152015031002 sudah aktif" in excinfo.value.message_dict["is_active"][0]

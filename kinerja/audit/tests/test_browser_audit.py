@@ -11,11 +11,9 @@ from typing import Any
 
 import pytest
 
-from conftest import Personas
 from kinerja.accounts.testing import TEST_PASSWORD
 from kinerja.people.services import employee_move, employee_update
-from kinerja.people.tests.builders import make_position
-from kinerja.people.tests.conftest import Staffed
+from kinerja.people.testing import Personas, make_position
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = [
@@ -72,12 +70,12 @@ def auditor_page(browser: Any, live_server: Any, width: int) -> Any:
 
 
 def test_audit_trail_fits_1280_px_with_details_open_and_its_chart_reads_at_360_px(
-    live_server: Any, personas: Personas, staffed: Staffed, browser: Any, tmp_path: Path
+    live_server: Any, personas: Personas, browser: Any, tmp_path: Path
 ) -> None:
-    employee_update(actor=personas.agency_admin, employee=staffed.employee, grade="III/b")
+    employee_update(actor=personas.agency_admin, employee=personas.staff.employee, grade="III/b")
     post = make_position(agency=personas.agency, name="Analis Data Kependudukan dan Statistik")
     employee_move(
-        actor=personas.agency_admin, employee=staffed.employee, position=post,
+        actor=personas.agency_admin, employee=personas.staff.employee, position=post,
         start_date=date(2025, 7, 1),
     )  # fmt: skip
 

@@ -5,11 +5,11 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.management import CommandError, call_command
 from django.db import DatabaseError, connection, transaction
 
-from conftest import Personas
 from kinerja.accounts.services import user_create
 from kinerja.audit.chain import chain_verify
 from kinerja.audit.models import GENESIS_HASH, AuditEvent
 from kinerja.audit.services import audit_record
+from kinerja.people.testing import Personas
 
 pytestmark = pytest.mark.django_db
 

@@ -9,11 +9,9 @@ from django.db import connection, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from conftest import Personas
 from kinerja.audit.services import audit_record
 from kinerja.people.services import assignment_end, employee_move, employee_update
-from kinerja.people.tests.builders import make_position
-from kinerja.people.tests.conftest import Staffed
+from kinerja.people.testing import Personas, make_position
 
 pytestmark = pytest.mark.django_db
 
@@ -25,11 +23,13 @@ def audit_page(client: Client, **params: str) -> str:
 
 
 def test_a_move_reads_pegawai_dipindahkan_on_the_assignment_by_name(
-    client: Client, personas: Personas, staffed: Staffed
+    client: Client, personas: Personas
 ) -> None:
-    post = make_position(agency=personas.agency, name="Analis Data", supervisor=staffed.kabid_post)
+    post = make_position(
+        agency=personas.agency, name="Analis Data", supervisor=personas.staff.kabid_post
+    )
     employee_move(
-        actor=personas.agency_admin, employee=staffed.employee, position=post,
+        actor=personas.agency_admin, employee=personas.staff.employee, position=post,
         start_date=date(2025, 7, 1),
     )  # fmt: skip
     client.force_login(personas.auditor)
@@ -40,10 +40,10 @@ def test_a_move_reads_pegawai_dipindahkan_on_the_assignment_by_name(
 
 
 def test_before_and_after_are_a_field_table_with_labels_and_formatted_values(
-    client: Client, personas: Personas, staffed: Staffed
+    client: Client, personas: Personas
 ) -> None:
-    employee_update(actor=personas.agency_admin, employee=staffed.employee, grade="III/b")
-    assignment = staffed.employee.assignments.get()
+    employee_update(actor=personas.agency_admin, employee=personas.staff.employee, grade="III/b")
+    assignment = personas.staff.employee.assignments.get()
     assignment_end(actor=personas.agency_admin, assignment=assignment, end_date=date(2025, 6, 30))
     client.force_login(personas.auditor)
     body = audit_page(client)
@@ -72,10 +72,10 @@ def test_unknown_actions_fall_back_to_readable_words(client: Client, personas: P
 
 
 def test_filter_by_action_is_a_list_of_indonesian_labels(
-    client: Client, personas: Personas, staffed: Staffed
+    client: Client, personas: Personas
 ) -> None:
-    employee_update(actor=personas.agency_admin, employee=staffed.employee, grade="III/b")
-    employee_update(actor=personas.agency_admin, employee=staffed.employee, name="Agus W.")
+    employee_update(actor=personas.agency_admin, employee=personas.staff.employee, grade="III/b")
+    employee_update(actor=personas.agency_admin, employee=personas.staff.employee, name="Agus W.")
     client.force_login(personas.auditor)
     body = audit_page(client)
     assert '<option value="employee.updated">Data pegawai diubah</option>' in body
@@ -94,14 +94,14 @@ def _queries(client: Client) -> int:
 
 
 def test_readable_page_costs_the_same_queries_for_few_and_many_events(
-    client: Client, personas: Personas, staffed: Staffed
+    client: Client, personas: Personas
 ) -> None:
     client.force_login(personas.auditor)
 
     def move(i: int) -> None:
         post = make_position(agency=personas.agency, name=f"Analis {i}")
         employee_move(
-            actor=personas.agency_admin, employee=staffed.employee, position=post,
+            actor=personas.agency_admin, employee=personas.staff.employee, position=post,
             start_date=date(2025, 1, 1 + i),
         )  # fmt: skip
 

@@ -5,8 +5,8 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from conftest import Personas
 from kinerja.accounts.services import user_create
+from kinerja.people.testing import Personas
 
 pytestmark = pytest.mark.django_db
 

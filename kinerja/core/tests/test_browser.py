@@ -14,8 +14,8 @@ from urllib.parse import urlparse
 
 import pytest
 
-from conftest import Personas
 from kinerja.accounts.testing import TEST_PASSWORD
+from kinerja.people.testing import Personas
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = [

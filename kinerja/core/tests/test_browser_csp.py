@@ -14,10 +14,10 @@ from typing import Any
 
 import pytest
 
-from conftest import Personas
 from kinerja.accounts.testing import TEST_PASSWORD
 from kinerja.core.jobs import job_create, job_progress
 from kinerja.core.models import Job
+from kinerja.people.testing import Personas
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = [

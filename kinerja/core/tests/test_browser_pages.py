@@ -21,10 +21,11 @@ from django.conf import settings
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from conftest import Personas
+from kinerja.accounts.api_tokens import api_token_issue
+from kinerja.accounts.testing import make_lock
 from kinerja.core.jobs import job_create, job_succeed
 from kinerja.people.imports.tasks import APPLY_KIND, VALIDATE_KIND
-from kinerja.people.tests.conftest import Staffed, staffed  # noqa: F401 - fixture
+from kinerja.people.testing import Personas
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync"]
@@ -123,7 +124,7 @@ def browser() -> Iterator[Any]:
 _axe_checked: set[str] = set()
 
 
-def samples_for(personas: Personas, staff: Staffed) -> Samples:
+def samples_for(personas: Personas) -> Samples:
     validation = job_create(owner=personas.hr_admin, kind=VALIDATE_KIND, title="Periksa berkas")
     errors = [
         {"row": 5, "column": "NIP", "value": "1990", "reason": "NIP 1990 harus 18 digit."},
@@ -139,24 +140,26 @@ def samples_for(personas: Personas, staff: Staffed) -> Samples:
         },
     )  # fmt: skip
     applied = job_create(owner=personas.hr_admin, kind=APPLY_KIND, title="Simpan impor")
+    staff = personas.staff
     assignment = staff.employee.assignments.get()
+    # A token and a lock, so that the token page and the lock list are walked with a row.
+    token = api_token_issue(actor=personas.hr_admin, name="Sinkronisasi SIASN").token
+    lock = make_lock(user=personas.employee, minutes_left=15)
     return Samples(
         by_param={
             "agency_id": personas.agency.pk,
             "employee_id": staff.employee.pk,
             "assignment_id": assignment.pk,
             "job_id": validation.pk,
+            "token_id": token.pk,
+            "lock_id": lock.pk,
         },
         by_name={"people_import:result": {"job_id": applied.pk}},
     )
 
 
-def user_for(name: str, personas: Personas, staff: Staffed) -> Any:
-    if name == "anonymous":
-        return None
-    if name == "supervisor":
-        return staff.supervisor_user
-    return personas.all()[name]
+def user_for(name: str, personas: Personas) -> Any:
+    return None if name == "anonymous" else personas.all()[name]
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "tanpa-js"])
@@ -164,14 +167,13 @@ def user_for(name: str, personas: Personas, staff: Staffed) -> Any:
 def test_every_page_fits_a_360_px_phone_and_passes_axe(
     live_server: Any,
     personas: Personas,
-    staffed: Staffed,  # noqa: F811 - the fixture imported above
     browser: Any,
     persona: str,
     javascript: bool,
 ) -> None:
-    samples = samples_for(personas, staffed)
+    samples = samples_for(personas)
     client = Client()
-    user = user_for(persona, personas, staffed)
+    user = user_for(persona, personas)
     if user is not None:
         client.force_login(user)
     pages = []
@@ -222,8 +224,8 @@ def axe_violations(page: Any) -> list[str]:
     ]
 
 
-def test_page_list_covers_every_named_html_page(personas: Personas, staffed: Staffed) -> None:  # noqa: F811
-    urls = page_urls(samples_for(personas, staffed))
+def test_page_list_covers_every_named_html_page(personas: Personas) -> None:
+    urls = page_urls(samples_for(personas))
     for expected in ["/", "/gaya/", "/pegawai/", "/organisasi/", "/audit/", "/akun/masuk/"]:
         assert expected in urls
     assert not any(url.startswith(SKIPPED_PREFIXES) for url in urls)
@@ -262,7 +264,6 @@ def test_phone_menu_opens_without_javascript(
 def test_filters_fold_behind_saring_on_a_phone_so_results_come_first(
     live_server: Any,
     personas: Personas,
-    staffed: Staffed,  # noqa: F811 - the fixture imported above
     browser: Any,
 ) -> None:
     page = logged_in_page(browser, live_server, personas.hr_admin, javascript=False)

@@ -1,22 +1,15 @@
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 from django.conf import settings
-from django.db import connection
 from django.test import Client, override_settings
 
-from conftest import Personas
 from kinerja.audit.services import audit_verification_start
 from kinerja.core.jobs import Progress, job_create, job_progress, job_running
 from kinerja.core.models import Job
 from kinerja.core.request_context import request_context_get
-
-DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+from kinerja.core.testing import DB_TASKS, run_manage, worker_env
+from kinerja.people.testing import Personas
 
 
 @pytest.mark.django_db
@@ -63,25 +56,6 @@ def test_a_failing_task_marks_its_job_failed(personas: Personas) -> None:
     job.refresh_from_db()
     assert job.status == Job.Status.FAILED
     assert "berkas rusak" in job.error
-
-
-def worker_env(**extra: str) -> dict[str, str]:
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings_test"}
-    env["KINERJA_TEST_DB_NAME"] = str(connection.settings_dict["NAME"])
-    env.update(extra)
-    return env
-
-
-def run_manage(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    manage = Path(settings.BASE_DIR) / "manage.py"
-    return subprocess.run(
-        [sys.executable, str(manage), *args],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
 
 
 @pytest.mark.django_db(transaction=True)

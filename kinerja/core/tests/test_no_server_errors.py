@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 import pytest
@@ -25,11 +24,10 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from django.urls.resolvers import RoutePattern
 from drf_spectacular.generators import SchemaGenerator
 
-from conftest import Personas
 from kinerja.core.jobs import job_create
 from kinerja.core.params import DB_ID_MAX
-from kinerja.organization.models import Position
-from kinerja.people.models import Assignment, Employee
+from kinerja.people.models import Assignment
+from kinerja.people.testing import Personas
 
 OVERSIZED_INT = str(DB_ID_MAX * 1000 + 7)  # past PostgreSQL bigint and SQLite INTEGER
 NOT_AN_INT = "satu"
@@ -92,21 +90,9 @@ def api_query_names() -> dict[str, set[str]]:
 @pytest.fixture
 def real_ids(personas: Personas) -> dict[str, str]:
     """Ids of rows that exist, so that a detail page is reached and its forms are walked."""
-    position = Position.objects.create(
-        agency=personas.agency, name="Pengolah Data", kind="PELAKSANA"
-    )
-    employee = Employee.objects.create(
-        nip="199001152015031002",
-        employment_type="PNS",
-        name="Agus Wibowo",
-        gender="L",
-        birth_date=date(1990, 1, 15),
-        grade="III/a",
-        user=personas.employee,
-    )
-    assignment = Assignment.objects.create(
-        employee=employee, position=position, start_date=date(2024, 1, 2)
-    )
+    employee = personas.staff.employee
+    position = personas.staff.staff_post
+    assignment = Assignment.objects.get(employee=employee, position=position)
     job = job_create(owner=personas.hr_admin, kind="uji", title="Uji")
     return {
         "agency_id": str(personas.agency.pk),

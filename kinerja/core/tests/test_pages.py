@@ -3,9 +3,10 @@ from __future__ import annotations
 import pytest
 from django.test import Client, override_settings
 
-from conftest import Personas
 from kinerja.core.charts import bar_chart_svg
 from kinerja.core.my_tasks import TaskItem, my_tasks_for, task_provider_register
+from kinerja.core.testing import headings
+from kinerja.people.testing import Personas
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +21,7 @@ def test_home_page_shows_my_tasks_for_every_role(
     response = client.get("/")
     assert response.status_code == 200
     body = response.content.decode()
-    assert '<h1 class="h3 mb-3">Tugas saya</h1>' in body
+    assert "Tugas saya" in headings(body)
     assert 'name="viewport"' in body
 
 

@@ -6,7 +6,6 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.test import Client
 
-from conftest import Personas
 from kinerja.core.params import (
     DB_ID_MAX,
     IdConverter,
@@ -16,6 +15,7 @@ from kinerja.core.params import (
     id_param,
 )
 from kinerja.people.models import Employee
+from kinerja.people.testing import Personas
 
 
 def test_an_empty_query_id_means_no_filter() -> None:

@@ -8,7 +8,7 @@ from django.test import override_settings
 from django_tasks_db.models import DBTaskResult
 
 from kinerja.core.scheduler import Scheduler, periodic_tasks_load
-from kinerja.core.tests.test_jobs import DB_TASKS
+from kinerja.core.testing import DB_TASKS
 
 SAMPLE = "kinerja.core.tests.sample_tasks.periodic_sample_task"
 

@@ -9,8 +9,8 @@ import pytest
 from django.conf import settings
 from django.test import Client
 
-from conftest import Personas
 from kinerja.core.charts import bar_chart_svg
+from kinerja.people.testing import Personas
 
 pytestmark = pytest.mark.django_db
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from kinerja.core.tests.test_jobs import worker_env
+from kinerja.core.testing import worker_env
 
 pytestmark = [pytest.mark.django_db(transaction=True)]
 

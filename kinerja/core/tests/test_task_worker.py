@@ -6,11 +6,11 @@ import pytest
 from django.conf import settings
 from django.test import override_settings
 
-from conftest import Personas
 from kinerja.core.jobs import job_attach_task, job_create
 from kinerja.core.models import Job
+from kinerja.core.testing import DB_TASKS, run_manage, worker_env
 from kinerja.core.tests.sample_tasks import memory_hog_task, small_task, sudden_death_task
-from kinerja.core.tests.test_jobs import DB_TASKS, run_manage, worker_env
+from kinerja.people.testing import Personas
 
 pytestmark = [pytest.mark.django_db(transaction=True)]
 

@@ -3,7 +3,6 @@ from __future__ import annotations
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from conftest import Personas
 from kinerja.audit.models import AuditEvent
 from kinerja.organization.models import AgencyKind
 from kinerja.organization.services import (
@@ -13,6 +12,7 @@ from kinerja.organization.services import (
     unit_create,
 )
 from kinerja.organization.testing import make_agency
+from kinerja.people.testing import Personas
 
 pytestmark = pytest.mark.django_db
 

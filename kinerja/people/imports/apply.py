@@ -17,6 +17,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from kinerja.accounts.actors import Actor
 from kinerja.audit.services import audit_record
 from kinerja.organization.models import Position
 from kinerja.people.imports.plan import Plan
@@ -33,7 +34,7 @@ MAX_LINKED_EMPLOYEES = 200
 
 def employee_import_apply(
     *,
-    actor: Any,
+    actor: Actor,
     content: bytes,
     file_name: str,
     expected_sha256: str | None = None,

@@ -19,12 +19,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from kinerja.accounts.permissions import can_manage_agency
 from kinerja.people.imports.columns import cell_text
 from kinerja.people.imports.reference import Reference
 from kinerja.people.imports.report import ImportPlanCounts
 from kinerja.people.imports.rows import ImportRow, Validator
 from kinerja.people.models import Employee
+from kinerja.people.permissions import can_manage_employee
 from kinerja.people.services import move_closing_day
 
 
@@ -107,9 +107,9 @@ def _check_agency_scope(validator: Validator, rows: list[ImportRow], ref: Refere
                     "Pegawai tanpa jabatan hanya dapat ditambahkan Admin BKPSDM.",
                 )
             continue
-        home: int | None = getattr(employee, "home_agency_id", None)
-        if can_manage_agency(validator.actor, home):
+        if can_manage_employee(validator.actor, employee):
             continue
+        home: int | None = getattr(employee, "home_agency_id", None)
         if home is None:
             reason = (
                 f"Pegawai NIP {row.nip} belum pernah memegang jabatan definitif di Perangkat "

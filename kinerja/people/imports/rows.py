@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from kinerja.accounts.actors import Actor
 from kinerja.accounts.permissions import can_manage_agency, managed_agency_id
 from kinerja.organization.models import Agency
 from kinerja.organization.selectors import (
@@ -88,7 +89,7 @@ class ImportRow:
 class Validator:
     """Collects every error of a file; runs the header and per-row checks."""
 
-    def __init__(self, *, actor: Any, today: date) -> None:
+    def __init__(self, *, actor: Actor, today: date) -> None:
         self.actor = actor
         self.today = today
         self.errors: list[RowError] = []

@@ -38,7 +38,7 @@ APPLY_KIND = "employee_import.apply"
 
 
 def employee_import_validation_start(
-    *, actor: Any, content: bytes | Iterable[bytes], file_name: str
+    *, actor: User, content: bytes | Iterable[bytes], file_name: str
 ) -> Job:
     """Keep the uploaded file privately and check it in the background; returns the Job."""
     require(can_import_employees(actor), IMPORT_REFUSED)
@@ -50,7 +50,7 @@ def employee_import_validation_start(
     )
 
 
-def employee_import_apply_start(*, actor: Any, validation_job: Job) -> Job:
+def employee_import_apply_start(*, actor: User, validation_job: Job) -> Job:
     """Apply a file whose validation finished clean; the task validates it once more."""
     require(can_import_employees(actor), IMPORT_REFUSED)
     report = validation_job.result or {}

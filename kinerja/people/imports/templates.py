@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from kinerja.accounts.actors import Actor
 from kinerja.core.exports import csv_bytes, xlsx_append
 from kinerja.organization.selectors import agency_list_for_actor, unit_list_for_actor
 from kinerja.people.imports.columns import COLUMNS, HEADER
@@ -17,7 +18,7 @@ from kinerja.people.imports.files import MAX_ROWS
 from kinerja.scoring.formatting import format_decimal
 
 
-def import_template_examples(*, actor: Any) -> dict[str, str]:
+def import_template_examples(*, actor: Actor) -> dict[str, str]:
     """Example per column key: the static ones, with agency and unit codes from the data."""
     examples = {column.key: column.example for column in COLUMNS}
     agency = agency_list_for_actor(actor=actor).first()

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.utils import timezone
 
+from kinerja.accounts.actors import Actor
 from kinerja.accounts.permissions import require
 from kinerja.core.jobs import Progress, progress_ignore
 from kinerja.people.imports.access import IMPORT_REFUSED, can_import_employees
@@ -22,7 +23,7 @@ from kinerja.scoring.nip import InvalidNip, nip_digits
 
 def employee_import_validate(
     *,
-    actor: Any,
+    actor: Actor,
     content: bytes,
     file_name: str,
     progress: Progress = progress_ignore,

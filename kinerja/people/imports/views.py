@@ -15,6 +15,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from kinerja.accounts.actors import request_actor
 from kinerja.accounts.permissions import require
 from kinerja.core.exports import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE
 from kinerja.core.models import Job
@@ -67,7 +68,7 @@ def _require_importer(request: HttpRequest) -> None:
 
 
 def _own_job(request: HttpRequest, job_id: UUID, kind: str) -> Job:
-    job = job_get_for_actor(actor=request.user, job_id=job_id)
+    job = job_get_for_actor(actor=request_actor(request), job_id=job_id)
     if job.kind != kind:
         raise Http404
     return job
@@ -103,7 +104,7 @@ def upload(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         berkas = form.cleaned_data["berkas"]
         job = employee_import_validation_start(
-            actor=request.user, content=berkas.chunks(), file_name=berkas.name
+            actor=request_actor(request), content=berkas.chunks(), file_name=berkas.name
         )
         return redirect("people_import:preview", job_id=job.pk)
     return _upload_page(request, form, 400 if form.is_bound else 200)
@@ -127,7 +128,7 @@ def preview(request: HttpRequest, job_id: UUID) -> HttpResponse:
 def apply(request: HttpRequest, job_id: UUID) -> HttpResponse:
     _require_importer(request)
     validation_job = _own_job(request, job_id, VALIDATE_KIND)
-    job = employee_import_apply_start(actor=request.user, validation_job=validation_job)
+    job = employee_import_apply_start(actor=request_actor(request), validation_job=validation_job)
     return redirect("people_import:result", job_id=job.pk)
 
 
@@ -161,7 +162,7 @@ def errors_csv(request: HttpRequest, job_id: UUID) -> HttpResponse:
 @require_GET
 def template_xlsx(request: HttpRequest) -> HttpResponse:
     _require_importer(request)
-    content = import_template_xlsx(examples=import_template_examples(actor=request.user))
+    content = import_template_xlsx(examples=import_template_examples(actor=request_actor(request)))
     return _download(content, XLSX_CONTENT_TYPE, "templat-impor-pegawai.xlsx")
 
 

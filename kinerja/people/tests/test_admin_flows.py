@@ -9,12 +9,10 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from conftest import Personas
 from kinerja.organization.models import Unit
 from kinerja.organization.testing import make_agency
 from kinerja.people.models import Employee
-from kinerja.people.tests.builders import make_position
-from kinerja.people.tests.conftest import Staffed
+from kinerja.people.testing import Personas, make_position
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +23,7 @@ RATNA: dict[str, Any] = {
 
 
 def test_add_form_without_vacancy_offers_a_new_post_under_the_agency_tree(
-    client: Client, personas: Personas, staffed: Staffed
+    client: Client, personas: Personas
 ) -> None:
     client.force_login(personas.agency_admin)
     body = client.get("/pegawai/tambah/").content.decode()
@@ -36,33 +34,33 @@ def test_add_form_without_vacancy_offers_a_new_post_under_the_agency_tree(
 
 
 def test_admin_opd_adds_an_employee_into_a_new_post_in_one_submit(
-    client: Client, personas: Personas, staffed: Staffed
+    client: Client, personas: Personas
 ) -> None:
     client.force_login(personas.agency_admin)
     response = client.post(
         "/pegawai/tambah/",
         {**RATNA, "new_post_name": "Analis Data", "new_post_kind": "PELAKSANA",
-         "new_post_supervisor": staffed.kasi_post.pk},
+         "new_post_supervisor": personas.staff.kasi_post.pk},
     )  # fmt: skip
     assert response.status_code == 302
     post = Employee.objects.get(name="Ratna Lestari").assignments.get().position
     assert (post.name, post.supervisor, post.unit) == (
         "Analis Data",
-        staffed.kasi_post,
-        staffed.unit,
+        personas.staff.kasi_post,
+        personas.staff.unit,
     )
 
 
 @pytest.mark.parametrize(
     ("extra", "says"),
     [
-        ({}, "Jabatan: pilih jabatan lowong, atau isi nama jabatan baru"),
+        ({}, "Jabatan wajib dipilih. Pilih jabatan lowong, atau isi nama jabatan baru"),
         ({"new_post_name": "Analis Data", "new_post_kind": "PELAKSANA"},
          "Jabatan atasan wajib dipilih untuk jabatan baru."),
     ],
 )  # fmt: skip
 def test_add_form_says_what_is_missing_for_the_post(
-    client: Client, personas: Personas, staffed: Staffed, extra: dict[str, str], says: str
+    client: Client, personas: Personas, extra: dict[str, str], says: str
 ) -> None:
     client.force_login(personas.agency_admin)
     response = client.post("/pegawai/tambah/", {**RATNA, **extra})
@@ -72,31 +70,35 @@ def test_add_form_says_what_is_missing_for_the_post(
 
 
 def test_move_form_shows_the_current_post_and_offers_a_new_post(
-    client: Client, personas: Personas, staffed: Staffed
+    client: Client, personas: Personas
 ) -> None:
     client.force_login(personas.agency_admin)
-    body = client.get(f"/pegawai/{staffed.employee.pk}/mutasi/").content.decode()
+    body = client.get(f"/pegawai/{personas.staff.employee.pk}/mutasi/").content.decode()
     assert "Jabatan sekarang: <strong>Pengolah Data</strong>, Bidang Pelayanan" in body
     assert "sejak 2 Januari 2024" in body
     assert "Buat jabatan baru di sini" in body
 
 
-def test_moving_into_a_new_post_asks_first_then_moves(
-    client: Client, personas: Personas, staffed: Staffed
-) -> None:
+def test_moving_into_a_new_post_asks_first_then_moves(client: Client, personas: Personas) -> None:
     client.force_login(personas.agency_admin)
-    url = f"/pegawai/{staffed.employee.pk}/mutasi/"
-    data = {"new_post_name": "Analis Kebijakan", "new_post_kind": "PELAKSANA",
-            "new_post_supervisor": staffed.kabid_post.pk, "start_date": "2025-07-01"}  # fmt: skip
+    url = f"/pegawai/{personas.staff.employee.pk}/mutasi/"
+    data = {
+        "new_post_name": "Analis Kebijakan",
+        "new_post_kind": "PELAKSANA",
+        "new_post_supervisor": personas.staff.kabid_post.pk,
+        "start_date": "2025-07-01",
+    }
     body = client.post(url, data).content.decode()
     assert "Konfirmasi mutasi Agus Wibowo" in body
     assert "Analis Kebijakan" in body
     assert "jabatan baru" in body
     assert "berakhir 30 Juni 2025" in body
-    assert not staffed.employee.assignments.filter(position__name="Analis Kebijakan").exists()
+    assert not personas.staff.employee.assignments.filter(
+        position__name="Analis Kebijakan"
+    ).exists()
     assert client.post(url, {**data, "ubah": "1"}).status_code == 200  # back to the form
     assert client.post(url, {**data, "konfirmasi": "1"}).status_code == 302
-    current = staffed.employee.assignments.get(end_date__isnull=True)
+    current = personas.staff.employee.assignments.get(end_date__isnull=True)
     assert current.position.name == "Analis Kebijakan"
 
 
@@ -106,9 +108,9 @@ def test_moving_into_a_new_post_asks_first_then_moves(
      ("leader", 404), ("auditor", 404), ("outsider", 404)],
 )  # fmt: skip
 def test_ending_an_assignment_asks_first_naming_the_post_for_its_admins_only(
-    client: Client, personas: Personas, staffed: Staffed, name: str, status: int
+    client: Client, personas: Personas, name: str, status: int
 ) -> None:
-    assignment = staffed.employee.assignments.get()
+    assignment = personas.staff.employee.assignments.get()
     client.force_login(personas.all()[name])
     response = client.get(f"/pegawai/penugasan/{assignment.pk}/akhiri/")
     assert response.status_code == status
@@ -124,12 +126,10 @@ def test_ending_an_assignment_asks_first_naming_the_post_for_its_admins_only(
     assert assignment.end_date is None
 
 
-def test_confirmed_end_closes_the_assignment(
-    client: Client, personas: Personas, staffed: Staffed
-) -> None:
-    assignment = staffed.employee.assignments.get()
+def test_confirmed_end_closes_the_assignment(client: Client, personas: Personas) -> None:
+    assignment = personas.staff.employee.assignments.get()
     client.force_login(personas.agency_admin)
-    profile = client.get(f"/pegawai/{staffed.employee.pk}/").content.decode()
+    profile = client.get(f"/pegawai/{personas.staff.employee.pk}/").content.decode()
     assert f'href="/pegawai/penugasan/{assignment.pk}/akhiri/"' in profile
     response = client.post(
         f"/pegawai/penugasan/{assignment.pk}/akhiri/", {"end_date": "2025-12-31"}
@@ -157,7 +157,6 @@ def test_confirmed_end_closes_the_assignment(
 def test_agency_list_is_for_admins_leaders_and_auditors(
     client: Client,
     personas: Personas,
-    staffed: Staffed,
     name: str,
     status: int,
     sees_agency: bool,
@@ -171,9 +170,7 @@ def test_agency_list_is_for_admins_leaders_and_auditors(
     assert ("Dinas Perhubungan" in body) is sees_other
 
 
-def test_agency_list_shows_code_units_and_employees(
-    client: Client, personas: Personas, staffed: Staffed
-) -> None:
+def test_agency_list_shows_code_units_and_employees(client: Client, personas: Personas) -> None:
     client.force_login(personas.agency_admin)
     body = client.get("/organisasi/").content.decode()
     assert personas.agency.code in body
@@ -211,7 +208,7 @@ def _queries(client: Client) -> int:
 
 
 def test_agency_list_costs_the_same_queries_for_2_and_40_agencies(
-    client: Client, personas: Personas, staffed: Staffed
+    client: Client, personas: Personas
 ) -> None:
     client.force_login(personas.hr_admin)
     small = _queries(client)

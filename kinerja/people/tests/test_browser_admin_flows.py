@@ -12,11 +12,10 @@ from typing import Any
 
 import pytest
 
-from conftest import Personas
 from kinerja.accounts.testing import TEST_PASSWORD
 from kinerja.audit.models import AuditEvent
 from kinerja.people.models import Employee
-from kinerja.people.tests.conftest import Staffed
+from kinerja.people.testing import Personas
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = [
@@ -54,7 +53,7 @@ def browser_page(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
 
 @pytest.mark.django_db(transaction=True)
 def test_admin_opd_adds_an_employee_to_an_agency_without_vacancy_in_one_flow(
-    live_server: Any, personas: Personas, staffed: Staffed, browser_page: Any, tmp_path: Path
+    live_server: Any, personas: Personas, browser_page: Any, tmp_path: Path
 ) -> None:
     page = browser_page
     page.goto(f"{live_server.url}/")
@@ -75,7 +74,7 @@ def test_admin_opd_adds_an_employee_to_an_agency_without_vacancy_in_one_flow(
     page.get_by_label("Golongan").select_option("III/a")
     page.get_by_label("Nama jabatan baru").fill("Analis Data Kependudukan")
     page.get_by_label("Jenis jabatan baru").select_option("PELAKSANA")
-    page.get_by_label("Jabatan atasan").select_option(str(staffed.kasi_post.pk))
+    page.get_by_label("Jabatan atasan").select_option(str(personas.staff.kasi_post.pk))
     page.get_by_label("Mulai menjabat").fill("2025-01-02")
     page.screenshot(path=str(tmp_path / "tambah-pegawai.png"), full_page=True)
     page.get_by_role("button", name="Simpan").click()
@@ -84,5 +83,5 @@ def test_admin_opd_adds_an_employee_to_an_agency_without_vacancy_in_one_flow(
     assert page.get_by_text("Pegawai Ratna Lestari ditambahkan.").is_visible()
     assert page.get_by_role("cell", name="Analis Data Kependudukan", exact=True).is_visible()
     post = Employee.objects.get(name="Ratna Lestari").assignments.get().position
-    assert (post.supervisor_id, post.agency_id) == (staffed.kasi_post.pk, personas.agency.pk)
+    assert (post.supervisor_id, post.agency_id) == (personas.staff.kasi_post.pk, personas.agency.pk)
     assert AuditEvent.objects.filter(action="position.created", object_id=str(post.pk)).exists()

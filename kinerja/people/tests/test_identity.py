@@ -14,12 +14,11 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.test import Client
 
-from conftest import Personas
 from kinerja.organization.models import Position
 from kinerja.people.imports import HEADER, employee_import_validate
+from kinerja.people.imports.testing import to_csv
 from kinerja.people.services import employee_create
-from kinerja.people.tests.builders import make_position
-from kinerja.people.tests.imports.builders import to_csv
+from kinerja.people.testing import Personas, make_position
 
 pytestmark = pytest.mark.django_db
 

@@ -6,10 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Personas
 from kinerja.people.list_rows import employee_rows
 from kinerja.people.selectors import EmployeeFilters, employee_list_for_actor
-from kinerja.people.tests.conftest import Staffed
+from kinerja.people.testing import Personas
 
 pytestmark = pytest.mark.django_db
 
@@ -17,21 +16,21 @@ TEMPLATE = Path(__file__).parents[1] / "templates" / "people" / "_employee_table
 
 
 def test_a_row_shows_the_grouped_nip_the_post_the_agency_and_links_to_the_profile(
-    personas: Personas, staffed: Staffed
+    personas: Personas,
 ) -> None:
     employees = employee_list_for_actor(actor=personas.hr_admin, filters=EmployeeFilters())
     rows = {row.name: row for row in employee_rows(employees)}
     row = rows["Agus Wibowo"]
     assert row.nip == "19900115 201503 1 002"
-    assert row.url == f"/pegawai/{staffed.employee.pk}/"
+    assert row.url == f"/pegawai/{personas.staff.employee.pk}/"
     assert [(p.name, p.acting_label) for p in row.posts] == [("Pengolah Data", "")]
     assert row.agency == personas.agency.name
     assert row.status == "Aktif"
 
 
-def test_an_unreadable_nip_is_shown_as_stored(personas: Personas, staffed: Staffed) -> None:
-    staffed.head.nip = "12345"
-    staffed.head.save(update_fields=["nip"])
+def test_an_unreadable_nip_is_shown_as_stored(personas: Personas) -> None:
+    personas.staff.head.nip = "12345"
+    personas.staff.head.save(update_fields=["nip"])
     employees = employee_list_for_actor(actor=personas.hr_admin, filters=EmployeeFilters())
     assert "12345" in [row.nip for row in employee_rows(employees)]
 

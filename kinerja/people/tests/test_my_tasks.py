@@ -7,9 +7,7 @@ from datetime import date
 import pytest
 from django.test import Client
 
-from conftest import Personas
-from kinerja.people.tests.builders import assign, make_employee, make_position
-from kinerja.people.tests.conftest import Staffed
+from kinerja.people.testing import Personas, assign, make_employee, make_position
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +19,7 @@ def home(client: Client) -> str:
 
 
 def test_employee_home_says_plans_are_not_open_instead_of_nothing_to_do(
-    client: Client, personas: Personas, staffed: Staffed
+    client: Client, personas: Personas
 ) -> None:
     client.force_login(personas.employee)
     body = home(client)
@@ -50,7 +48,6 @@ def test_employee_home_says_plans_are_not_open_instead_of_nothing_to_do(
 def test_each_role_sees_the_home_cards_of_its_role(
     client: Client,
     personas: Personas,
-    staffed: Staffed,
     name: str,
     sees: list[str],
     does_not_see: list[str],
@@ -69,15 +66,15 @@ def test_each_role_sees_the_home_cards_of_its_role(
      ("auditor", False), ("outsider", False)],
 )  # fmt: skip
 def test_my_profile_is_offered_only_to_accounts_linked_to_an_employee(
-    client: Client, personas: Personas, staffed: Staffed, name: str, linked: bool
+    client: Client, personas: Personas, name: str, linked: bool
 ) -> None:
     client.force_login(personas.all()[name])
     body = home(client)
     assert ('href="/pegawai/saya/"' in body) is linked
 
 
-def test_supervisor_home_offers_my_team_with_its_size(client: Client, staffed: Staffed) -> None:
-    client.force_login(staffed.supervisor_user)
+def test_supervisor_home_offers_my_team_with_its_size(client: Client, personas: Personas) -> None:
+    client.force_login(personas.supervisor)
     body = home(client)
     assert "Tim saya" in body
     assert "1 bawahan per hari ini" in body
@@ -86,7 +83,7 @@ def test_supervisor_home_offers_my_team_with_its_size(client: Client, staffed: S
 
 
 def test_employee_without_subordinates_gets_no_team_card(
-    client: Client, personas: Personas, staffed: Staffed
+    client: Client, personas: Personas
 ) -> None:
     client.force_login(personas.employee)
     body = home(client)

@@ -6,7 +6,6 @@ from typing import Any
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from conftest import Personas
 from kinerja.audit.models import AuditEvent
 from kinerja.people.models import Assignment
 from kinerja.people.services import (
@@ -16,8 +15,7 @@ from kinerja.people.services import (
     employee_move,
     employee_update,
 )
-from kinerja.people.tests.builders import make_position
-from kinerja.people.tests.conftest import Staffed
+from kinerja.people.testing import Personas, make_position
 
 pytestmark = pytest.mark.django_db
 
@@ -35,10 +33,8 @@ def refusal(exc: pytest.ExceptionInfo[ValidationError]) -> dict[str, list[str]]:
     return exc.value.message_dict
 
 
-def test_admin_opd_adds_employee_into_a_vacant_post_of_own_agency(
-    personas: Personas, staffed: Staffed
-) -> None:
-    post = make_position(agency=personas.agency, supervisor=staffed.kasi_post)
+def test_admin_opd_adds_employee_into_a_vacant_post_of_own_agency(personas: Personas) -> None:
+    post = make_position(agency=personas.agency, supervisor=personas.staff.kasi_post)
     employee = employee_create(
         actor=personas.agency_admin, position=post, start_date=date(2025, 1, 2), **NEW
     )
@@ -82,31 +78,29 @@ def test_pppk_grade_must_be_roman(personas: Personas) -> None:
     assert employee.employment_type == "PPPK"
 
 
-def test_duplicate_nip_is_refused(personas: Personas, staffed: Staffed) -> None:
+def test_duplicate_nip_is_refused(personas: Personas) -> None:
     with pytest.raises(ValidationError) as exc:
         employee_create(
-            actor=personas.hr_admin, **{**NEW, "nip": staffed.employee.nip,
+            actor=personas.hr_admin, **{**NEW, "nip": personas.staff.employee.nip,
                                         "birth_date": date(1990, 1, 15), "gender": "L"}
         )  # fmt: skip
     assert "sudah terdaftar" in refusal(exc)["nip"][0]
 
 
-def test_admin_opd_cannot_add_into_another_agency(personas: Personas, staffed: Staffed) -> None:
-    post = make_position(agency=personas.other_agency, supervisor=staffed.other_head_post)
+def test_admin_opd_cannot_add_into_another_agency(personas: Personas) -> None:
+    post = make_position(agency=personas.other_agency, supervisor=personas.staff.other_head_post)
     with pytest.raises(PermissionDenied):
         employee_create(
             actor=personas.agency_admin, position=post, start_date=date(2025, 1, 2), **NEW
         )
 
 
-def test_moving_into_a_held_post_is_refused_naming_the_holder(
-    personas: Personas, staffed: Staffed
-) -> None:
+def test_moving_into_a_held_post_is_refused_naming_the_holder(personas: Personas) -> None:
     with pytest.raises(ValidationError) as exc:
         employee_move(
             actor=personas.hr_admin,
-            employee=staffed.employee,
-            position=staffed.kasi_post,
+            employee=personas.staff.employee,
+            position=personas.staff.kasi_post,
             start_date=date(2025, 7, 1),
         )
     message = refusal(exc)["position"][0]
@@ -114,17 +108,19 @@ def test_moving_into_a_held_post_is_refused_naming_the_holder(
     assert "gunakan Plt/Plh" in message
 
 
-def test_move_ends_the_old_post_the_day_before_and_is_audited(
-    personas: Personas, staffed: Staffed
-) -> None:
-    post = make_position(agency=personas.agency, name="Analis Data", supervisor=staffed.kabid_post)
+def test_move_ends_the_old_post_the_day_before_and_is_audited(personas: Personas) -> None:
+    post = make_position(
+        agency=personas.agency, name="Analis Data", supervisor=personas.staff.kabid_post
+    )
     new = employee_move(
         actor=personas.agency_admin,
-        employee=staffed.employee,
+        employee=personas.staff.employee,
         position=post,
         start_date=date(2025, 7, 1),
     )
-    old = Assignment.objects.get(employee=staffed.employee, position=staffed.staff_post)
+    old = Assignment.objects.get(
+        employee=personas.staff.employee, position=personas.staff.staff_post
+    )
     assert old.end_date == date(2025, 6, 30)
     assert new.start_date == date(2025, 7, 1)
     assert AuditEvent.objects.filter(action="employee.moved").count() == 1
@@ -133,24 +129,27 @@ def test_move_ends_the_old_post_the_day_before_and_is_audited(
     ] == "2025-06-30"
 
 
-def test_move_to_another_agency_needs_rights_on_both(personas: Personas, staffed: Staffed) -> None:
-    post = make_position(agency=personas.other_agency, supervisor=staffed.other_head_post)
+def test_move_to_another_agency_needs_rights_on_both(personas: Personas) -> None:
+    post = make_position(agency=personas.other_agency, supervisor=personas.staff.other_head_post)
     for admin in (personas.agency_admin, personas.other_admin):
         with pytest.raises(PermissionDenied):
             employee_move(
-                actor=admin, employee=staffed.employee, position=post, start_date=date(2025, 7, 1)
+                actor=admin,
+                employee=personas.staff.employee,
+                position=post,
+                start_date=date(2025, 7, 1),
             )
     employee_move(
-        actor=personas.hr_admin, employee=staffed.employee, position=post,
+        actor=personas.hr_admin, employee=personas.staff.employee, position=post,
         start_date=date(2025, 7, 1),
     )  # fmt: skip
 
 
-def test_plt_may_act_in_a_held_or_vacant_post(personas: Personas, staffed: Staffed) -> None:
+def test_plt_may_act_in_a_held_or_vacant_post(personas: Personas) -> None:
     acting = assignment_start(
         actor=personas.agency_admin,
-        employee=staffed.supervisor,
-        position=staffed.kabid_post,
+        employee=personas.staff.supervisor,
+        position=personas.staff.kabid_post,
         start_date=date(2025, 2, 1),
         is_acting=True,
         acting_kind="PLH",
@@ -159,18 +158,18 @@ def test_plt_may_act_in_a_held_or_vacant_post(personas: Personas, staffed: Staff
     assert acting.acting_kind == "PLH"
 
 
-def test_second_definitive_post_is_refused(personas: Personas, staffed: Staffed) -> None:
-    post = make_position(agency=personas.agency, supervisor=staffed.kasi_post)
+def test_second_definitive_post_is_refused(personas: Personas) -> None:
+    post = make_position(agency=personas.agency, supervisor=personas.staff.kasi_post)
     with pytest.raises(ValidationError) as exc:
         assignment_start(
-            actor=personas.agency_admin, employee=staffed.employee, position=post,
+            actor=personas.agency_admin, employee=personas.staff.employee, position=post,
             start_date=date(2025, 2, 1),
         )  # fmt: skip
     assert "gunakan mutasi" in refusal(exc)["position"][0]
 
 
-def test_assignment_cannot_end_before_it_starts(personas: Personas, staffed: Staffed) -> None:
-    assignment = staffed.employee.assignments.get()
+def test_assignment_cannot_end_before_it_starts(personas: Personas) -> None:
+    assignment = personas.staff.employee.assignments.get()
     with pytest.raises(ValidationError) as exc:
         assignment_end(
             actor=personas.agency_admin, assignment=assignment, end_date=date(2020, 1, 1)
@@ -178,9 +177,9 @@ def test_assignment_cannot_end_before_it_starts(personas: Personas, staffed: Sta
     assert "tidak boleh sebelum tanggal mulai 02-01-2024" in refusal(exc)["end_date"][0]
     with pytest.raises(ValidationError) as exc:
         assignment_start(
-            actor=personas.agency_admin, employee=staffed.supervisor, position=staffed.kabid_post,
-            start_date=date(2025, 2, 1), end_date=date(2025, 1, 1), is_acting=True,
-            acting_kind="PLT",
+            actor=personas.agency_admin, employee=personas.staff.supervisor,
+            position=personas.staff.kabid_post, start_date=date(2025, 2, 1),
+            end_date=date(2025, 1, 1), is_acting=True, acting_kind="PLT",
         )  # fmt: skip
     assert "end_date" in refusal(exc)
     ended = assignment_end(
@@ -189,22 +188,22 @@ def test_assignment_cannot_end_before_it_starts(personas: Personas, staffed: Sta
     assert ended.end_date == date(2025, 1, 31)
 
 
-def test_other_admin_cannot_end_or_update(personas: Personas, staffed: Staffed) -> None:
+def test_other_admin_cannot_end_or_update(personas: Personas) -> None:
     with pytest.raises(PermissionDenied):
         assignment_end(
             actor=personas.other_admin,
-            assignment=staffed.employee.assignments.get(),
+            assignment=personas.staff.employee.assignments.get(),
             end_date=date(2025, 1, 31),
         )
     with pytest.raises(PermissionDenied):
-        employee_update(actor=personas.other_admin, employee=staffed.employee, grade="III/b")
+        employee_update(actor=personas.other_admin, employee=personas.staff.employee, grade="III/b")
 
 
-def test_update_changes_grade_with_before_and_after(personas: Personas, staffed: Staffed) -> None:
-    employee_update(actor=personas.agency_admin, employee=staffed.employee, grade="III/b")
+def test_update_changes_grade_with_before_and_after(personas: Personas) -> None:
+    employee_update(actor=personas.agency_admin, employee=personas.staff.employee, grade="III/b")
     event = AuditEvent.objects.get(action="employee.updated")
     assert (event.before or {})["grade"] == "III/a"
     assert (event.after or {})["grade"] == "III/b"
     with pytest.raises(ValidationError) as exc:
-        employee_update(actor=personas.agency_admin, employee=staffed.employee, grade="X")
+        employee_update(actor=personas.agency_admin, employee=personas.staff.employee, grade="X")
     assert "grade" in refusal(exc)

@@ -7,9 +7,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from conftest import Personas
-from kinerja.people.tests.builders import bulk_staff
-from kinerja.people.tests.conftest import Staffed
+from kinerja.people.testing import Personas, bulk_staff
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +25,7 @@ pytestmark = pytest.mark.django_db
     ],
 )
 def test_my_team_shows_only_the_askers_own_team(
-    client: Client, personas: Personas, staffed: Staffed, name: str, says: str
+    client: Client, personas: Personas, name: str, says: str
 ) -> None:
     client.force_login(personas.all()[name])
     response = client.get("/pegawai/tim-saya/")
@@ -38,28 +36,28 @@ def test_my_team_shows_only_the_askers_own_team(
 
 
 def test_supervisor_sees_subordinates_with_a_link_to_their_profile(
-    client: Client, staffed: Staffed
+    client: Client, personas: Personas
 ) -> None:
-    client.force_login(staffed.supervisor_user)
+    client.force_login(personas.supervisor)
     body = client.get("/pegawai/tim-saya/").content.decode()
     assert "Agus Wibowo" in body
     assert "Pengolah Data" in body
-    assert f'href="/pegawai/{staffed.employee.pk}/"' in body
+    assert f'href="/pegawai/{personas.staff.employee.pk}/"' in body
 
 
 def test_supervisor_may_open_a_subordinates_profile_but_not_anyone_elses(
-    client: Client, personas: Personas, staffed: Staffed
+    client: Client, personas: Personas
 ) -> None:
-    client.force_login(staffed.supervisor_user)
-    assert client.get(f"/pegawai/{staffed.employee.pk}/").status_code == 200
-    assert client.get(f"/pegawai/{staffed.kabid.pk}/").status_code == 404
-    assert client.get(f"/pegawai/{staffed.other_head.pk}/").status_code == 404
+    client.force_login(personas.supervisor)
+    assert client.get(f"/pegawai/{personas.staff.employee.pk}/").status_code == 200
+    assert client.get(f"/pegawai/{personas.staff.kabid.pk}/").status_code == 404
+    assert client.get(f"/pegawai/{personas.staff.other_head.pk}/").status_code == 404
     client.force_login(personas.employee)
-    assert client.get(f"/pegawai/{staffed.supervisor.pk}/").status_code == 404
+    assert client.get(f"/pegawai/{personas.staff.supervisor.pk}/").status_code == 404
 
 
-def test_supervisors_own_profile_leads_to_my_team(client: Client, staffed: Staffed) -> None:
-    client.force_login(staffed.supervisor_user)
+def test_supervisors_own_profile_leads_to_my_team(client: Client, personas: Personas) -> None:
+    client.force_login(personas.supervisor)
     body = client.get("/pegawai/saya/").content.decode()
     assert 'href="/pegawai/tim-saya/"' in body
 
@@ -72,11 +70,16 @@ def _queries(client: Client) -> tuple[int, str]:
 
 
 def test_my_team_costs_the_same_queries_for_1_and_30_subordinates(
-    client: Client, personas: Personas, staffed: Staffed
+    client: Client, personas: Personas
 ) -> None:
-    client.force_login(staffed.supervisor_user)
+    client.force_login(personas.supervisor)
     small, _ = _queries(client)
-    bulk_staff(agency=personas.agency, supervisor=staffed.kasi_post, unit=staffed.unit, count=29)
+    bulk_staff(
+        agency=personas.agency,
+        supervisor=personas.staff.kasi_post,
+        unit=personas.staff.unit,
+        count=29,
+    )
     large, body = _queries(client)
     assert body.count("Profil dan riwayat jabatan") == 30
     assert large == small

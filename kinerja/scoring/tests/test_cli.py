@@ -8,7 +8,7 @@ import pytest
 
 from kinerja.scoring.cli import main
 from kinerja.scoring.ikm import Element
-from kinerja.scoring.tests.xlsx_files import make_xlsx
+from kinerja.scoring.testing import make_xlsx
 
 PAPER_ORDER = [*[e.value for e in Element][:7], "Sarana dan Prasarana", "U8"]
 

@@ -7,7 +7,7 @@ import pytest
 
 from kinerja.scoring import spreadsheet
 from kinerja.scoring.spreadsheet import SpreadsheetError, read_rows
-from kinerja.scoring.tests.xlsx_files import MAIN, column_letters, make_xlsx
+from kinerja.scoring.testing import MAIN, column_letters, make_xlsx
 
 
 def test_a_comma_separated_file_is_read(tmp_path: Path) -> None:

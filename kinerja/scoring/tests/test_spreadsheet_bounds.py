@@ -16,7 +16,7 @@ from kinerja.scoring.spreadsheet import (
     read_rows,
     read_table,
 )
-from kinerja.scoring.tests.xlsx_files import MAIN, make_xlsx
+from kinerja.scoring.testing import MAIN, make_xlsx
 
 
 def with_sheet(tmp_path: Path, sheet_data: str, *, head: str = "") -> bytes:

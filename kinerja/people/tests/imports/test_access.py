@@ -12,20 +12,19 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, override_settings
 
-from conftest import Personas
 from kinerja.core.jobs import job_create
 from kinerja.core.models import Job
+from kinerja.core.testing import IMMEDIATE_TASKS
 from kinerja.people.imports.tasks import VALIDATE_KIND, employee_import_validation_start
-from kinerja.people.models import Assignment, Employee
-from kinerja.people.tests.imports.builders import (
-    IMMEDIATE_TASKS,
+from kinerja.people.imports.testing import (
     employee_rows,
-    make_employee,
-    make_position,
+    file_employees,
     only_error,
     to_csv,
     validate,
 )
+from kinerja.people.models import Assignment
+from kinerja.people.testing import Personas, make_employee, make_position
 
 # --- who may import what --------------------------------------------------------------------
 
@@ -49,7 +48,7 @@ def test_an_agency_admin_gets_a_row_error_for_each_row_of_another_agency(
 def test_an_agency_admin_may_not_change_an_employee_of_another_agency(
     personas: Personas,
 ) -> None:
-    post = make_position(personas.other_agency, name="Analis Lalu Lintas")
+    post = make_position(agency=personas.other_agency, name="Analis Lalu Lintas")
     rows = employee_rows(3, personas.agency)
     employee = make_employee(nip=rows[2]["NIP"].replace(" ", ""))
     Assignment.objects.create(employee=employee, position=post, start_date=date(2019, 1, 1))
@@ -91,7 +90,7 @@ def test_someone_elses_preview_does_not_exist(client: Client, personas: Personas
         assert b"rahasia" not in response.content
         response = client.post(f"/pegawai/impor/{job.pk}/simpan/")
         assert response.status_code == 404
-    assert Employee.objects.count() == 0
+    assert file_employees() == 0
 
 
 @pytest.mark.django_db

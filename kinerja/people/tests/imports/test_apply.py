@@ -10,28 +10,22 @@ from datetime import date
 
 import pytest
 
-from conftest import Personas
 from kinerja.audit.models import AuditEvent
 from kinerja.organization.models import Position, PositionKind
+from kinerja.organization.testing import make_unit
 from kinerja.people.imports import (
     employee_import_apply,
 )
+from kinerja.people.imports.testing import employee_rows, to_csv, to_xlsx
 from kinerja.people.models import Assignment, Employee
-from kinerja.people.tests.imports.builders import (
-    employee_rows,
-    make_employee,
-    make_position,
-    make_unit,
-    to_csv,
-    to_xlsx,
-)
+from kinerja.people.testing import Personas, make_employee, make_position
 
 
 @pytest.mark.django_db
 def test_the_clean_file_imports_and_importing_it_again_changes_nothing(
     personas: Personas,
 ) -> None:
-    make_unit(personas.agency)
+    make_unit(agency=personas.agency, code="bidang-uji", name="Bidang Uji")
     content = to_csv(employee_rows(1000, personas.agency, unit_code="bidang-uji"))
 
     first = employee_import_apply(actor=personas.hr_admin, content=content, file_name="a.csv")
@@ -94,7 +88,9 @@ def test_a_changed_grade_updates_only_that_employee(personas: Personas) -> None:
 
 @pytest.mark.django_db
 def test_a_post_is_free_when_the_file_also_moves_its_holder_out(personas: Personas) -> None:
-    post = make_position(personas.agency, name="Kepala Seksi Data", kind=PositionKind.PENGAWAS)
+    post = make_position(
+        agency=personas.agency, name="Kepala Seksi Data", kind=PositionKind.PENGAWAS
+    )
     holder = make_employee(nip="197501012000031001")
     old = Assignment.objects.create(employee=holder, position=post, start_date=date(2018, 1, 1))
     rows = employee_rows(3, personas.agency)

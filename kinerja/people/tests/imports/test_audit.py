@@ -13,12 +13,13 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, override_settings
 
-from conftest import Personas
 from kinerja.audit.models import AuditEvent
 from kinerja.core.jobs import job_create
+from kinerja.core.testing import IMMEDIATE_TASKS
 from kinerja.people.imports import employee_import_apply, import_file_store
 from kinerja.people.imports.tasks import APPLY_KIND, employee_import_apply_task
-from kinerja.people.tests.imports.builders import IMMEDIATE_TASKS, employee_rows, to_csv
+from kinerja.people.imports.testing import employee_rows, to_csv
+from kinerja.people.testing import Personas
 
 OFFICE = "203.0.113.7"
 

@@ -18,8 +18,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.test import Client, override_settings
 
-from conftest import Personas
 from kinerja.core.models import Job
+from kinerja.core.testing import IMMEDIATE_TASKS
 from kinerja.people.imports import (
     employee_import_validate,
     import_file_store,
@@ -28,7 +28,8 @@ from kinerja.people.imports import (
 )
 from kinerja.people.imports import files as import_files
 from kinerja.people.imports.tasks import VALIDATE_KIND, import_uploads_purge_task
-from kinerja.people.tests.imports.builders import IMMEDIATE_TASKS, employee_rows, to_csv, to_xlsx
+from kinerja.people.imports.testing import employee_rows, to_csv, to_xlsx
+from kinerja.people.testing import Personas
 
 pytestmark = pytest.mark.django_db
 

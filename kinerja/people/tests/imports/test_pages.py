@@ -15,19 +15,14 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, override_settings
 from openpyxl import load_workbook
 
-from conftest import Personas
 from kinerja.core.models import Job
+from kinerja.core.testing import IMMEDIATE_TASKS
 from kinerja.people.imports import (
     HEADER,
 )
 from kinerja.people.imports.tasks import VALIDATE_KIND
-from kinerja.people.models import Employee
-from kinerja.people.tests.imports.builders import (
-    IMMEDIATE_TASKS,
-    employee_rows,
-    to_csv,
-    to_xlsx,
-)
+from kinerja.people.imports.testing import employee_rows, file_employees, to_csv, to_xlsx
+from kinerja.people.testing import Personas
 
 # --- the pages ------------------------------------------------------------------------------
 
@@ -50,7 +45,7 @@ def test_an_admin_uploads_sees_every_bad_row_and_cannot_confirm(
     assert 'data-row="22"' in body
     assert "Ditemukan 2 kesalahan pada 2 baris dari 30" in body
     assert "simpan/" not in body
-    assert Employee.objects.count() == 0
+    assert file_employees() == 0
 
 
 @pytest.mark.django_db
@@ -64,7 +59,7 @@ def test_an_admin_confirms_a_clean_file_and_sees_what_changed(
     preview_url = response["Location"]
     body = client.get(preview_url).content.decode()
     assert "Berkas bersih: 12 baris" in body
-    assert Employee.objects.count() == 0
+    assert file_employees() == 0
     job = Job.objects.get(kind=VALIDATE_KIND)
     kept = list((Path(settings.MEDIA_ROOT) / "imports").iterdir())
     assert [path.name for path in kept] == [f"{job.pk}.xlsx"]  # our name, never the user's
@@ -72,7 +67,7 @@ def test_an_admin_confirms_a_clean_file_and_sees_what_changed(
     assert response.status_code == 302
     body = client.get(response["Location"]).content.decode()
     assert "Tersimpan: 12 pegawai baru" in body
-    assert Employee.objects.count() == 12
+    assert file_employees() == 12
     # Once imported, the upload is deleted: nothing is kept that no job needs.
     assert list((Path(settings.MEDIA_ROOT) / "imports").iterdir()) == []
 

@@ -14,16 +14,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from conftest import Personas
 from kinerja.organization.models import Position
+from kinerja.people.imports.testing import employee_rows, only_error, validate
 from kinerja.people.models import Assignment, Employee, EmployeeStatus
-from kinerja.people.tests.imports.builders import (
-    employee_rows,
-    make_employee,
-    make_position,
-    only_error,
-    validate,
-)
+from kinerja.people.testing import Personas, make_employee, make_position
 
 pytestmark = pytest.mark.django_db
 
@@ -42,8 +36,10 @@ def test_an_agency_admin_may_not_update_an_employee_whose_last_post_is_in_anothe
     rows = employee_rows(3, personas.agency)
     employee = existing(rows, 2)
     # Once in our agency, then moved: the most recent definitive post decides, not an old one.
-    placed(employee, make_position(personas.agency, name="Staf Lama"), date(2015, 1, 1))
-    placed(employee, make_position(personas.other_agency, name="Staf Baru"), date(2019, 1, 1))
+    placed(employee, make_position(agency=personas.agency, name="Staf Lama"), date(2015, 1, 1))
+    placed(
+        employee, make_position(agency=personas.other_agency, name="Staf Baru"), date(2019, 1, 1)
+    )
     got_row, column, reason = only_error(validate(personas.agency_admin, rows))
     assert (got_row, column) == (4, "NIP")
     assert "termasuk Perangkat Daerah lain" in reason
@@ -53,7 +49,7 @@ def test_an_agency_admin_may_not_update_an_employee_whose_last_post_is_in_anothe
 def test_an_employee_whose_post_ended_elsewhere_still_belongs_there(personas: Personas) -> None:
     rows = employee_rows(3, personas.agency)
     employee = existing(rows, 2)
-    post = make_position(personas.other_agency, name="Staf Selesai")
+    post = make_position(agency=personas.other_agency, name="Staf Selesai")
     placed(employee, post, date(2015, 1, 1), end=date(2020, 12, 31))  # no current post
     got_row, column, reason = only_error(validate(personas.agency_admin, rows))
     assert (got_row, column) == (4, "NIP")
@@ -64,7 +60,10 @@ def test_an_employee_with_no_current_post_in_our_agency_may_be_updated(personas:
     rows = employee_rows(3, personas.agency)
     employee = existing(rows, 2)
     placed(
-        employee, make_position(personas.agency, name="Staf"), date(2015, 1, 1), date(2020, 1, 1)
+        employee,
+        make_position(agency=personas.agency, name="Staf"),
+        date(2015, 1, 1),
+        date(2020, 1, 1),
     )
     assert validate(personas.agency_admin, rows).errors == []
 
@@ -76,11 +75,11 @@ def test_a_retired_employee_of_another_agency_is_refused_and_of_ours_is_not(
     rows[2]["Status"] = "Pensiun"
     employee = existing(rows, 2)
     Employee.objects.filter(pk=employee.pk).update(status=EmployeeStatus.RETIRED)
-    post = make_position(personas.other_agency, name="Staf Purna")
+    post = make_position(agency=personas.other_agency, name="Staf Purna")
     placed(employee, post, date(2010, 1, 1), end=date(2024, 1, 1))
     assert only_error(validate(personas.agency_admin, rows))[:2] == (4, "NIP")
     Assignment.objects.filter(employee=employee).update(
-        position=make_position(personas.agency, name="Staf Purna Kami")
+        position=make_position(agency=personas.agency, name="Staf Purna Kami")
     )
     assert validate(personas.agency_admin, rows).errors == []
 
@@ -122,7 +121,7 @@ def test_the_scope_check_costs_the_same_queries_for_ten_rows_and_three_hundred(
             employee = existing(rows, i)
             placed(
                 employee,
-                make_position(personas.agency, name=f"Lama {n}-{i}"),
+                make_position(agency=personas.agency, name=f"Lama {n}-{i}"),
                 date(2010, 1, 1),
                 date(2011, 1, 1),
             )

@@ -12,15 +12,11 @@ from typing import Any
 import pytest
 from django.test import override_settings
 
-from conftest import Personas
 from kinerja.core.models import Job
-from kinerja.core.tests.test_jobs import DB_TASKS, run_manage, worker_env
+from kinerja.core.testing import DB_TASKS, run_manage, worker_env
 from kinerja.people.imports.tasks import employee_import_validation_start
-from kinerja.people.models import Employee
-from kinerja.people.tests.imports.builders import (
-    employee_rows,
-    to_csv,
-)
+from kinerja.people.imports.testing import employee_rows, file_employees, to_csv
+from kinerja.people.testing import Personas
 
 # --- a real worker ------------------------------------------------------------------------
 
@@ -47,6 +43,6 @@ def test_the_validation_runs_in_a_database_worker_process(
         assert job.percent == 100
         assert job.result["clean"] is False
         assert [(e["row"], e["column"]) for e in job.result["errors"]] == [(11, "Golongan")]
-        assert Employee.objects.count() == 0
+        assert file_employees() == 0
     finally:
         stored.unlink(missing_ok=True)

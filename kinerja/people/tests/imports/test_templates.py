@@ -14,14 +14,15 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, override_settings
 from openpyxl import load_workbook
 
-from conftest import Personas
 from kinerja.accounts.models import Role
 from kinerja.accounts.testing import make_user
 from kinerja.core.models import Job
+from kinerja.core.testing import IMMEDIATE_TASKS
 from kinerja.organization.models import Unit
 from kinerja.people.imports import COLUMNS, import_template_xlsx
 from kinerja.people.imports.tasks import VALIDATE_KIND
-from kinerja.people.tests.imports.builders import IMMEDIATE_TASKS, employee_rows, to_csv
+from kinerja.people.imports.testing import employee_rows, to_csv
+from kinerja.people.testing import Personas
 
 pytestmark = pytest.mark.django_db
 

@@ -16,26 +16,25 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from conftest import Personas
 from kinerja.organization.models import Position, PositionKind
+from kinerja.organization.testing import make_unit
 from kinerja.people.imports import (
     HEADER,
     ImportRejected,
     employee_import_apply,
     employee_import_validate,
 )
-from kinerja.people.models import Assignment, Employee
-from kinerja.people.tests.imports.builders import (
+from kinerja.people.imports.testing import (
     Row,
     applied_events,
     employee_rows,
-    make_employee,
-    make_position,
-    make_unit,
+    file_employees,
     only_error,
     to_csv,
     validate,
 )
+from kinerja.people.models import Assignment
+from kinerja.people.testing import Personas, make_employee, make_position
 
 # --- acceptance -----------------------------------------------------------------------------
 
@@ -44,7 +43,7 @@ from kinerja.people.tests.imports.builders import (
 def test_a_file_with_three_bad_rows_among_a_thousand_reports_exactly_those_rows_and_writes_nothing(
     personas: Personas,
 ) -> None:
-    make_unit(personas.agency)
+    make_unit(agency=personas.agency, code="bidang-uji", name="Bidang Uji")
     rows = employee_rows(1000, personas.agency, unit_code="bidang-uji")
     rows[10]["NIP"] = "1980 0101"  # spreadsheet row 12
     rows[500]["Tanggal Lahir"] = "1955-05-05"  # row 502
@@ -63,10 +62,11 @@ def test_a_file_with_three_bad_rows_among_a_thousand_reports_exactly_those_rows_
     assert "harus 18 digit" in report.errors[0].reason
     assert "tidak cocok dengan NIP" in report.errors[1].reason
     assert "I/a … IV/e" in report.errors[2].reason
+    positions_before = Position.objects.count()
     with pytest.raises(ImportRejected):
         employee_import_apply(actor=personas.hr_admin, content=content, file_name="pegawai.csv")
-    assert Employee.objects.count() == 0
-    assert Position.objects.count() == 0
+    assert file_employees() == 0
+    assert Position.objects.count() == positions_before
     assert applied_events() == 0
 
 
@@ -206,7 +206,9 @@ def test_an_acting_official_may_hold_a_post_that_has_a_definitive_holder(
 
 @pytest.mark.django_db
 def test_moving_an_employee_into_a_post_already_held_is_refused(personas: Personas) -> None:
-    post = make_position(personas.agency, name="Kepala Seksi Data", kind=PositionKind.PENGAWAS)
+    post = make_position(
+        agency=personas.agency, name="Kepala Seksi Data", kind=PositionKind.PENGAWAS
+    )
     holder = make_employee(nip="197501012000031001")
     Assignment.objects.create(employee=holder, position=post, start_date=date(2018, 1, 1))
     rows = employee_rows(3, personas.agency)

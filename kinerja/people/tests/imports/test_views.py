@@ -10,16 +10,12 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, override_settings
 
-from conftest import Personas
 from kinerja.core.jobs import job_create
+from kinerja.core.testing import IMMEDIATE_TASKS
 from kinerja.people.imports.tasks import APPLY_KIND, VALIDATE_KIND
+from kinerja.people.imports.testing import employee_rows, to_csv
 from kinerja.people.models import Employee
-from kinerja.people.tests.imports.builders import (
-    IMMEDIATE_TASKS,
-    employee_rows,
-    make_employee,
-    to_csv,
-)
+from kinerja.people.testing import Personas, make_employee
 
 pytestmark = pytest.mark.django_db
 
@@ -70,5 +66,6 @@ def test_the_result_page_links_to_the_people_created_and_changed(
     result = client.get(client.post(f"{preview_url}simpan/")["Location"]).content.decode()
     assert f'href="/pegawai/{changed.pk}/"' in result
     assert "diperbarui" in result
-    for employee in Employee.objects.exclude(pk=changed.pk):
+    from_file = {row["NIP"].replace(" ", "") for row in rows}
+    for employee in Employee.objects.filter(nip__in=from_file).exclude(pk=changed.pk):
         assert f'href="/pegawai/{employee.pk}/">{employee.full_name}</a>' in result

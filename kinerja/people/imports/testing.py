@@ -1,4 +1,9 @@
-"""Builders for the import tests: synthetic files of valid employees, and small helpers."""
+"""Builders for tests of the import: synthetic files of valid employees, and reading results.
+
+Posts, units and employees come from the app builders (`kinerja.people.testing`,
+`kinerja.organization.testing`); tasks run immediately with `IMMEDIATE_TASKS`
+(`kinerja.core.testing`).
+"""
 
 from __future__ import annotations
 
@@ -9,8 +14,9 @@ from typing import Any
 
 from openpyxl import Workbook
 
+from kinerja.accounts.actors import Actor
 from kinerja.audit.models import AuditEvent
-from kinerja.organization.models import Agency, Position, PositionKind, Unit
+from kinerja.organization.models import Agency
 from kinerja.people.imports import (
     HEADER,
     ImportReport,
@@ -18,36 +24,10 @@ from kinerja.people.imports import (
 )
 from kinerja.people.models import Employee
 
-IMMEDIATE_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 Row = dict[str, Any]
 
 
-# --- small builders ---------------------------------------------------------------------------
-
-
-def make_unit(agency: Agency, *, code: str = "bidang-uji", name: str = "Bidang Uji") -> Unit:
-    return Unit.objects.create(agency=agency, code=code, name=name)
-
-
-def make_position(
-    agency: Agency,
-    *,
-    name: str,
-    kind: str = PositionKind.PELAKSANA,
-    supervisor: Position | None = None,
-) -> Position:
-    return Position.objects.create(agency=agency, name=name, kind=kind, supervisor=supervisor)
-
-
-def make_employee(*, nip: str, name: str = "Pegawai Lama", grade: str = "III/a") -> Employee:
-    birth = date(int(nip[:4]), int(nip[4:6]), int(nip[6:8]))
-    gender = "L" if nip[14] == "1" else "P"
-    return Employee.objects.create(
-        nip=nip, employment_type="PNS", name=name, gender=gender, birth_date=birth, grade=grade
-    )
-
-
-def synthetic_nip(i: int) -> tuple[str, date, str]:
+def file_nip(i: int) -> tuple[str, date, str]:
     """A valid PNS NIP that belongs to nobody: birth date, appointment 25 years later."""
     birth = date(1970, 1, 1) + timedelta(days=7 * i)
     gender = "1" if i % 2 == 0 else "2"
@@ -64,7 +44,7 @@ def employee_rows(n: int, agency: Agency, *, unit_code: str = "") -> list[Row]:
     grades = ["III/a", "III/b", "III/c", "III/d", "IV/a", "II/c"]
     rows: list[Row] = []
     for i in range(n):
-        nip, birth, gender = synthetic_nip(i)
+        nip, birth, gender = file_nip(i)
         if i == 0:
             position, kind, supervisor, head = "Kepala Dinas", "JPT", "", "Ya"
         elif i <= 5:
@@ -130,7 +110,7 @@ def to_xlsx(rows: list[Row], *, date_cells: bool = False) -> bytes:
     return buffer.getvalue()
 
 
-def validate(actor: Any, rows: list[Row]) -> ImportReport:
+def validate(actor: Actor, rows: list[Row]) -> ImportReport:
     return employee_import_validate(actor=actor, content=to_csv(rows), file_name="pegawai.csv")
 
 
@@ -142,3 +122,8 @@ def only_error(report: ImportReport) -> tuple[int, str, str]:
 
 def applied_events() -> int:
     return AuditEvent.objects.filter(action="employee_import.applied").count()
+
+
+def file_employees() -> int:
+    """Employees saved from a file built by `employee_rows` (the personas are not among them)."""
+    return Employee.objects.filter(name__startswith="Pegawai Sintetis").count()

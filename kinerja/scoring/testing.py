@@ -1,4 +1,5 @@
-"""`make_xlsx`: write a minimal XLSX file with the standard library, for tests."""
+"""Builders for tests of the scoring core and of apps that read spreadsheets: `make_xlsx` writes
+a minimal XLSX file with the standard library (the core imports nothing else)."""
 
 import zipfile
 from pathlib import Path

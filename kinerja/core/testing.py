@@ -1,0 +1,92 @@
+"""Helpers for tests of any app: what a page says to its reader, and a real task worker.
+
+`page_text` and `headings` read a page as a person does (text, not markup), so a test asserts
+what the user needs to see and survives a change of design. A worker started by a test reads
+the test database through `KINERJA_TEST_DB_NAME` (config/settings_test.py), so it sees the
+rows the test wrote.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+from django.conf import settings
+from django.db import connection
+
+DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+"""TASKS setting for a test that runs the database queue and a `db_worker` process."""
+IMMEDIATE_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+"""TASKS setting for a test in which a task runs as soon as it is enqueued."""
+
+
+def worker_env(**extra: str) -> dict[str, str]:
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings_test"}
+    env["KINERJA_TEST_DB_NAME"] = str(connection.settings_dict["NAME"])
+    env.update(extra)
+    return env
+
+
+def run_manage(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    manage = Path(settings.BASE_DIR) / "manage.py"
+    return subprocess.run(
+        [sys.executable, str(manage), *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+class _Text(HTMLParser):
+    SKIP = frozenset({"script", "style", "head", "template"})
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self.headings: list[str] = []
+        self._skipping = 0
+        self._heading: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self.SKIP:
+            self._skipping += 1
+        elif tag in {"h1", "h2", "h3", "h4", "h5", "h6"}:
+            self._heading = []
+        self.parts.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.SKIP:
+            self._skipping = max(0, self._skipping - 1)
+        elif self._heading is not None and tag in {"h1", "h2", "h3", "h4", "h5", "h6"}:
+            self.headings.append(" ".join("".join(self._heading).split()))
+            self._heading = None
+        self.parts.append(" ")
+
+    def handle_data(self, data: str) -> None:
+        if self._skipping:
+            return
+        self.parts.append(data)
+        if self._heading is not None:
+            self._heading.append(data)
+
+
+def _parse(html: str | bytes) -> _Text:
+    parser = _Text()
+    parser.feed(html.decode() if isinstance(html, bytes) else html)
+    parser.close()
+    return parser
+
+
+def page_text(html: str | bytes) -> str:
+    """The words a reader sees, in order, with whitespace collapsed (no tags, no scripts)."""
+    return " ".join("".join(_parse(html).parts).split())
+
+
+def headings(html: str | bytes) -> list[str]:
+    """The text of every heading (h1-h6), in order."""
+    return _parse(html).headings
