@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import update_session_auth_hash
@@ -14,10 +16,11 @@ from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.views.decorators.http import require_POST
 
+from kinerja.accounts.actors import request_actor
 from kinerja.accounts.api_tokens import api_token_revoke
 from kinerja.accounts.forms import KinerjaPasswordChangeForm, LoginForm
 from kinerja.accounts.login_guard import login_lock_lift
-from kinerja.accounts.models import LockScope, LoginLock, User
+from kinerja.accounts.models import LockScope, LoginLock
 from kinerja.accounts.selectors import (
     api_token_get_for_actor,
     api_tokens_list_for_owner,
@@ -44,8 +47,7 @@ class LogoutView(auth_views.LogoutView):
 
 
 def password_change(request: HttpRequest) -> HttpResponse:
-    user = request.user
-    assert isinstance(user, User)
+    user = request_actor(request)
     form = KinerjaPasswordChangeForm(user, request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -83,30 +85,40 @@ def lockout_response(request: HttpRequest, lock: LoginLock) -> HttpResponse:
     return response
 
 
+def _button_action(
+    request: HttpRequest, act: Callable[[], object], *, done: str, back: str
+) -> HttpResponse:
+    """A one-button POST on a list page: run the service, say what happened (its refusal as a
+    warning), and return to the list."""
+    try:
+        act()
+    except ValidationError as exc:
+        messages.warning(request, " ".join(exc.messages))
+    else:
+        messages.success(request, done)
+    return redirect(back)
+
+
 def login_lock_list(request: HttpRequest) -> HttpResponse:
-    user = request.user
-    assert isinstance(user, User)
+    user = request_actor(request)
     locks = list(login_locks_list_for_hr_admin(actor=user))
     return render(request, "accounts/lock_list.html", {"locks": locks})
 
 
 @require_POST
 def login_lock_unlock(request: HttpRequest, lock_id: int) -> HttpResponse:
-    user = request.user
-    assert isinstance(user, User)
+    user = request_actor(request)
     lock = login_lock_get_for_actor(actor=user, lock_id=lock_id)
-    try:
-        login_lock_lift(actor=user, lock=lock)
-    except ValidationError as exc:
-        messages.warning(request, " ".join(exc.messages))
-    else:
-        messages.success(request, f"Kunci masuk {lock} dibuka.")
-    return redirect("accounts:lock_list")
+    return _button_action(
+        request,
+        lambda: login_lock_lift(actor=user, lock=lock),
+        done=f"Kunci masuk {lock} dibuka.",
+        back="accounts:lock_list",
+    )
 
 
 def api_token_list(request: HttpRequest) -> HttpResponse:
-    user = request.user
-    assert isinstance(user, User)
+    user = request_actor(request)
     tokens = api_tokens_list_for_owner(actor=user)
     return render(
         request,
@@ -117,15 +129,11 @@ def api_token_list(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 def api_token_revoke_view(request: HttpRequest, token_id: int) -> HttpResponse:
-    user = request.user
-    assert isinstance(user, User)
+    user = request_actor(request)
     token = api_token_get_for_actor(actor=user, token_id=token_id)
-    try:
-        api_token_revoke(actor=user, token=token)
-    except ValidationError as exc:
-        messages.warning(request, " ".join(exc.messages))
-    else:
-        messages.success(
-            request, f"Token {token.key_prefix}… dicabut dan tidak dapat dipakai lagi."
-        )
-    return redirect("accounts:token_list")
+    return _button_action(
+        request,
+        lambda: api_token_revoke(actor=user, token=token),
+        done=f"Token {token.key_prefix}… dicabut dan tidak dapat dipakai lagi.",
+        back="accounts:token_list",
+    )
