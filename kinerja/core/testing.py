@@ -50,7 +50,7 @@ def chromium_launch() -> Iterator[Any]:
     Without Chromium the test is skipped, except on CI, where it fails: the browser tests must
     run there. Playwright's sync API runs an event loop in this thread, so Django's
     async-safety check is lifted for the block (the test's own ORM calls stay synchronous).
-    A module opens one browser in a module-scoped fixture; each test takes a fresh context.
+    The `browser` fixture (conftest.py) opens one a module; each test takes `chromium_page`.
     """
     if not CHROMIUM.exists():
         if os.environ.get("CI"):
@@ -72,6 +72,17 @@ def chromium_launch() -> Iterator[Any]:
             os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
         else:
             os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+@contextmanager
+def chromium_page(browser: Any, *, width: int, height: int) -> Iterator[Any]:
+    """A page in a fresh browser context (Indonesian locale, `width` x `height` viewport),
+    closed after the block, so no cookie or storage passes from one test to the next."""
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="id-ID")
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
 
 
 def worker_env(**extra: str) -> dict[str, str]:

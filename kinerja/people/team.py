@@ -14,7 +14,7 @@ from typing import Any
 
 from django.utils import formats
 
-from kinerja.people.holdings import chain_of_command_load, today
+from kinerja.people.holdings import chain_of_command_load, covering, today
 from kinerja.people.models import Assignment, Employee
 from kinerja.people.permissions import team_chain_of
 from kinerja.people.selectors import ChainView, chain_resolve, employee_for_user
@@ -58,9 +58,9 @@ def definitive_posts_on(*, employee: Employee, day: date | None = None) -> list[
     """The employee's own (non-acting) posts on `day`: what a mutasi ends."""
     day = day or today()
     return list(
-        Assignment.objects.filter(employee=employee, is_acting=False, start_date__lte=day)
-        .exclude(end_date__lt=day)
-        .select_related("position__agency", "position__unit")
+        Assignment.objects.filter(covering(day), employee=employee, is_acting=False).select_related(
+            "position__agency", "position__unit"
+        )
     )
 
 

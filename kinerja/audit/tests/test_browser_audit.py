@@ -3,7 +3,6 @@ and a chart whose text stays legible on a 360 px phone."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -11,7 +10,6 @@ from typing import Any
 import pytest
 
 from kinerja.accounts.testing import TEST_PASSWORD
-from kinerja.core.testing import chromium_launch
 from kinerja.people.services import employee_move, employee_update
 from kinerja.people.testing import Personas, make_position
 
@@ -27,12 +25,6 @@ SMALLEST_CHART_TEXT = """
   return Math.min(...sizes);
 }
 """
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with chromium_launch() as launched:
-        yield launched
 
 
 def auditor_page(browser: Any, live_server: Any, width: int) -> Any:

@@ -15,7 +15,6 @@ import pytest
 from kinerja.accounts.testing import TEST_PASSWORD
 from kinerja.core.jobs import job_create, job_progress
 from kinerja.core.models import Job
-from kinerja.core.testing import chromium_launch
 from kinerja.people.testing import Personas
 
 LISTEN_FOR_VIOLATIONS = """
@@ -26,12 +25,6 @@ document.addEventListener('securitypolicyviolation', (e) => {
 """
 
 pytestmark = [pytest.mark.browser]
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with chromium_launch() as launched:
-        yield launched
 
 
 @pytest.fixture

@@ -22,7 +22,6 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from kinerja.accounts.api_tokens import api_token_issue
 from kinerja.accounts.testing import make_lock
 from kinerja.core.jobs import job_create, job_succeed
-from kinerja.core.testing import chromium_launch
 from kinerja.people.imports.tasks import APPLY_KIND, VALIDATE_KIND
 from kinerja.people.testing import Personas
 
@@ -98,12 +97,6 @@ def page_urls(samples: Samples) -> list[str]:
         if not url.startswith(SKIPPED_PREFIXES) and url not in urls:
             urls.append(url)
     return urls
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with chromium_launch() as launched:
-        yield launched
 
 
 _axe_checked: set[str] = set()

@@ -13,26 +13,17 @@ import pytest
 
 from kinerja.accounts.testing import TEST_PASSWORD
 from kinerja.audit.models import AuditEvent
-from kinerja.core.testing import chromium_launch
+from kinerja.core.testing import chromium_page
 from kinerja.people.models import Employee
 from kinerja.people.testing import Personas
 
 pytestmark = [pytest.mark.browser]
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with chromium_launch() as launched:
-        yield launched
-
-
 @pytest.fixture
 def browser_page(browser: Any) -> Iterator[Any]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="id-ID")
-    try:
-        yield context.new_page()
-    finally:
-        context.close()
+    with chromium_page(browser, width=1280, height=900) as page:
+        yield page
 
 
 @pytest.mark.django_db(transaction=True)
