@@ -1,4 +1,5 @@
-"""Helpers for tests of any app: what a page says to its reader, and a real task worker.
+"""Helpers for tests of any app: what a page says to its reader, a real task worker, and the
+one way a browser test starts Chromium (`chromium_launch`).
 
 `page_text` and `headings` read a page as a person does (text, not markup), so a test asserts
 what the user needs to see and survives a change of design. A worker started by a test reads
@@ -11,9 +12,13 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
+import pytest
 from django.conf import settings
 from django.db import connection
 
@@ -21,6 +26,63 @@ DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": 
 """TASKS setting for a test that runs the database queue and a `db_worker` process."""
 IMMEDIATE_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 """TASKS setting for a test in which a task runs as soon as it is enqueued."""
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+"""Debian's Chromium (bin/system-packages): Playwright never downloads a browser here."""
+CHROMIUM_ARGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+)
+"""Headless, and nothing that reaches outside localhost (updates, sync, QUIC probes)."""
+
+
+@contextmanager
+def chromium_launch() -> Iterator[Any]:
+    """Chromium through Playwright for the `with` block, closed after it.
+
+    Without Chromium the test is skipped, except on CI, where it fails: the browser tests must
+    run there. Playwright's sync API runs an event loop in this thread, so Django's
+    async-safety check is lifted for the block (the test's own ORM calls stay synchronous).
+    The `browser` fixture (conftest.py) opens one a module; each test takes `chromium_page`.
+    """
+    if not CHROMIUM.exists():
+        if os.environ.get("CI"):
+            pytest.fail("Chromium tidak terpasang di /usr/bin/chromium (bin/system-packages)")
+        pytest.skip("Chromium is not installed")
+    from playwright.sync_api import sync_playwright
+
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS))
+            try:
+                yield browser
+            finally:
+                browser.close()
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+@contextmanager
+def chromium_page(browser: Any, *, width: int, height: int) -> Iterator[Any]:
+    """A page in a fresh browser context (Indonesian locale, `width` x `height` viewport),
+    closed after the block, so no cookie or storage passes from one test to the next."""
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="id-ID")
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
 
 
 def worker_env(**extra: str) -> dict[str, str]:

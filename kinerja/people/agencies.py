@@ -15,8 +15,8 @@ from django.db.models.functions import Coalesce
 
 from kinerja.organization.models import Agency, Unit
 from kinerja.organization.selectors import agency_list_for_actor
+from kinerja.people.holdings import today
 from kinerja.people.models import Assignment
-from kinerja.people.selectors import today
 
 
 def _count(queryset: QuerySet[Any], field: str) -> Coalesce:

@@ -3,7 +3,7 @@
 Role rules (Admin BKPSDM, Admin OPD, Pimpinan, Inspektorat) stay in
 `kinerja.accounts.permissions`. The rules here follow from who holds which post on a date,
 through the chain of command (`kinerja.people.chain`, loaded by
-`kinerja.people.selectors.chain_of_command_load`), so they change with a mutasi or a Plt
+`kinerja.people.holdings.chain_of_command_load`), so they change with a mutasi or a Plt
 without anyone editing a role:
 
 - `is_supervisor_of`: the actor holds the post that supervises the employee's primary post on
@@ -11,8 +11,11 @@ without anyone editing a role:
 - `is_appraiser_of`: the actor rates the employee (the supervisor above, except for heads of
   agency and JPT, whom the Wali Kota rates: no user is their appraiser).
 - `is_appraiser_superior_of`: the actor is the appraiser's own superior (decides objections).
+- `is_in_team_of`: the employee is among the actor's subordinates ("Tim saya"): holders of the
+  posts the actor's posts supervise (held definitively or as Plt/Plh), and through a vacant
+  post the holders of the posts below it. `team_chain_of` is that team as a chain.
 - `can_manage_employee`: the Admin OPD scope written once: Admin BKPSDM for anyone, an Admin
-  OPD for employees whose home agency (`selectors.home_agency_subquery`) is their agency.
+  OPD for employees whose home agency (`holdings.home_agency_subquery`) is their agency.
 
 `actor` is `kinerja.accounts.actors.Actor`; None (the system) is nobody's supervisor. An actor
 without an employee record (a staff account) holds no post. `day` defaults to today.
@@ -25,19 +28,15 @@ from datetime import date
 from kinerja.accounts.actors import Actor
 from kinerja.accounts.permissions import can_manage_agency, require
 from kinerja.people.chain import Chain, Holder, Official
+from kinerja.people.holdings import (
+    chain_of_command_load,
+    employee_home_agency_id,
+    employee_id_for_user,
+    today,
+)
 from kinerja.people.models import Employee
-from kinerja.people.selectors import chain_of_command_load, employee_home_agency_id, today
 
 OTHER_AGENCY = "Anda hanya dapat mengubah data pegawai perangkat daerah Anda sendiri."
-
-
-def _actor_employee_id(actor: Actor) -> int | None:
-    if actor is None or not actor.is_active:
-        return None
-    employee_id: int | None = (
-        Employee.objects.filter(user_id=actor.pk).values_list("pk", flat=True).first()
-    )
-    return employee_id
 
 
 def _employee_id(employee: Employee | int) -> int:
@@ -49,7 +48,7 @@ def _holds(official: Official, employee_id: int | None) -> bool:
 
 
 def _chain(actor: Actor, employee: Employee | int, day: date | None) -> tuple[int | None, Chain]:
-    actor_employee_id = _actor_employee_id(actor)
+    actor_employee_id = employee_id_for_user(actor)
     if actor_employee_id is None:
         return None, Chain(employee_id=_employee_id(employee), day=day or today())
     chain = chain_of_command_load(employee_id=_employee_id(employee), day=day or today())
@@ -74,6 +73,25 @@ def is_appraiser_superior_of(
     """Atasan pejabat penilai: the appraiser's own superior on `day` (decides objections)."""
     me, chain = _chain(actor, employee, day)
     return _holds(chain.appraiser_superior, me)
+
+
+def team_chain_of(actor: Actor, *, day: date | None = None) -> Chain | None:
+    """The actor's own chain of command on `day`, whose subordinates are their team ("Tim
+    saya"); None for an actor without an employee record (the system, staff accounts)."""
+    me = employee_id_for_user(actor)
+    if me is None:
+        return None
+    return chain_of_command_load(employee_id=me, day=day or today())
+
+
+def is_in_team_of(actor: Actor, employee: Employee | int, *, day: date | None = None) -> bool:
+    """The employee is one of the actor's subordinates on `day`: exactly the people "Tim saya"
+    lists, so every name there opens the profile."""
+    chain = team_chain_of(actor, day=day)
+    if chain is None:
+        return False
+    employee_id = _employee_id(employee)
+    return any(holder.employee_id == employee_id for holder in chain.subordinates)
 
 
 def can_manage_employee(actor: Actor, employee: Employee | int) -> bool:

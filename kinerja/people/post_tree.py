@@ -15,8 +15,9 @@ from django.db.models import Q, QuerySet
 
 from kinerja.accounts.permissions import is_hr_admin, managed_agency_id
 from kinerja.organization.models import Position
+from kinerja.people.holdings import today
 from kinerja.people.models import Assignment
-from kinerja.people.selectors import STRUCTURAL_KINDS, today
+from kinerja.people.selectors import STRUCTURAL_KINDS
 
 
 @dataclass(frozen=True)

@@ -7,13 +7,11 @@ assignment, so that a retired or transferred employee still belongs somewhere.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
-from django.utils import timezone
 
 from kinerja.accounts.actors import Actor
 from kinerja.accounts.login_names import login_name_normalize
@@ -28,39 +26,17 @@ from kinerja.accounts.permissions import (
 )
 from kinerja.organization.models import Agency, Position, PositionKind, Unit
 from kinerja.organization.selectors import agency_get_for_actor
-from kinerja.people.chain import WALI_KOTA, Chain, Holder, Holding, PositionNode, chain_of_command
+from kinerja.people.chain import WALI_KOTA, Chain, Holder
+from kinerja.people.holdings import (
+    chain_of_command_load,
+    covering,
+    home_agency_subquery,
+    today,
+)
 from kinerja.people.models import Assignment, Employee
+from kinerja.people.permissions import is_in_team_of
 
 STRUCTURAL_KINDS = (PositionKind.JPT, PositionKind.ADMINISTRATOR, PositionKind.PENGAWAS)
-
-
-def today() -> date:
-    return timezone.localdate()
-
-
-def _covering(day: date, prefix: str = "") -> Q:
-    return Q(**{f"{prefix}start_date__lte": day}) & (
-        Q(**{f"{prefix}end_date__isnull": True}) | Q(**{f"{prefix}end_date__gte": day})
-    )
-
-
-def home_agency_subquery() -> Subquery:
-    """An employee's agency: that of their most recent definitive (non-acting) assignment."""
-    return Subquery(
-        Assignment.objects.filter(employee=OuterRef("pk"), is_acting=False)
-        .order_by("-start_date", "-pk")
-        .values("position__agency_id")[:1]
-    )
-
-
-def employee_home_agency_id(*, employee_id: int) -> int | None:
-    agency_id: int | None = (
-        Employee.objects.filter(pk=employee_id)
-        .annotate(home_agency_id=home_agency_subquery())
-        .values_list("home_agency_id", flat=True)
-        .first()
-    )
-    return agency_id
 
 
 @dataclass(frozen=True)
@@ -119,7 +95,7 @@ def employee_list_for_actor(
             .annotate(home_agency_id=home_agency_subquery())
             .filter(home_agency_id=agency_id)
         )
-    current = Assignment.objects.filter(_covering(day), employee=OuterRef("pk"), is_acting=False)
+    current = Assignment.objects.filter(covering(day), employee=OuterRef("pk"), is_acting=False)
     if filters.unit_id is not None:
         employees = employees.filter(Exists(current.filter(position__unit_id=filters.unit_id)))
     if filters.position_kind:
@@ -138,7 +114,7 @@ def employee_list_for_actor(
         .prefetch_related(
             Prefetch(
                 "assignments",
-                queryset=Assignment.objects.filter(_covering(day))
+                queryset=Assignment.objects.filter(covering(day))
                 .select_related("position__agency")
                 .only(*LIST_ASSIGNMENT_FIELDS)
                 .order_by("is_acting", "-start_date"),
@@ -186,22 +162,10 @@ def employee_get_for_actor(*, actor: Actor, employee_id: int) -> Employee:
         own
         or can_read_all_agencies(actor)
         or (is_agency_admin(actor) and can_read_agency(actor, home))
-        or _supervises(actor, employee_id=employee.pk, day=today())
+        or is_in_team_of(actor, employee.pk)
     ):
         raise Http404
     return employee
-
-
-def _supervises(actor: Actor, *, employee_id: int, day: date) -> bool:
-    """`employee_id` is among the subordinates of the actor's employee on `day`: exactly the
-    people the actor's "Tim saya" lists, so every name there opens."""
-    if actor is None or not actor.is_authenticated:
-        return False
-    mine = Employee.objects.filter(user_id=actor.pk).values_list("pk", flat=True).first()
-    if mine is None:
-        return False
-    subordinates = chain_of_command_load(employee_id=mine, day=day).subordinates
-    return any(holder.employee_id == employee_id for holder in subordinates)
 
 
 def assignment_history(*, employee: Employee) -> list[Assignment]:
@@ -237,62 +201,14 @@ class ChainView:
     notes: tuple[str, ...] = field(default=())
 
 
-def _nodes(query: Q) -> dict[int, PositionNode]:
-    rows = Position.objects.filter(query).values_list(
-        "id", "supervisor_id", "kind", "is_head_of_agency"
-    )
-    return {pk: PositionNode(pk, sup, kind, head) for pk, sup, kind, head in rows}
-
-
-def _holdings(position_ids: Iterable[int], day: date) -> list[Holding]:
-    rows = Assignment.objects.filter(
-        _covering(day), position_id__in=list(position_ids)
-    ).values_list("employee_id", "position_id", "start_date", "end_date", "is_acting")
-    return [Holding(*row) for row in rows]
-
-
-def chain_of_command_load(*, employee_id: int, day: date) -> Chain:
-    """Fetch the neighbourhood of the employee's posts and compute the chain.
-
-    Queries grow with the depth of the tree (about five levels), never with its size.
-    """
-    mine = list(
-        Assignment.objects.filter(_covering(day), employee_id=employee_id).values_list(
-            "position_id", flat=True
-        )
-    )
-    nodes = _nodes(Q(pk__in=mine))
-    missing = {n.supervisor_id for n in nodes.values()} - set(nodes) - {None}
-    while missing:
-        nodes.update(_nodes(Q(pk__in=missing)))
-        missing = {n.supervisor_id for n in nodes.values()} - set(nodes) - {None}
-    holdings = {(h.employee_id, h.position_id, h.start): h for h in _holdings(nodes, day)}
-
-    def add(new_nodes: dict[int, PositionNode]) -> set[int]:
-        fresh = {pk: n for pk, n in new_nodes.items() if pk not in nodes}
-        nodes.update(fresh)
-        for h in _holdings(fresh, day):
-            holdings[(h.employee_id, h.position_id, h.start)] = h
-        held = {h.position_id for h in holdings.values()}
-        return {pk for pk in fresh if pk not in held}
-
-    parents = {nodes[pid].supervisor_id for pid in mine if pid in nodes} - {None}
-    down = set(mine)
-    vacant = add(_nodes(Q(supervisor_id__in=down | parents)))
-    # Subordinates: walk down through vacant posts under the employee's own posts only.
-    frontier = {pk for pk in vacant if nodes[pk].supervisor_id in down}
-    while frontier:
-        down |= frontier
-        frontier = add(_nodes(Q(supervisor_id__in=frontier))) - down
-    return chain_of_command(
-        employee_id=employee_id, day=day, positions=nodes, holdings=holdings.values()
-    )
-
-
 def chain_of_command_view(*, employee: Employee, day: date | None = None) -> ChainView:
     """The chain with Employee and Position rows resolved (two more queries)."""
     day = day or today()
-    chain = chain_of_command_load(employee_id=employee.pk, day=day)
+    return chain_resolve(chain=chain_of_command_load(employee_id=employee.pk, day=day))
+
+
+def chain_resolve(*, chain: Chain) -> ChainView:
+    """Employee and Position rows for the people and posts of a computed chain (two queries)."""
     members: list[Holder] = [*chain.positions, *chain.subordinates, *chain.peers]
     for official in (chain.supervisor, chain.appraiser, chain.appraiser_superior):
         if isinstance(official, Holder):
@@ -315,7 +231,7 @@ def chain_of_command_view(*, employee: Employee, day: date | None = None) -> Cha
         return resolve(value) if isinstance(value, Holder) else None
 
     return ChainView(
-        day=day,
+        day=chain.day,
         positions=[resolve(h) for h in chain.positions],
         supervisor=resolve_official(chain.supervisor),
         appraiser=resolve_official(chain.appraiser),
@@ -380,7 +296,7 @@ def org_chart_for_actor(*, actor: Actor, agency_id: int, day: date | None = None
     )
     posts = {p.pk: ChartPost(position=p) for p in structural}
     holders = (
-        Assignment.objects.filter(_covering(day), position_id__in=list(posts))
+        Assignment.objects.filter(covering(day), position_id__in=list(posts))
         .select_related("employee")
         .order_by("start_date", "pk")
     )
@@ -391,7 +307,7 @@ def org_chart_for_actor(*, actor: Actor, agency_id: int, day: date | None = None
             post.acting_kind = post.acting_kind or a.acting_kind
         elif post.holder is None:
             post.holder = a.employee
-    active = Assignment.objects.filter(_covering(day), position=OuterRef("pk"))
+    active = Assignment.objects.filter(covering(day), position=OuterRef("pk"))
     counts = (
         Position.objects.filter(agency=agency)
         .annotate(

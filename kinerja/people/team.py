@@ -1,8 +1,9 @@
 """What the home page and "Tim saya" show of one employee: the post they hold (or the post they
 will hold, for an imported employee whose first day is still ahead) and the people they lead.
 
-Built on the chain of command (`selectors.chain_of_command_load`), so that "Tim saya" lists
-exactly the subordinates the profile names; queries do not grow with the size of the team.
+Built on the chain of command (`holdings.chain_of_command_load`); "Tim saya" lists the team that
+`permissions.team_chain_of` computes, the same one `permissions.is_in_team_of` asks about when a
+profile opens, so every name listed opens. Queries do not grow with the size of the team.
 """
 
 from __future__ import annotations
@@ -13,14 +14,10 @@ from typing import Any
 
 from django.utils import formats
 
+from kinerja.people.holdings import chain_of_command_load, covering, today
 from kinerja.people.models import Assignment, Employee
-from kinerja.people.selectors import (
-    ChainView,
-    chain_of_command_load,
-    chain_of_command_view,
-    employee_for_user,
-    today,
-)
+from kinerja.people.permissions import team_chain_of
+from kinerja.people.selectors import ChainView, chain_resolve, employee_for_user
 
 
 @dataclass(frozen=True)
@@ -61,9 +58,9 @@ def definitive_posts_on(*, employee: Employee, day: date | None = None) -> list[
     """The employee's own (non-acting) posts on `day`: what a mutasi ends."""
     day = day or today()
     return list(
-        Assignment.objects.filter(employee=employee, is_acting=False, start_date__lte=day)
-        .exclude(end_date__lt=day)
-        .select_related("position__agency", "position__unit")
+        Assignment.objects.filter(covering(day), employee=employee, is_acting=False).select_related(
+            "position__agency", "position__unit"
+        )
     )
 
 
@@ -78,6 +75,7 @@ def team_for_actor(*, actor: Any, day: date | None = None) -> Team | None:
 
     Nobody else's team is ever shown: the only input is the asking user."""
     employee = employee_for_user(user=actor)
-    if employee is None:
+    chain = team_chain_of(actor, day=day)
+    if employee is None or chain is None:
         return None
-    return Team(leader=employee, chain=chain_of_command_view(employee=employee, day=day))
+    return Team(leader=employee, chain=chain_resolve(chain=chain))

@@ -25,6 +25,7 @@ from kinerja.people.forms import (
     EmployeeFilterForm,
     EmployeeMoveForm,
 )
+from kinerja.people.holdings import today
 from kinerja.people.list_rows import employee_rows
 from kinerja.people.models import Employee
 from kinerja.people.permissions import can_manage_employee, require_manage_employee
@@ -38,7 +39,6 @@ from kinerja.people.selectors import (
     employee_list_for_actor,
     org_chart_for_actor,
     position_vacant_list_for_actor,
-    today,
 )
 from kinerja.people.services import (
     assignment_end,

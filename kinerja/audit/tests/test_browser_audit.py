@@ -3,8 +3,6 @@ and a chart whose text stays legible on a 360 px phone."""
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -14,18 +12,6 @@ import pytest
 from kinerja.accounts.testing import TEST_PASSWORD
 from kinerja.people.services import employee_move, employee_update
 from kinerja.people.testing import Personas, make_position
-
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -39,23 +25,6 @@ SMALLEST_CHART_TEXT = """
   return Math.min(...sizes);
 }
 """
-
-
-@pytest.fixture
-def browser(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        if os.environ.get("CI"):
-            pytest.fail("Chromium tidak terpasang di /usr/bin/chromium (bin/system-packages)")
-        pytest.skip("Chromium is not installed")
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
 
 
 def auditor_page(browser: Any, live_server: Any, width: int) -> Any:

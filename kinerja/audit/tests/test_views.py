@@ -6,6 +6,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from kinerja.accounts.services import user_create
+from kinerja.core.testing import page_text
 from kinerja.people.testing import Personas
 
 pytestmark = pytest.mark.django_db
@@ -35,7 +36,10 @@ def test_audit_page_is_for_the_inspektorat_only(
     response = client.get("/audit/")
     assert response.status_code == status
     if status == 403:
-        assert "Pegawai 1" not in response.content.decode()
+        text = page_text(response.content)
+        assert "Akses ditolak" in text
+        assert "Pegawai 0" not in text
+        assert "Pegawai 1" not in text
 
 
 def test_audit_page_filters_by_actor_action_object_and_dates(

@@ -6,7 +6,6 @@ exist (the test fails rather than skips); elsewhere it is skipped if Chromium is
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -15,43 +14,16 @@ from urllib.parse import urlparse
 import pytest
 
 from kinerja.accounts.testing import TEST_PASSWORD
+from kinerja.core.testing import chromium_page
 from kinerja.people.testing import Personas
-
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 pytestmark = [pytest.mark.browser]
 
 
 @pytest.fixture
-def browser_page(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        if os.environ.get("CI"):
-            pytest.fail("Chromium tidak terpasang di /usr/bin/chromium (bin/system-packages)")
-        pytest.skip("Chromium is not installed")
-    # Playwright's sync API runs an event loop in this thread; Django's ORM calls from the test
-    # itself are still synchronous and safe.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        context = browser.new_context(viewport={"width": 360, "height": 740}, locale="id-ID")
-        page = context.new_page()
-        try:
-            yield page
-        finally:
-            context.close()
-            browser.close()
+def browser_page(browser: Any) -> Iterator[Any]:
+    with chromium_page(browser, width=360, height=740) as page:
+        yield page
 
 
 @pytest.mark.django_db(transaction=True)

@@ -7,9 +7,7 @@ that use htmx, Bootstrap's JavaScript, an inline SVG chart and Swagger UI are op
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -19,16 +17,6 @@ from kinerja.core.jobs import job_create, job_progress
 from kinerja.core.models import Job
 from kinerja.people.testing import Personas
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 LISTEN_FOR_VIOLATIONS = """
 window.__cspViolations = [];
 document.addEventListener('securitypolicyviolation', (e) => {
@@ -40,23 +28,13 @@ pytestmark = [pytest.mark.browser]
 
 
 @pytest.fixture
-def browser_context(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        if os.environ.get("CI"):
-            pytest.fail("Chromium tidak terpasang di /usr/bin/chromium (bin/system-packages)")
-        pytest.skip("Chromium is not installed")
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        context = browser.new_context(viewport={"width": 1024, "height": 800}, locale="id-ID")
-        context.add_init_script(LISTEN_FOR_VIOLATIONS)
-        try:
-            yield context
-        finally:
-            context.close()
-            browser.close()
+def browser_context(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": 1024, "height": 800}, locale="id-ID")
+    context.add_init_script(LISTEN_FOR_VIOLATIONS)
+    try:
+        yield context
+    finally:
+        context.close()
 
 
 def log_in(context: Any, base: str, username: str) -> tuple[Any, list[str]]:

@@ -10,10 +10,8 @@ JavaScript on, axe-core must find no serious or critical violation (once per pag
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -27,8 +25,6 @@ from kinerja.core.jobs import job_create, job_succeed
 from kinerja.people.imports.tasks import APPLY_KIND, VALIDATE_KIND
 from kinerja.people.testing import Personas
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync"]
 WIDTH = 360
 SKIPPED_PREFIXES = ("/api/", "/admin-django/", "/healthz")
 SKIPPED_NAMES = ("admin:", "api:", "api-schema", "api-docs", "healthz")
@@ -101,24 +97,6 @@ def page_urls(samples: Samples) -> list[str]:
         if not url.startswith(SKIPPED_PREFIXES) and url not in urls:
             urls.append(url)
     return urls
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        if os.environ.get("CI"):
-            pytest.fail("Chromium tidak terpasang di /usr/bin/chromium (bin/system-packages)")
-        pytest.skip("Chromium is not installed")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        launched = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        try:
-            yield launched
-        finally:
-            launched.close()
-    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
 
 _axe_checked: set[str] = set()

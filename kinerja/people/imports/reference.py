@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kinerja.organization.models import Agency, Position, Unit
+from kinerja.people.holdings import home_agency_subquery
 from kinerja.people.imports.columns import position_name_key
 from kinerja.people.models import Assignment, Employee
-from kinerja.people.selectors import home_agency_subquery
 
 CHUNK = 5000
 """NIPs per `IN (…)` query: below the parameter limits of SQLite and PostgreSQL."""

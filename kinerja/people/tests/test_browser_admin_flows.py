@@ -5,7 +5,6 @@ from the agency's tree, and the new employee's profile names it.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -14,41 +13,17 @@ import pytest
 
 from kinerja.accounts.testing import TEST_PASSWORD
 from kinerja.audit.models import AuditEvent
+from kinerja.core.testing import chromium_page
 from kinerja.people.models import Employee
 from kinerja.people.testing import Personas
-
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 pytestmark = [pytest.mark.browser]
 
 
 @pytest.fixture
-def browser_page(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        if os.environ.get("CI"):
-            pytest.fail("Chromium tidak terpasang di /usr/bin/chromium (bin/system-packages)")
-        pytest.skip("Chromium is not installed")
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="id-ID")
-        try:
-            yield context.new_page()
-        finally:
-            context.close()
-            browser.close()
+def browser_page(browser: Any) -> Iterator[Any]:
+    with chromium_page(browser, width=1280, height=900) as page:
+        yield page
 
 
 @pytest.mark.django_db(transaction=True)

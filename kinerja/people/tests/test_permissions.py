@@ -25,6 +25,7 @@ from kinerja.people.permissions import (
     can_manage_employee,
     is_appraiser_of,
     is_appraiser_superior_of,
+    is_in_team_of,
     is_supervisor_of,
     require_manage_employee,
 )
@@ -151,6 +152,42 @@ def test_the_relation_is_for_today_when_no_date_is_given(office: Office) -> None
     # Today (2026 or later) Putri is still Plt of Kasi Satu.
     assert is_supervisor_of(office.putri, office.eko_employee)
     assert not is_supervisor_of(office.sari, office.eko_employee)
+
+
+# --- Tim saya: the team of an actor ------------------------------------------------------------
+
+
+def test_a_direct_report_is_in_the_team_of_the_holder_of_the_supervising_post(
+    office: Office,
+) -> None:
+    assert is_in_team_of(office.sari, office.eko_employee, day=HELD)
+    assert is_in_team_of(office.kartika, office.sari.employee, day=HELD)
+    assert not is_in_team_of(office.eko, office.sari.employee, day=HELD)
+
+
+def test_the_report_of_a_vacant_post_below_is_in_the_team_of_the_next_official_up(
+    office: Office,
+) -> None:
+    assert is_in_team_of(office.kartika, office.eko_employee, day=VACANT)
+    # While Kasi Satu is held, Eko is Sari's team, not Kartika's.
+    assert not is_in_team_of(office.kartika, office.eko_employee, day=HELD)
+
+
+def test_a_plt_has_the_reports_of_the_post_they_act_in_in_their_team(office: Office) -> None:
+    assert is_in_team_of(office.putri, office.eko_employee, day=ACTING)
+    assert not is_in_team_of(office.putri, office.eko_employee, day=VACANT)
+    assert not is_in_team_of(office.kartika, office.eko_employee, day=ACTING)
+
+
+def test_a_former_supervisor_no_longer_has_the_employee_in_their_team(office: Office) -> None:
+    assert is_in_team_of(office.sari, office.eko_employee, day=date(2025, 6, 30))
+    assert not is_in_team_of(office.sari, office.eko_employee, day=date(2025, 7, 1))
+    assert not is_in_team_of(office.sari, office.eko_employee)
+
+
+def test_the_system_and_staff_accounts_have_no_team(office: Office, personas: Personas) -> None:
+    for actor in [None, personas.hr_admin, personas.agency_admin, personas.outsider]:
+        assert not is_in_team_of(actor, office.eko_employee, day=HELD)
 
 
 # --- Admin OPD scope over employees --------------------------------------------------------------

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
+from kinerja.people.models import Assignment
 from kinerja.people.testing import Personas, bulk_staff
 
 pytestmark = pytest.mark.django_db
@@ -54,6 +58,23 @@ def test_supervisor_may_open_a_subordinates_profile_but_not_anyone_elses(
     assert client.get(f"/pegawai/{personas.staff.other_head.pk}/").status_code == 404
     client.force_login(personas.employee)
     assert client.get(f"/pegawai/{personas.staff.supervisor.pk}/").status_code == 404
+
+
+def test_when_the_supervising_post_falls_vacant_the_team_and_the_profile_pass_up_together(
+    client: Client, personas: Personas
+) -> None:
+    # Sri leaves Kepala Seksi Identitas yesterday: Agus is now in Dewi Kabid's team, not hers.
+    Assignment.objects.filter(employee=personas.staff.supervisor).update(
+        end_date=timezone.localdate() - timedelta(days=1)
+    )
+    agus = personas.staff.employee
+    client.force_login(personas.appraiser_superior)
+    body = client.get("/pegawai/tim-saya/").content.decode()
+    assert f'href="/pegawai/{agus.pk}/"' in body
+    assert client.get(f"/pegawai/{agus.pk}/").status_code == 200
+    client.force_login(personas.supervisor)
+    assert agus.name not in client.get("/pegawai/tim-saya/").content.decode()
+    assert client.get(f"/pegawai/{agus.pk}/").status_code == 404
 
 
 def test_supervisors_own_profile_leads_to_my_team(client: Client, personas: Personas) -> None:

@@ -1,0 +1,110 @@
+"""Who holds which post on a date: the queries under the chain of command and the home agency.
+
+The lowest module of the app that reads the database: `permissions` (relationship rules) and
+`selectors` (pages) both build on it, so neither has to import the other's internals.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from django.db.models import OuterRef, Q, Subquery
+from django.utils import timezone
+
+from kinerja.accounts.actors import Actor
+from kinerja.organization.models import Position
+from kinerja.people.chain import Chain, Holding, PositionNode, chain_of_command
+from kinerja.people.models import Assignment, Employee
+
+
+def today() -> date:
+    return timezone.localdate()
+
+
+def covering(day: date, prefix: str = "") -> Q:
+    """Rows (assignments, by default) open on `day`: started, and not ended before it."""
+    return Q(**{f"{prefix}start_date__lte": day}) & (
+        Q(**{f"{prefix}end_date__isnull": True}) | Q(**{f"{prefix}end_date__gte": day})
+    )
+
+
+def home_agency_subquery() -> Subquery:
+    """An employee's agency: that of their most recent definitive (non-acting) assignment."""
+    return Subquery(
+        Assignment.objects.filter(employee=OuterRef("pk"), is_acting=False)
+        .order_by("-start_date", "-pk")
+        .values("position__agency_id")[:1]
+    )
+
+
+def employee_home_agency_id(*, employee_id: int) -> int | None:
+    agency_id: int | None = (
+        Employee.objects.filter(pk=employee_id)
+        .annotate(home_agency_id=home_agency_subquery())
+        .values_list("home_agency_id", flat=True)
+        .first()
+    )
+    return agency_id
+
+
+def _nodes(query: Q) -> dict[int, PositionNode]:
+    rows = Position.objects.filter(query).values_list(
+        "id", "supervisor_id", "kind", "is_head_of_agency"
+    )
+    return {pk: PositionNode(pk, sup, kind, head) for pk, sup, kind, head in rows}
+
+
+def _holdings(position_ids: Iterable[int], day: date) -> list[Holding]:
+    rows = Assignment.objects.filter(covering(day), position_id__in=list(position_ids)).values_list(
+        "employee_id", "position_id", "start_date", "end_date", "is_acting"
+    )
+    return [Holding(*row) for row in rows]
+
+
+def chain_of_command_load(*, employee_id: int, day: date) -> Chain:
+    """Fetch the neighbourhood of the employee's posts and compute the chain.
+
+    Queries grow with the depth of the tree (about five levels), never with its size.
+    """
+    mine = list(
+        Assignment.objects.filter(covering(day), employee_id=employee_id).values_list(
+            "position_id", flat=True
+        )
+    )
+    nodes = _nodes(Q(pk__in=mine))
+    missing = {n.supervisor_id for n in nodes.values()} - set(nodes) - {None}
+    while missing:
+        nodes.update(_nodes(Q(pk__in=missing)))
+        missing = {n.supervisor_id for n in nodes.values()} - set(nodes) - {None}
+    holdings = {(h.employee_id, h.position_id, h.start): h for h in _holdings(nodes, day)}
+
+    def add(new_nodes: dict[int, PositionNode]) -> set[int]:
+        fresh = {pk: n for pk, n in new_nodes.items() if pk not in nodes}
+        nodes.update(fresh)
+        for h in _holdings(fresh, day):
+            holdings[(h.employee_id, h.position_id, h.start)] = h
+        held = {h.position_id for h in holdings.values()}
+        return {pk for pk in fresh if pk not in held}
+
+    parents = {nodes[pid].supervisor_id for pid in mine if pid in nodes} - {None}
+    down = set(mine)
+    vacant = add(_nodes(Q(supervisor_id__in=down | parents)))
+    # Subordinates: walk down through vacant posts under the employee's own posts only.
+    frontier = {pk for pk in vacant if nodes[pk].supervisor_id in down}
+    while frontier:
+        down |= frontier
+        frontier = add(_nodes(Q(supervisor_id__in=frontier))) - down
+    return chain_of_command(
+        employee_id=employee_id, day=day, positions=nodes, holdings=holdings.values()
+    )
+
+
+def employee_id_for_user(actor: Actor) -> int | None:
+    """The employee record of an active user; None for the system, staff accounts, the inactive."""
+    if actor is None or not actor.is_active:
+        return None
+    employee_id: int | None = (
+        Employee.objects.filter(user_id=actor.pk).values_list("pk", flat=True).first()
+    )
+    return employee_id
