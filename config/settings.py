@@ -174,7 +174,7 @@ PERIODIC_TASKS: dict[str, int] = {
 IMPORT_RETENTION_HOURS = int(os.environ.get("IMPORT_RETENTION_HOURS", "24"))
 
 AUTH_USER_MODEL = "accounts.User"
-AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+AUTHENTICATION_BACKENDS = ["kinerja.accounts.backends.SessionUserBackend"]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
