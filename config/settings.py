@@ -79,6 +79,9 @@ INSTALLED_APPS = [
     "kinerja.audit",
     "kinerja.organization",
     "kinerja.people",
+    "kinerja.discussions",
+    "kinerja.periods",
+    "kinerja.planning",
 ]
 
 MIDDLEWARE = [
