@@ -99,7 +99,10 @@ class GoalIndicator(Target, TimeStampedModel):
     number = models.PositiveSmallIntegerField(_("nomor"))
     text = models.CharField(_("indikator kinerja utama"), max_length=500)
     polarity = models.CharField(
-        _("polaritas"), max_length=20, choices=Polarity.choices(), default=Polarity.HIGHER_IS_BETTER
+        _("polaritas"),
+        max_length=20,
+        choices=Polarity.choices(),
+        default=Polarity.HIGHER_IS_BETTER.value,
     )
 
     class Meta:
@@ -230,7 +233,7 @@ class PlannedResult(TimeStampedModel):
         PerformancePlan, verbose_name=_("SKP"), on_delete=models.CASCADE, related_name="results"
     )
     kind = models.CharField(
-        _("jenis"), max_length=10, choices=ResultKind.choices(), default=ResultKind.UTAMA
+        _("jenis"), max_length=10, choices=ResultKind.choices(), default=ResultKind.UTAMA.value
     )
     number = models.PositiveSmallIntegerField(_("nomor"))
     text = models.CharField(_("rencana hasil kerja"), max_length=500)
@@ -289,7 +292,10 @@ class Indicator(Target, TimeStampedModel):
     aspect = models.CharField(_("aspek"), max_length=10, choices=Aspect.choices)
     text = models.CharField(_("indikator kinerja individu"), max_length=500)
     polarity = models.CharField(
-        _("polaritas"), max_length=20, choices=Polarity.choices(), default=Polarity.HIGHER_IS_BETTER
+        _("polaritas"),
+        max_length=20,
+        choices=Polarity.choices(),
+        default=Polarity.HIGHER_IS_BETTER.value,
     )
     source = models.CharField(
         _("sumber realisasi"),
@@ -320,7 +326,10 @@ class LeaderExpectation(TimeStampedModel):
     """Ekspektasi khusus pimpinan for one core value (reference/berakhlak.json codes)."""
 
     plan = models.ForeignKey(
-        PerformancePlan, verbose_name=_("SKP"), on_delete=models.CASCADE, related_name="expectations"
+        PerformancePlan,
+        verbose_name=_("SKP"),
+        on_delete=models.CASCADE,
+        related_name="expectations",
     )
     core_value = models.CharField(_("nilai dasar"), max_length=30)
     text = models.TextField(_("ekspektasi khusus pimpinan"), blank=True)

@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,55 +14,110 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Thread',
+            name="Thread",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('subject_type', models.CharField(max_length=100, verbose_name='jenis objek')),
-                ('subject_id', models.PositiveBigIntegerField(verbose_name='ID objek')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='dibuat')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("subject_type", models.CharField(max_length=100, verbose_name="jenis objek")),
+                ("subject_id", models.PositiveBigIntegerField(verbose_name="ID objek")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="dibuat")),
             ],
             options={
-                'verbose_name': 'diskusi',
-                'verbose_name_plural': 'diskusi',
-                'constraints': [models.UniqueConstraint(fields=('subject_type', 'subject_id'), name='discussions_one_thread_per_subject')],
+                "verbose_name": "diskusi",
+                "verbose_name_plural": "diskusi",
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("subject_type", "subject_id"),
+                        name="discussions_one_thread_per_subject",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='DocumentVersion',
+            name="DocumentVersion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('subject_type', models.CharField(max_length=100, verbose_name='jenis objek')),
-                ('subject_id', models.PositiveBigIntegerField(verbose_name='ID objek')),
-                ('number', models.PositiveIntegerField(verbose_name='versi')),
-                ('content', models.JSONField(default=dict, verbose_name='isi')),
-                ('lines', models.JSONField(default=list, verbose_name='baris')),
-                ('note', models.TextField(blank=True, verbose_name='catatan')),
-                ('created_by_name', models.CharField(max_length=250, verbose_name='nama pembuat')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='dibuat')),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='dibuat oleh')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("subject_type", models.CharField(max_length=100, verbose_name="jenis objek")),
+                ("subject_id", models.PositiveBigIntegerField(verbose_name="ID objek")),
+                ("number", models.PositiveIntegerField(verbose_name="versi")),
+                ("content", models.JSONField(default=dict, verbose_name="isi")),
+                ("lines", models.JSONField(default=list, verbose_name="baris")),
+                ("note", models.TextField(blank=True, verbose_name="catatan")),
+                ("created_by_name", models.CharField(max_length=250, verbose_name="nama pembuat")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="dibuat")),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="dibuat oleh",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'versi dokumen',
-                'verbose_name_plural': 'versi dokumen',
-                'ordering': ['subject_type', 'subject_id', 'number'],
-                'constraints': [models.UniqueConstraint(fields=('subject_type', 'subject_id', 'number'), name='discussions_version_number_unique')],
+                "verbose_name": "versi dokumen",
+                "verbose_name_plural": "versi dokumen",
+                "ordering": ["subject_type", "subject_id", "number"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("subject_type", "subject_id", "number"),
+                        name="discussions_version_number_unique",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Comment',
+            name="Comment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('author_name', models.CharField(max_length=250, verbose_name='nama penulis')),
-                ('body', models.TextField(verbose_name='komentar')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='ditulis')),
-                ('author', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='penulis')),
-                ('thread', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='comments', to='discussions.thread', verbose_name='diskusi')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("author_name", models.CharField(max_length=250, verbose_name="nama penulis")),
+                ("body", models.TextField(verbose_name="komentar")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="ditulis")),
+                (
+                    "author",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="penulis",
+                    ),
+                ),
+                (
+                    "thread",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="comments",
+                        to="discussions.thread",
+                        verbose_name="diskusi",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'komentar',
-                'verbose_name_plural': 'komentar',
-                'ordering': ['created_at', 'pk'],
-                'indexes': [models.Index(fields=['thread', 'created_at'], name='discussions_thread__b3a74f_idx')],
+                "verbose_name": "komentar",
+                "verbose_name_plural": "komentar",
+                "ordering": ["created_at", "pk"],
+                "indexes": [
+                    models.Index(
+                        fields=["thread", "created_at"], name="discussions_thread__b3a74f_idx"
+                    )
+                ],
             },
         ),
     ]

@@ -5,53 +5,114 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='PerformancePeriod',
+            name="PerformancePeriod",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='dibuat')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='diperbarui')),
-                ('year', models.PositiveSmallIntegerField(verbose_name='tahun')),
-                ('name', models.CharField(max_length=120, verbose_name='nama')),
-                ('start_date', models.DateField(verbose_name='tanggal mulai')),
-                ('end_date', models.DateField(verbose_name='tanggal selesai')),
-                ('state', models.CharField(choices=[('PLANNING', 'Perencanaan'), ('EXECUTION', 'Pelaksanaan'), ('EVALUATION', 'Evaluasi'), ('CLOSED', 'Ditutup')], default='PLANNING', max_length=12, verbose_name='tahap')),
-                ('is_trial', models.BooleanField(default=False, verbose_name='uji coba')),
-                ('window_kind', models.CharField(choices=[('MONTHLY', 'Bulanan'), ('QUARTERLY', 'Triwulanan')], max_length=10, verbose_name='evaluasi periodik')),
-                ('plan_due_date', models.DateField(verbose_name='batas penetapan SKP')),
-                ('realization_due_day', models.PositiveSmallIntegerField(default=5, verbose_name='batas pengisian realisasi (tanggal pada bulan berikutnya)')),
-                ('evaluation_due_date', models.DateField(verbose_name='batas evaluasi tahunan')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="dibuat")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="diperbarui")),
+                ("year", models.PositiveSmallIntegerField(verbose_name="tahun")),
+                ("name", models.CharField(max_length=120, verbose_name="nama")),
+                ("start_date", models.DateField(verbose_name="tanggal mulai")),
+                ("end_date", models.DateField(verbose_name="tanggal selesai")),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("PLANNING", "Perencanaan"),
+                            ("EXECUTION", "Pelaksanaan"),
+                            ("EVALUATION", "Evaluasi"),
+                            ("CLOSED", "Ditutup"),
+                        ],
+                        default="PLANNING",
+                        max_length=12,
+                        verbose_name="tahap",
+                    ),
+                ),
+                ("is_trial", models.BooleanField(default=False, verbose_name="uji coba")),
+                (
+                    "window_kind",
+                    models.CharField(
+                        choices=[("MONTHLY", "Bulanan"), ("QUARTERLY", "Triwulanan")],
+                        max_length=10,
+                        verbose_name="evaluasi periodik",
+                    ),
+                ),
+                ("plan_due_date", models.DateField(verbose_name="batas penetapan SKP")),
+                (
+                    "realization_due_day",
+                    models.PositiveSmallIntegerField(
+                        default=5,
+                        verbose_name="batas pengisian realisasi (tanggal pada bulan berikutnya)",
+                    ),
+                ),
+                ("evaluation_due_date", models.DateField(verbose_name="batas evaluasi tahunan")),
             ],
             options={
-                'verbose_name': 'periode penilaian',
-                'verbose_name_plural': 'periode penilaian',
-                'ordering': ['-year', 'is_trial', '-start_date'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('end_date__gte', models.F('start_date'))), name='periods_period_ends_after_start', violation_error_message='Tanggal selesai tidak boleh sebelum tanggal mulai.'), models.UniqueConstraint(condition=models.Q(('is_trial', False)), fields=('year',), name='periods_one_real_period_per_year', violation_error_message='Periode penilaian untuk tahun ini sudah ada.')],
+                "verbose_name": "periode penilaian",
+                "verbose_name_plural": "periode penilaian",
+                "ordering": ["-year", "is_trial", "-start_date"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("end_date__gte", models.F("start_date"))),
+                        name="periods_period_ends_after_start",
+                        violation_error_message="Tanggal selesai tidak boleh sebelum tanggal mulai.",
+                    ),
+                    models.UniqueConstraint(
+                        condition=models.Q(("is_trial", False)),
+                        fields=("year",),
+                        name="periods_one_real_period_per_year",
+                        violation_error_message="Periode penilaian untuk tahun ini sudah ada.",
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='EvaluationWindow',
+            name="EvaluationWindow",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveSmallIntegerField(verbose_name='urutan')),
-                ('name', models.CharField(max_length=60, verbose_name='nama')),
-                ('start_date', models.DateField(verbose_name='mulai')),
-                ('end_date', models.DateField(verbose_name='selesai')),
-                ('realization_due_date', models.DateField(verbose_name='batas pengisian realisasi')),
-                ('period', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='windows', to='periods.performanceperiod', verbose_name='periode penilaian')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveSmallIntegerField(verbose_name="urutan")),
+                ("name", models.CharField(max_length=60, verbose_name="nama")),
+                ("start_date", models.DateField(verbose_name="mulai")),
+                ("end_date", models.DateField(verbose_name="selesai")),
+                (
+                    "realization_due_date",
+                    models.DateField(verbose_name="batas pengisian realisasi"),
+                ),
+                (
+                    "period",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="windows",
+                        to="periods.performanceperiod",
+                        verbose_name="periode penilaian",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'evaluasi periodik',
-                'verbose_name_plural': 'evaluasi periodik',
-                'ordering': ['period', 'number'],
-                'constraints': [models.UniqueConstraint(fields=('period', 'number'), name='periods_window_number_unique')],
+                "verbose_name": "evaluasi periodik",
+                "verbose_name_plural": "evaluasi periodik",
+                "ordering": ["period", "number"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("period", "number"), name="periods_window_number_unique"
+                    )
+                ],
             },
         ),
     ]
