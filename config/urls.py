@@ -8,12 +8,16 @@ from kinerja.core import views as core_views
 from kinerja.organization import api as organization_api
 from kinerja.people import api as people_api
 from kinerja.people import views as people_views
+from kinerja.periods import api as periods_api
+from kinerja.planning import api as planning_api
 
 api_v1 = [
     path("me/", MeApi.as_view(), name="me"),
     path("token/", TokenObtainApi.as_view(), name="token"),
     *organization_api.urlpatterns,
     *people_api.urlpatterns,
+    *periods_api.urlpatterns,
+    *planning_api.urlpatterns,
 ]
 
 urlpatterns = [
@@ -30,6 +34,8 @@ urlpatterns = [
     ),
     path("pegawai/", include("kinerja.people.urls")),
     path("pegawai/impor/", include("kinerja.people.imports.urls")),
+    path("periode/", include("kinerja.periods.urls")),
+    path("skp/", include("kinerja.planning.urls")),
     path("gaya/", core_views.style_guide, {"may_view": is_hr_admin}, name="style_guide"),
     path("healthz", core_views.healthz, name="healthz"),
     path("api/v1/", include((api_v1, "api"))),

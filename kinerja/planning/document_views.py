@@ -1,0 +1,13 @@
+"""Placeholder views (scaffold); replaced by the helper that owns this module."""
+
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse
+
+
+def plan_pdf(request: HttpRequest, **kwargs: Any) -> HttpResponse:
+    raise Http404
+
+
+def plan_xlsx(request: HttpRequest, **kwargs: Any) -> HttpResponse:
+    raise Http404
