@@ -18,6 +18,7 @@ def discussions_audit_labels_register() -> None:
         fields={
             "subject_type": "Jenis objek",
             "subject_id": "ID objek",
+            "subject_text": "Objek",
             "line_count": "Jumlah baris",
         },
     )

@@ -64,7 +64,12 @@ def comment_add(*, actor: Actor, subject: Model, body: str) -> Comment:
             actor=actor,
             action="comment.added",
             obj=comment,
-            after={"subject_type": subject_type, "subject_id": subject_id, "body": comment.body},
+            after={
+                "subject_type": subject_type,
+                "subject_id": subject_id,
+                "subject_text": str(subject)[:250],
+                "body": comment.body,
+            },
         )
     return comment
 
@@ -103,6 +108,7 @@ def version_record(
             after={
                 "subject_type": subject_type,
                 "subject_id": subject_id,
+                "subject_text": str(subject)[:250],
                 "number": version.number,
                 "note": version.note,
                 "line_count": len(version.lines),

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Model
 
 from kinerja.audit.models import AuditEvent
+from kinerja.audit.presentation import audit_events_present
 from kinerja.core.audit_labels import audit_action_is_labelled, audit_action_label
 from kinerja.discussions.models import Comment, DocumentVersion, Thread
 from kinerja.discussions.services import COMMENT_MAX_LENGTH, comment_add, version_record
@@ -42,6 +43,7 @@ def test_first_comment_opens_the_thread_and_is_audited(personas: Personas) -> No
     assert event.after == {
         "subject_type": "people.Employee",
         "subject_id": subject.pk,
+        "subject_text": str(subject),
         "body": "Mohon diperbaiki.",
     }
 
@@ -124,6 +126,7 @@ def test_versions_are_numbered_one_two_three_and_audited(personas: Personas) -> 
     assert events[-1].after == {
         "subject_type": "people.Employee",
         "subject_id": subject.pk,
+        "subject_text": str(subject),
         "number": 3,
         "note": "Pengajuan 3",
         "line_count": 1,
@@ -140,6 +143,37 @@ def test_version_numbers_of_different_subjects_are_independent(personas: Persona
 
     assert [record(employee), record(other), record(post)] == [1, 1, 1]
     assert [record(employee), record(post), record(employee)] == [2, 2, 3]
+
+
+def test_the_audit_trail_reads_a_comment_and_a_version_in_indonesian(
+    personas: Personas,
+) -> None:
+    subject = personas.staff.employee
+    comment_add(actor=personas.supervisor, subject=subject, body="Setuju.")
+    version_record(actor=personas.employee, subject=subject, lines=["A"], content={})
+    events = AuditEvent.objects.filter(
+        action__in=["comment.added", "document_version.recorded"]
+    ).order_by("id")
+
+    comment, version = audit_events_present(list(events))
+
+    assert comment.action_label == "Komentar ditambahkan"
+    assert comment.object_text.startswith("Komentar ")
+    assert [(row.label, row.after) for row in comment.rows] == [
+        ("Jenis objek", "people.Employee"),
+        ("ID objek", str(subject.pk)),
+        ("Objek", str(subject)),
+        ("Komentar", "Setuju."),
+    ]
+    assert version.action_label == "Versi dokumen dicatat"
+    assert [row.label for row in version.rows] == [
+        "Jenis objek",
+        "ID objek",
+        "Objek",
+        "Versi",
+        "Catatan",
+        "Jumlah baris",
+    ]
 
 
 def test_audit_actions_read_in_indonesian() -> None:
