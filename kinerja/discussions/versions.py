@@ -24,6 +24,13 @@ class DiffLine:
     op: DiffOp
     text: str
 
+    @property
+    def depth(self) -> int:
+        """How far the line is indented in the document: two leading spaces a level, at most 3
+        (HTML collapses the spaces, so `_diff.html` indents by this instead)."""
+        spaces = len(self.text) - len(self.text.lstrip(" "))
+        return min(spaces // 2, 3)
+
 
 def lines_diff(old: list[str], new: list[str]) -> list[DiffLine]:
     """The comparison of two lists of lines (see the module docstring)."""

@@ -107,3 +107,10 @@ def test_diff_uses_ins_and_del_so_assistive_technology_can_tell() -> None:
     html = diff(lines_diff(["Lama"], ["Baru"]))
     assert "<del>Lama</del>" in html
     assert '<ins class="text-decoration-none">Baru</ins>' in html
+
+
+def test_indented_lines_stay_indented_although_html_collapses_spaces() -> None:
+    html = diff(lines_diff(["RHK 1", "  IKI 1.1"], ["RHK 1", "  IKI 1.1 baru"]))
+    assert '<li class="pe-2 ps-2 py-1">RHK 1</li>' in html
+    assert 'class="pe-2 ps-3 py-1 bg-danger-subtle' in html
+    assert 'class="pe-2 ps-3 py-1 bg-success-subtle' in html

@@ -66,3 +66,10 @@ def test_two_versions_are_compared_on_their_lines(personas: Personas) -> None:
         DiffLine("removed", "B"),
         DiffLine("added", "C"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "depth"), [("RHK", 0), (" x", 0), ("  IKI", 1), ("    a", 2), (" " * 20 + "b", 3)]
+)
+def test_a_line_knows_how_deep_it_is_indented(text: str, depth: int) -> None:
+    assert DiffLine("same", text).depth == depth
