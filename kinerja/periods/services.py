@@ -23,24 +23,14 @@ from kinerja.accounts.actors import Actor
 from kinerja.accounts.permissions import can_manage_city, require
 from kinerja.audit.services import audit_record
 from kinerja.periods.models import EvaluationWindow, PerformancePeriod, PeriodState, WindowKind
+from kinerja.periods.rules import period_state_refusal
+from kinerja.scoring.formatting import MONTH_NAMES
 
 Errors = dict[str, list[str]]
 
 MANAGE_REFUSAL = "Hanya Admin BKPSDM yang dapat membuka dan mengelola periode penilaian."
 
-MONTH_NAMES = (
-    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
-    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
-)  # fmt: skip
 QUARTER_NAMES = ("Triwulan I", "Triwulan II", "Triwulan III", "Triwulan IV")
-
-STATE_ORDER = (
-    PeriodState.PLANNING,
-    PeriodState.EXECUTION,
-    PeriodState.EVALUATION,
-    PeriodState.CLOSED,
-)
-"""The stages in order (PermenPANRB 6/2022 Pasal 5)."""
 
 MIN_YEAR, MAX_YEAR = 2000, 2100
 MAX_DUE_DAY = 28
@@ -356,35 +346,6 @@ def period_update(
             after=period_snapshot(period),
         )  # fmt: skip
     return period
-
-
-def period_state_refusal(period: PerformancePeriod, to_state: str) -> str | None:
-    """The sentence refusing the move of `period` to `to_state`, or None when it may move."""
-    if to_state not in PeriodState.values:
-        return (
-            f"Tahap {to_state!r} tidak dikenal; pilih Perencanaan, Pelaksanaan, Evaluasi, "
-            "atau Ditutup."
-        )
-    current = STATE_ORDER.index(PeriodState(period.state))
-    target = STATE_ORDER.index(PeriodState(to_state))
-    label = PeriodState(to_state).label
-    if target == current:
-        return f"{period.name} sudah pada tahap {label}."
-    if target == current + 1:
-        return None
-    if target > current:
-        step = STATE_ORDER[current + 1].label
-        return (
-            f"Tahap tidak dapat dilompati: {period.name} pada tahap "
-            f"{period.get_state_display()} hanya dapat maju ke tahap {step}, bukan {label}."
-        )
-    if period.state == PeriodState.EXECUTION and to_state == PeriodState.PLANNING:
-        return None
-    return (
-        f"{period.name} sudah memasuki tahap {period.get_state_display()}: tahap tidak dapat "
-        "dikembalikan setelah evaluasi dimulai; yang dapat dikembalikan hanya Pelaksanaan ke "
-        "Perencanaan."
-    )
 
 
 def period_advance(*, actor: Actor, period: PerformancePeriod, to_state: str) -> PerformancePeriod:
