@@ -44,9 +44,8 @@ from kinerja.planning.models import (
     PerformancePlan,
     PlannedResult,
     PlanState,
-    TargetKind,
 )
-from kinerja.scoring.formatting import format_decimal
+from kinerja.planning.rules import target_text
 from kinerja.scoring.nip import format_nip
 
 OPEN_DEPTH = 2
@@ -91,25 +90,6 @@ def _nip(nip: str, employment_type: str) -> str:
         return format_nip(nip, employment_type)
     except ValueError:
         return nip
-
-
-def _number(value: Decimal | None) -> str:
-    if value is None:
-        return ""
-    places = 0 if value == value.to_integral_value() else 2
-    return format_decimal(value, places)
-
-
-def target_text(
-    kind: str, value: Decimal | None, maximum: Decimal | None, unit: str, description: str
-) -> str:
-    """A target as people read it: "12 dokumen", "80 sampai 90 %", or the described target."""
-    if kind == TargetKind.DESCRIBED:
-        return description
-    unit_part = f" {unit}" if unit else ""
-    if kind == TargetKind.RANGE:
-        return f"{_number(value)} sampai {_number(maximum)}{unit_part}"
-    return f"{_number(value)}{unit_part}"
 
 
 def _state_labels() -> dict[str, str]:
@@ -256,7 +236,9 @@ def results_matrix_for_actor(*, actor: Actor, period_id: int | None = None) -> R
     members.sort(key=lambda m: (m.position_name, m.name, m.employee_id))
     column_of = {m.employee_id: i for i, m in enumerate(members)}
     own_ids = {row["id"] for row in own}
-    cells: dict[int, list[list[ResultRef]]] = {row["id"]: [[] for _ in members] for row in own}
+    cells: dict[int, list[MatrixCell]] = {
+        row["id"]: [MatrixCell(member, []) for member in members] for row in own
+    }
     unlinked = []
     member_by_id = {m.employee_id: m for m in members}
     for row in their_results:
@@ -529,11 +511,11 @@ def alignment_tree_for_actor(
 
 def _target_of(row: dict[str, Any]) -> str:
     return target_text(
-        row["target_kind"],
-        row["target_value"],
-        row["target_max"],
-        row["target_unit"],
-        row["target_description"],
+        kind=row["target_kind"],
+        value=row["target_value"],
+        maximum=row["target_max"],
+        unit=row["target_unit"],
+        description=row["target_description"],
     )
 
 
