@@ -17,7 +17,7 @@ Who may see:
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -174,7 +174,7 @@ class ResultsMatrix:
         return [row for row in self.rows if not row.has_contributor]
 
 
-def _result_ref(row: dict[str, Any]) -> ResultRef:
+def _result_ref(row: Mapping[str, Any]) -> ResultRef:
     return ResultRef(id=row["id"], number=row["number"], kind=row["kind"], text=row["text"])
 
 
@@ -203,13 +203,13 @@ def results_matrix_for_actor(*, actor: Actor, period_id: int | None = None) -> R
     positions = dict(
         Position.objects.filter(pk__in=set(holders.values())).values_list("id", "name")
     )
-    plans: dict[int, dict[str, Any]] = {}
-    for plan in (
+    plans: dict[int, Mapping[str, Any]] = {}
+    for found in (
         PerformancePlan.objects.filter(period=period, employee_id__in=list(holders))
         .order_by("start_date", "pk")
         .values("id", "employee_id", "state")
     ):
-        plans[plan["employee_id"]] = plan  # the latest plan of the period wins
+        plans[found["employee_id"]] = found  # the latest plan of the period wins
     their_results = list(
         PlannedResult.objects.filter(plan__period=period, plan__employee_id__in=list(holders))
         .order_by("kind", "number", "pk")
@@ -241,14 +241,14 @@ def results_matrix_for_actor(*, actor: Actor, period_id: int | None = None) -> R
     }
     unlinked = []
     member_by_id = {m.employee_id: m for m in members}
-    for row in their_results:
-        employee_id = row["plan__employee_id"]
+    for theirs in their_results:
+        employee_id = theirs["plan__employee_id"]
         if employee_id not in column_of:
             continue
-        if row["parent_id"] in own_ids:
-            cells[row["parent_id"]][column_of[employee_id]].results.append(_result_ref(row))
+        if theirs["parent_id"] in own_ids:
+            cells[theirs["parent_id"]][column_of[employee_id]].results.append(_result_ref(theirs))
         else:
-            unlinked.append(UnlinkedResult(member_by_id[employee_id], _result_ref(row)))
+            unlinked.append(UnlinkedResult(member_by_id[employee_id], _result_ref(theirs)))
     unlinked.sort(key=lambda u: (column_of[u.member.employee_id], u.result.kind, u.result.number))
     return ResultsMatrix(
         period=period,
@@ -441,7 +441,7 @@ def alignment_tree_for_actor(
             state_label=labels.get(plan["state"], plan["state"]),
             state_css=tones.get(plan["state"], "neutral"),
         )
-    for ind in (
+    for iki in (
         Indicator.objects.filter(result__plan__period=period, result__plan__position__agency=agency)
         .order_by("result_id", "number", "pk")
         .values(
@@ -455,10 +455,10 @@ def alignment_tree_for_actor(
             "target_description",
         )
     ):
-        nodes[ind["result_id"]].indicators.append(
+        nodes[iki["result_id"]].indicators.append(
             IndicatorLine(
-                aspect=aspects.get(ind["aspect"], ind["aspect"]),
-                text=ind["text"],
+                aspect=aspects.get(iki["aspect"], iki["aspect"]),
+                text=iki["text"],
                 target=_target_of(ind),
             )
         )
@@ -509,7 +509,7 @@ def alignment_tree_for_actor(
     )
 
 
-def _target_of(row: dict[str, Any]) -> str:
+def _target_of(row: Mapping[str, Any]) -> str:
     return target_text(
         kind=row["target_kind"],
         value=row["target_value"],

@@ -13,7 +13,7 @@ from uuid import UUID
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
@@ -168,7 +168,9 @@ def _goal_from_url(request: HttpRequest, agency_id: int, goal_id: int) -> Organi
     return goal
 
 
-def _back_to_goals(goal_or_agency: OrganizationGoal | int, period: PerformancePeriod) -> Any:
+def _back_to_goals(
+    goal_or_agency: OrganizationGoal | int, period: PerformancePeriod
+) -> HttpResponseRedirect:
     agency_id = (
         goal_or_agency.agency_id if isinstance(goal_or_agency, OrganizationGoal) else goal_or_agency
     )

@@ -91,7 +91,7 @@ def _indicator_snapshot(indicator: GoalIndicator) -> dict[str, Any]:
     return {
         "goal": indicator.goal_id,
         "number": indicator.number,
-        "text": indicator.text,
+        "indicator": indicator.text,
         "target_kind": indicator.target_kind,
         "target_value": str(indicator.target_value) if indicator.target_value is not None else "",
         "target_max": str(indicator.target_max) if indicator.target_max is not None else "",

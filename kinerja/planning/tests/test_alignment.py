@@ -92,7 +92,8 @@ def test_matrix_of_an_account_without_employee_record_is_empty(personas: Persona
     make_open_period()
     matrix = results_matrix_for_actor(actor=personas.hr_admin)
     assert not matrix.is_employee
-    assert matrix.columns == [] and matrix.rows == []
+    assert matrix.columns == []
+    assert matrix.rows == []
 
 
 def test_matrix_without_any_period_is_not_found(personas: Personas) -> None:
@@ -157,7 +158,8 @@ def test_tree_runs_from_the_goal_down_to_each_indicator(personas: Personas) -> N
         ("Kuantitas", "Berkas terolah tepat waktu", "80 s.d. 90 %")
     ]
     assert [e.node.text for e in tree.unlinked] == ["Membantu piket"]
-    assert tree.entries[0].is_open and not tree.entries[3].is_open
+    assert tree.entries[0].is_open
+    assert not tree.entries[3].is_open
 
 
 def test_tree_closes_every_level_it_opens(personas: Personas) -> None:
@@ -174,7 +176,9 @@ def test_tree_lists_who_has_not_started_a_plan(personas: Personas) -> None:
     tree = alignment_tree_for_actor(actor=personas.leader, agency_id=personas.agency.pk)
     names = sorted(p.name for p in tree.not_started)
     staff = personas.staff
-    assert names == sorted([staff.head.full_name, staff.kabid.full_name, staff.supervisor.full_name])
+    assert names == sorted(
+        [staff.head.full_name, staff.kabid.full_name, staff.supervisor.full_name]
+    )
 
 
 def test_a_loop_of_parents_in_stored_data_is_shown_loose_not_lost(personas: Personas) -> None:
