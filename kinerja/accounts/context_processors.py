@@ -36,6 +36,7 @@ def _links_for(user: Any) -> list[tuple[str, str]]:
         links += [
             ("Perangkat daerah", "organization:agency_list"),
             ("Pegawai", "people:employee_list"),
+            ("Kemajuan SKP", "planning:completion"),
         ]
     if permissions.is_hr_admin(user) or permissions.is_agency_admin(user):
         links.append(("Impor pegawai", "people_import:upload"))
