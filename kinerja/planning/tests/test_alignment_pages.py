@@ -72,9 +72,12 @@ def test_the_goal_list_opens_for_the_same_readers_as_the_tree(
     assert response.status_code == (200 if name in TREE_READERS else 404)
 
 
+GOAL_PAGES = ["tambah/", "impor/", "impor/templat.xlsx", "{goal}/ubah/", "{goal}/hapus/",
+              "{goal}/iku/tambah/", "{goal}/iku/{iku}/"]  # fmt: skip
+
+
 @pytest.mark.parametrize("name", EVERYONE)
-@pytest.mark.parametrize("page", ["tambah/", "impor/", "impor/templat.xlsx", "{goal}/ubah/",
-                                  "{goal}/hapus/", "{goal}/iku/tambah/", "{goal}/iku/{iku}/"])  # fmt: skip
+@pytest.mark.parametrize("page", GOAL_PAGES)
 def test_goal_forms_open_for_the_agency_admin_and_bkpsdm_only(
     client: Client, personas: Personas, name: str, page: str
 ) -> None:
@@ -240,8 +243,13 @@ def test_a_bad_target_comes_back_on_its_field_and_nothing_is_saved(
     client.force_login(personas.agency_admin)
     response = client.post(
         f"/skp/sasaran/{personas.agency.pk}/{goal.pk}/iku/tambah/",
-        {"text": "IKM", "target_kind": "NUMBER", "target_value": "-5", "polarity": "HIGHER_IS_BETTER"},
-    )  # fmt: skip
+        {
+            "text": "IKM",
+            "target_kind": "NUMBER",
+            "target_value": "-5",
+            "polarity": "HIGHER_IS_BETTER",
+        },
+    )
     assert response.status_code == 400
     assert "target -5 tidak diterima" in page_text(response.content)
     assert not GoalIndicator.objects.exists()
