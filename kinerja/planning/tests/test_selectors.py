@@ -84,12 +84,17 @@ def test_building_the_document_costs_the_same_queries_for_any_size(
 def test_the_lines_name_each_result_indicator_and_target(personas: Personas) -> None:
     plan = make_plan(employee=personas.staff.employee)
     result = make_result(plan=plan, text="Data terolah", indicators=0)
-    make_indicator(result=result, text="Jumlah berkas", target_value=Decimal("1250.5"),
-                   target_unit="berkas")  # fmt: skip
     make_indicator(
-        result=result, text="Kepuasan", target_kind=TargetKind.RANGE,
-        target_value=Decimal(80), target_max=Decimal(90), target_unit="%",
-    )  # fmt: skip
+        result=result, text="Jumlah berkas", target_value=Decimal("1250.5"), target_unit="berkas"
+    )
+    make_indicator(
+        result=result,
+        text="Kepuasan",
+        target_kind=TargetKind.RANGE,
+        target_value=Decimal(80),
+        target_max=Decimal(90),
+        target_unit="%",
+    )
     lines = plan_lines(document=plan_document_build(plan=plan_queryset().get(pk=plan.pk)))
     assert "RHK Utama 1: Data terolah" in lines
     assert any("IKI 1.1 (Kuantitas): Jumlah berkas; target: 1.250,5 berkas" in x for x in lines)
