@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from django.http import Http404
 
-from kinerja.people.testing import Personas
+from kinerja.people.testing import Personas, bulk_staff
 from kinerja.planning.models import LeaderExpectation, PlanState, TargetKind
 from kinerja.planning.selectors import (
     plan_document_build,
@@ -120,3 +120,21 @@ def test_the_team_list_shows_each_subordinate_with_their_state_or_not_started(
     assert [(r.employee, r.state_label) for r in team.rows] == [
         (personas.staff.employee, "Diajukan")
     ]
+
+
+@pytest.mark.parametrize("extra", [1, 12])
+def test_the_team_list_costs_the_same_queries_for_any_team_size(
+    personas: Personas, django_assert_num_queries: Any, extra: int
+) -> None:
+    bulk_staff(
+        agency=personas.agency, supervisor=personas.staff.kasi_post, unit=None, count=extra
+    )
+    plan = make_plan(employee=personas.staff.employee, results=1)
+    supervisor = type(personas.supervisor).objects.select_related("employee").get(
+        pk=personas.supervisor.pk
+    )
+    with django_assert_num_queries(10):
+        team = plan_team_list_for_actor(actor=supervisor, period_id=plan.period_id)
+    assert len(team.rows) == extra + 1
+    assert team.count("") == extra
+    assert team.count(PlanState.DRAFT) == 1
