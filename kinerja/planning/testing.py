@@ -16,11 +16,13 @@ from kinerja.discussions.models import DocumentVersion
 from kinerja.organization.models import Agency, Position
 from kinerja.people.holdings import today
 from kinerja.people.models import Employee
-from kinerja.periods.models import PerformancePeriod, PeriodState, WindowKind
+from kinerja.periods.models import PerformancePeriod, PeriodState
+from kinerja.periods.testing import make_period
 from kinerja.planning.models import (
     Aspect,
     GoalIndicator,
     Indicator,
+    LeaderExpectation,
     OrganizationGoal,
     PerformancePlan,
     PlannedResult,
@@ -36,22 +38,13 @@ _counter = itertools.count(1)
 def make_open_period(
     *, year: int | None = None, state: str = PeriodState.PLANNING, is_trial: bool = False
 ) -> PerformancePeriod:
-    """The (real) period of `year` (default: this year), created if missing, in `state`."""
+    """The period of `year` (default: this year), made by `kinerja.periods.testing.make_period`
+    if missing, put in `state`."""
     year = year or today().year
     period = PerformancePeriod.objects.filter(year=year, is_trial=is_trial).first()
     if period is None:
-        period = PerformancePeriod.objects.create(
-            year=year,
-            name=f"Periode Penilaian {year}" + (" (uji coba)" if is_trial else ""),
-            start_date=date(year, 1, 1),
-            end_date=date(year, 12, 31),
-            state=state,
-            is_trial=is_trial,
-            window_kind=WindowKind.MONTHLY,
-            plan_due_date=date(year, 1, 31),
-            evaluation_due_date=date(year + 1, 1, 31),
-        )
-    elif period.state != state:
+        return make_period(year=year, state=state, is_trial=is_trial)
+    if period.state != state:
         period.state = state
         period.save(update_fields=["state"])
     return period
@@ -188,3 +181,20 @@ def make_goal(
             target_unit="%",
         )
     return goal
+
+
+def planning_snapshot() -> tuple[object, ...]:
+    """Every planning row, version, comment and audit event as plain values: a refusal must
+    leave it equal ("nothing changed")."""
+    from kinerja.audit.models import AuditEvent
+    from kinerja.discussions.models import Comment
+
+    return (
+        list(PerformancePlan.objects.order_by("pk").values()),
+        list(PlannedResult.objects.order_by("pk").values()),
+        list(Indicator.objects.order_by("pk").values()),
+        list(LeaderExpectation.objects.order_by("pk").values()),
+        DocumentVersion.objects.count(),
+        Comment.objects.count(),
+        AuditEvent.objects.count(),
+    )

@@ -3,13 +3,14 @@ bridge to the discussions app (threads and versions)."""
 
 from __future__ import annotations
 
-from importlib import import_module
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Model
 
 from kinerja.accounts.actors import Actor
+from kinerja.discussions.models import Comment, DocumentVersion
+from kinerja.discussions.services import comment_add, version_record
 from kinerja.periods.rules import period_planning_refusal
 from kinerja.planning.models import Indicator, PerformancePlan, PlannedResult
 from kinerja.planning.permissions import (
@@ -122,15 +123,11 @@ def indicator_snapshot(indicator: Indicator) -> dict[str, Any]:
     }
 
 
-def discussions_comment_add(*, actor: Actor, subject: Model, body: str) -> Any:
-    services = import_module("kinerja.discussions.services")
-    return services.comment_add(actor=actor, subject=subject, body=body)
+def discussions_comment_add(*, actor: Actor, subject: Model, body: str) -> Comment:
+    return comment_add(actor=actor, subject=subject, body=body)
 
 
 def discussions_version_record(
     *, actor: Actor, subject: Model, lines: list[str], content: dict[str, Any], note: str = ""
-) -> Any:
-    services = import_module("kinerja.discussions.services")
-    return services.version_record(
-        actor=actor, subject=subject, lines=lines, content=content, note=note
-    )
+) -> DocumentVersion:
+    return version_record(actor=actor, subject=subject, lines=lines, content=content, note=note)

@@ -14,6 +14,7 @@ from django.utils import timezone
 from kinerja.accounts.actors import Actor
 from kinerja.accounts.permissions import require
 from kinerja.audit.services import audit_record
+from kinerja.discussions.models import Comment, DocumentVersion
 from kinerja.organization.models import Position
 from kinerja.people.holdings import today
 from kinerja.people.models import Employee
@@ -307,7 +308,7 @@ def _lock(plan: PerformancePlan) -> None:
     )
 
 
-def plan_submit(*, actor: Actor, plan: PerformancePlan, note: str = "") -> Any:
+def plan_submit(*, actor: Actor, plan: PerformancePlan, note: str = "") -> DocumentVersion:
     """Submit a draft or returned plan to the appraiser [plan.submitted]: the employee only;
     at least one main result, every result with an indicator. Records the next numbered
     version (`kinerja.discussions` DocumentVersion) and returns it."""
@@ -529,7 +530,7 @@ def indicator_copy(indicator: Indicator, *, result: PlannedResult) -> Indicator:
     )
 
 
-def plan_comment_add(*, actor: Actor, plan: PerformancePlan, body: str) -> Any:
+def plan_comment_add(*, actor: Actor, plan: PerformancePlan, body: str) -> Comment:
     """Comment on the plan as a whole (thread of the plan); see `can_comment_plan`."""
     if actor is not None:
         require(can_comment_plan(actor, plan), NOT_COMMENTER)

@@ -14,6 +14,7 @@ from django.db.models import F, Max
 from kinerja.accounts.actors import Actor
 from kinerja.accounts.permissions import require
 from kinerja.audit.services import audit_record
+from kinerja.discussions.models import Comment
 from kinerja.organization.models import ServiceUnit
 from kinerja.people.models import Employee
 from kinerja.planning.models import (
@@ -393,7 +394,7 @@ def indicator_remove(*, actor: Actor, indicator: Indicator) -> None:
 # --- threads ------------------------------------------------------------------------------------
 
 
-def result_comment_add(*, actor: Actor, result: PlannedResult, body: str) -> Any:
+def result_comment_add(*, actor: Actor, result: PlannedResult, body: str) -> Comment:
     """Comment on a result (its own thread); see `can_comment_plan`."""
     if actor is not None:
         require(can_comment_plan(actor, result.plan), NOT_COMMENTER)
@@ -401,7 +402,7 @@ def result_comment_add(*, actor: Actor, result: PlannedResult, body: str) -> Any
         return discussions_comment_add(actor=actor, subject=result, body=body)
 
 
-def indicator_comment_add(*, actor: Actor, indicator: Indicator, body: str) -> Any:
+def indicator_comment_add(*, actor: Actor, indicator: Indicator, body: str) -> Comment:
     """Comment on an indicator (its own thread); see `can_comment_plan`."""
     if actor is not None:
         require(can_comment_plan(actor, indicator.result.plan), NOT_COMMENTER)
