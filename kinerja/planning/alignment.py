@@ -459,7 +459,7 @@ def alignment_tree_for_actor(
             IndicatorLine(
                 aspect=aspects.get(iki["aspect"], iki["aspect"]),
                 text=iki["text"],
-                target=_target_of(ind),
+                target=_target_of(iki),
             )
         )
 
