@@ -25,6 +25,9 @@ from kinerja.core.jobs import job_create, job_succeed
 from kinerja.people.imports.tasks import APPLY_KIND, VALIDATE_KIND
 from kinerja.people.testing import Personas
 from kinerja.periods.testing import make_period
+from kinerja.planning.goal_import import GOAL_IMPORT_KIND
+from kinerja.planning.models import PlanState
+from kinerja.planning.testing import make_goal, make_plan, make_result
 
 WIDTH = 360
 SKIPPED_PREFIXES = ("/api/", "/admin-django/", "/healthz")
@@ -124,6 +127,25 @@ def samples_for(personas: Personas) -> Samples:
     # A token and a lock, so that the token page and the lock list are walked with a row.
     token = api_token_issue(actor=personas.hr_admin, name="Sinkronisasi SIASN").token
     lock = make_lock(user=personas.employee, minutes_left=15)
+    period = make_period()
+    # Goals and a small chain of plans, so that the goal list, the tree and the matrix have rows.
+    goal = make_goal(agency=personas.agency, period=period, indicators=1)
+    boss = make_plan(employee=staff.supervisor, period=period, state=PlanState.APPROVED)
+    orphan = make_result(plan=boss, text="Arsip digital lengkap")
+    make_result(plan=boss, text="KTP-el selesai sehari")
+    mine = make_plan(employee=staff.employee, period=period, state=PlanState.SUBMITTED)
+    make_result(plan=mine, text="Data KTP-el terolah", parent=orphan)
+    make_result(plan=mine, text="Membantu piket", kind="TAMBAHAN")
+    goal_import = job_create(owner=personas.hr_admin, kind=GOAL_IMPORT_KIND, title="Impor sasaran")
+    job_succeed(
+        job_id=goal_import.pk,
+        message="Selesai",
+        result={
+            "clean": False, "total_rows": 4, "error_count": 2, "error_rows": 2, "errors": errors,
+            "agency_id": personas.agency.pk, "period_id": period.pk,
+            "file": {"file_name": "sasaran-strategis-dinas-kependudukan.xlsx", "size": 2345},
+        },
+    )  # fmt: skip
     return Samples(
         by_param={
             "agency_id": personas.agency.pk,
@@ -132,9 +154,16 @@ def samples_for(personas: Personas) -> Samples:
             "job_id": validation.pk,
             "token_id": token.pk,
             "lock_id": lock.pk,
-            "period_id": make_period().pk,
+            "period_id": period.pk,
+            "goal_id": goal.pk,
+            "plan_id": mine.pk,
+            "indicator_id": goal.indicators.get().pk,
         },
-        by_name={"people_import:result": {"job_id": applied.pk}},
+        by_name={
+            "people_import:result": {"job_id": applied.pk},
+            "planning:goal_import_job": {"job_id": goal_import.pk},
+            "planning:goal_import_errors": {"job_id": goal_import.pk},
+        },
     )
 
 
