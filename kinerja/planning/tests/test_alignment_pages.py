@@ -10,11 +10,14 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from kinerja.accounts.demo_identities import DEMO_HR_ADMIN, DEMO_SUPERVISOR
+from kinerja.accounts.models import User
 from kinerja.audit.models import AuditEvent
+from kinerja.core.demo import DemoOptions, demo_seeds_run
 from kinerja.core.testing import headings, page_text
 from kinerja.people.models import Employee
 from kinerja.people.testing import Personas, bulk_staff
-from kinerja.planning.models import GoalIndicator, OrganizationGoal, PlanState
+from kinerja.planning.models import GoalIndicator, OrganizationGoal, PerformancePlan, PlanState
 from kinerja.planning.testing import make_goal, make_open_period, make_plan, make_result
 
 pytestmark = pytest.mark.django_db
@@ -322,3 +325,20 @@ def test_pages_cost_the_same_queries_for_3_and_30_staff(
     small = count()
     _more_staff(personas, 27)
     assert count() == small
+
+
+def test_the_demo_supervisors_matrix_flags_a_result_nobody_contributes_to(
+    client: Client,
+) -> None:
+    """Issue 10 acceptance: the matrix flags the demo supervisor's orphan result."""
+    demo_seeds_run(DemoOptions(employees=400, seed=3))
+    client.force_login(User.objects.get(username=DEMO_SUPERVISOR.username))
+    text = page_text(client.get("/skp/matriks/").content)
+    assert "RHK ini belum diintervensi oleh bawahan mana pun." in text
+    admin = User.objects.get(username=DEMO_HR_ADMIN.username)
+    client.force_login(admin)
+    agency_id = PerformancePlan.objects.get(
+        employee__nip=DEMO_SUPERVISOR.username
+    ).position.agency_id
+    tree = page_text(client.get(f"/skp/pohon/{agency_id}/").content)
+    assert "Sasaran 1:" in tree
