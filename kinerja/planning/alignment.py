@@ -337,9 +337,14 @@ def _is_head_of(actor: Actor, agency_id: int, day: date) -> bool:
     ).exists()
 
 
+def can_see_agency_chain(actor: Actor, agency_id: int, day: date) -> bool:
+    """Tree and goals of an agency: Admin OPD of it, BKPSDM, Pimpinan, Inspektorat, its head."""
+    return can_read_agency(actor, agency_id) or _is_head_of(actor, agency_id, day)
+
+
 def alignment_agency_get_for_actor(*, actor: Actor, agency_id: int, day: date) -> Agency:
     """The agency whose tree the actor may see (404 otherwise, so nothing leaks)."""
-    if not (can_read_agency(actor, agency_id) or _is_head_of(actor, agency_id, day)):
+    if not can_see_agency_chain(actor, agency_id, day):
         raise Http404
     agency = Agency.objects.filter(pk=agency_id).first()
     if agency is None:

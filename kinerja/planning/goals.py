@@ -20,10 +20,11 @@ from django.db.models import Max
 from django.http import Http404
 
 from kinerja.accounts.actors import Actor
-from kinerja.accounts.permissions import can_manage_agency, can_read_agency, require
+from kinerja.accounts.permissions import can_manage_agency, require
 from kinerja.audit.services import audit_record
 from kinerja.organization.models import Agency
 from kinerja.periods.models import PerformancePeriod, PeriodState
+from kinerja.planning.alignment import can_see_agency_chain, period_day
 from kinerja.planning.models import GoalIndicator, OrganizationGoal, Perspective, TargetKind
 from kinerja.planning.rules import target_errors
 from kinerja.scoring.achievement import Polarity
@@ -360,7 +361,7 @@ def goal_list_for_actor(
     *, actor: Actor, agency: Agency, period: PerformancePeriod
 ) -> list[OrganizationGoal]:
     """The agency's goals of the period with their indicators (two queries)."""
-    if not can_read_agency(actor, agency.pk):
+    if not can_see_agency_chain(actor, agency.pk, period_day(period)):
         raise Http404
     return list(
         OrganizationGoal.objects.filter(agency=agency, period=period)
@@ -376,6 +377,6 @@ def goal_get_for_actor(*, actor: Actor, agency_id: int, goal_id: int) -> Organiz
         .filter(pk=goal_id, agency_id=agency_id)
         .first()
     )
-    if goal is None or not can_read_agency(actor, goal.agency_id):
+    if goal is None or not can_see_agency_chain(actor, goal.agency_id, period_day(goal.period)):
         raise Http404
     return goal

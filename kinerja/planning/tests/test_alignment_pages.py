@@ -342,3 +342,19 @@ def test_the_demo_supervisors_matrix_flags_a_result_nobody_contributes_to(
     ).position.agency_id
     tree = page_text(client.get(f"/skp/pohon/{agency_id}/").content)
     assert "Sasaran 1:" in tree
+
+
+def test_the_head_of_the_agency_reads_its_tree_and_goals_but_cannot_change_them(
+    client: Client, personas: Personas
+) -> None:
+    from kinerja.accounts.testing import make_user
+
+    goal = make_goal(agency=personas.agency)
+    head = personas.staff.head
+    head.user = make_user(username="kepala.dukcapil")
+    head.save(update_fields=["user"])
+    base = f"/skp/sasaran/{personas.agency.pk}/"
+    assert _get(client, head.user, f"/skp/pohon/{personas.agency.pk}/").status_code == 200
+    assert _get(client, head.user, base).status_code == 200
+    assert _get(client, head.user, f"{base}{goal.pk}/ubah/").status_code == 403
+    assert _get(client, head.user, f"/skp/pohon/{personas.other_agency.pk}/").status_code == 404
