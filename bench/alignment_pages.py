@@ -119,21 +119,21 @@ def plans_for_agency(agency_id: int) -> dict[str, int]:
     level = list(children[None])
     while level:
         plans = []
-        for position_id in level:
-            employee_id = holders.get(position_id)
+        for post in level:
+            holder = holders.get(post)
             state = rng.choice(STATES)
-            if employee_id is None or employee_id in planned or state is None:
+            if holder is None or holder in planned or state is None:
                 continue
-            planned.add(employee_id)
+            planned.add(holder)
             plans.append(
                 PerformancePlan(
                     period=period,
-                    employee_id=employee_id,
-                    position_id=position_id,
+                    employee_id=holder,
+                    position_id=post,
                     start_date=day,
                     end_date=period.end_date,
                     state=state,
-                    appraiser_is_mayor=position_id in heads,
+                    appraiser_is_mayor=post in heads,
                 )
             )
         plans = PerformancePlan.objects.bulk_create(plans)
