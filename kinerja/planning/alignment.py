@@ -17,7 +17,7 @@ Who may see:
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -264,6 +264,16 @@ def results_matrix_for_actor(*, actor: Actor, period_id: int | None = None) -> R
 
 # --- the alignment tree -----------------------------------------------------------------------
 
+TREE_DEPTH = 4
+"""Levels of results shown under a root (a goal, a loose result, or the branch asked for);
+deeper levels are one link away ("Lihat cabang"), so the page stays small for any agency."""
+TREE_BUDGET = 1500
+"""Most results one page shows; a node whose children would pass it links to its branch."""
+LOOSE_SHOWN = 100
+"""Most loose results (reaching no goal) listed; the page says how many more there are."""
+NOT_STARTED_SHOWN = 300
+"""Most names listed under "Belum memulai SKP"; the page says how many more there are."""
+
 
 @dataclass(frozen=True)
 class IndicatorLine:
@@ -282,13 +292,15 @@ class TreeNode:
     number: int
     indicators: list[IndicatorLine] = field(default_factory=list)
     employee_name: str = ""
-    employee_nip: str = ""
     position_name: str = ""
     plan_url: str = ""
     state: str = ""
     state_label: str = ""
     state_css: str = ""
     children: list[TreeNode] = field(default_factory=list)
+    hidden: int = 0
+    """Results below this node not shown on this page (its branch link shows them)."""
+    branch_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -320,9 +332,15 @@ class AlignmentTree:
     entries: list[TreeEntry]
     unlinked: list[TreeEntry]
     """Results of the agency's plans that reach no goal: no parent, or a parent outside it."""
+    unlinked_count: int
     not_started: list[NotStarted]
+    not_started_count: int
     plan_count: int
     employee_count: int
+    branch: TreeNode | None = None
+    """The result whose branch this page shows (`?cabang=`), None for the whole tree."""
+    branch_path: list[str] = field(default_factory=list)
+    """From the goal down to the branch's parent, as text."""
 
 
 def _is_head_of(actor: Actor, agency_id: int, day: date) -> bool:
@@ -361,8 +379,7 @@ def _flatten(roots: Iterable[TreeNode]) -> list[TreeEntry]:
         node, depth, closes_after = stack.pop()
         if node.children:
             entries.append(TreeEntry(node, depth, depth < OPEN_DEPTH, True, range(0)))
-            children = node.children
-            for i, child in enumerate(reversed(children)):
+            for i, child in enumerate(reversed(node.children)):
                 # The last child (first pushed) closes this node's level too.
                 stack.append((child, depth + 1, closes_after + 1 if i == 0 else 0))
         else:
@@ -370,13 +387,109 @@ def _flatten(roots: Iterable[TreeNode]) -> list[TreeEntry]:
     return entries
 
 
+@dataclass
+class _Results:
+    """Every result of the agency's plans as ids and links: cheap to walk at any size."""
+
+    rows: dict[int, Mapping[str, Any]]
+    children: dict[int, list[int]]
+    by_goal: dict[int, list[int]]
+    loose: list[int]
+    size: dict[int, int]
+    """Results below each result (its whole branch)."""
+
+
+def _results_index(rows: Sequence[Mapping[str, Any]], goal_ids: set[int]) -> _Results:
+    by_id = {r["id"]: r for r in rows}
+    children: dict[int, list[int]] = defaultdict(list)
+    by_goal: dict[int, list[int]] = defaultdict(list)
+    loose: list[int] = []
+    for r in rows:
+        if r["goal_id"] in goal_ids:
+            by_goal[r["goal_id"]].append(r["id"])
+        elif r["parent_id"] in by_id and r["parent_id"] != r["id"]:
+            children[r["parent_id"]].append(r["id"])
+        else:
+            loose.append(r["id"])
+    # A result reached from no goal and no loose root sits in a loop of parents (the rules
+    # refuse loops; stored data may still hold one): cut the loop there and show it as loose.
+    reached: set[int] = set()
+    order: list[int] = []
+
+    def walk(start: int) -> None:
+        stack = [start]
+        while stack:
+            node = stack.pop()
+            if node not in reached:
+                reached.add(node)
+                order.append(node)
+                stack.extend(children.get(node, []))
+
+    for root in [*(i for ids in by_goal.values() for i in ids), *loose]:
+        walk(root)
+    for r in rows:
+        if r["id"] not in reached:
+            children[r["parent_id"]].remove(r["id"])
+            loose.append(r["id"])
+            walk(r["id"])
+    size: dict[int, int] = {}
+    for node in reversed(order):  # children before parents
+        size[node] = sum(1 + size[c] for c in children.get(node, []))
+    return _Results(rows=by_id, children=children, by_goal=by_goal, loose=loose, size=size)
+
+
+class _Shown:
+    """Chooses the results a page shows: breadth first from the roots, whole families only,
+    at most `TREE_DEPTH` levels and `TREE_BUDGET` results."""
+
+    def __init__(self, index: _Results, make: Callable[[Mapping[str, Any]], TreeNode]) -> None:
+        self.index = index
+        self.make = make
+        self.nodes: dict[int, TreeNode] = {}
+        self.left = TREE_BUDGET
+
+    def grow(self, roots: list[TreeNode]) -> None:
+        level = [(n, 0) for n in roots]
+        while level:
+            following: list[tuple[TreeNode, int]] = []
+            for node, depth in level:
+                ids = self._children_of(node)
+                if not ids:
+                    continue
+                if depth >= TREE_DEPTH or len(ids) > self.left:
+                    node.hidden = sum(1 + self.index.size[i] for i in ids)
+                    continue
+                self.left -= len(ids)
+                for result_id in ids:
+                    child = self.result(result_id)
+                    node.children.append(child)
+                    following.append((child, depth + 1))
+            level = following
+
+    def result(self, result_id: int) -> TreeNode:
+        node = self.make(self.index.rows[result_id])
+        self.nodes[result_id] = node
+        return node
+
+    def _children_of(self, node: TreeNode) -> list[int]:
+        if node.kind == "goal":
+            return self.index.by_goal.get(int(node.key[1:]), [])
+        return self.index.children.get(int(node.key[1:]), [])
+
+
 def alignment_tree_for_actor(
-    *, actor: Actor, agency_id: int, period_id: int | None = None
+    *,
+    actor: Actor,
+    agency_id: int,
+    period_id: int | None = None,
+    branch_id: int | None = None,
 ) -> AlignmentTree:
     """Goals → the head's results linked to them → the results contributing to those (through
     `parent`) → … down to every indicator; plus who in the agency has not started a plan.
 
-    Eight queries at any size (authorisation included)."""
+    A page shows `TREE_DEPTH` levels of results (at most `TREE_BUDGET`); each deeper branch
+    is a link to the same page with `branch_id` (`?cabang=`), which shows that branch the same
+    way. Nine queries at any size (authorisation included)."""
     period = period_for_view(period_id=period_id)
     day = period_day(period)
     agency = alignment_agency_get_for_actor(actor=actor, agency_id=agency_id, day=day)
@@ -410,7 +523,6 @@ def alignment_tree_for_actor(
         goal_nodes[ind["goal_id"]].indicators.append(
             IndicatorLine(aspect="IKU", text=ind["text"], target=_target_of(ind))
         )
-
     plans = {
         p["id"]: p
         for p in PerformancePlan.objects.filter(period=period, position__agency=agency).values(
@@ -421,15 +533,16 @@ def alignment_tree_for_actor(
             *(f"employee__{f}" for f in _EMPLOYEE_FIELDS),
         )
     }
-    results = list(
+    rows = list(
         PlannedResult.objects.filter(plan__period=period, plan__position__agency=agency)
         .order_by("kind", "number", "pk")
         .values("id", "plan_id", "number", "text", "parent_id", "goal_id")
     )
-    nodes: dict[int, TreeNode] = {}
-    for r in results:
+    index = _results_index(rows, set(goal_nodes))
+
+    def make(r: Mapping[str, Any]) -> TreeNode:
         plan = plans[r["plan_id"]]
-        nodes[r["id"]] = TreeNode(
+        return TreeNode(
             key=f"r{r['id']}",
             kind="result",
             text=r["text"],
@@ -439,15 +552,32 @@ def alignment_tree_for_actor(
                 plan["employee__name"],
                 plan["employee__title_suffix"],
             ),
-            employee_nip=_nip(plan["employee__nip"], plan["employee__employment_type"]),
             position_name=plan["position__name"],
             plan_url=plan_url(r["plan_id"]),
             state=plan["state"],
             state_label=labels.get(plan["state"], plan["state"]),
             state_css=tones.get(plan["state"], "neutral"),
+            branch_id=r["id"],
         )
+
+    shown = _Shown(index, make)
+    branch: TreeNode | None = None
+    path: list[str] = []
+    loose_roots: list[TreeNode] = []
+    if branch_id is not None:
+        if branch_id not in index.rows:
+            raise Http404
+        branch = shown.result(branch_id)
+        shown.grow([branch])
+        path = _path_to(index, branch_id, goal_nodes)
+        roots: list[TreeNode] = [branch]
+    else:
+        roots = list(goal_nodes.values())
+        shown.grow(roots)
+        loose_roots = [shown.result(i) for i in index.loose[:LOOSE_SHOWN]]
+        shown.grow(loose_roots)
     for iki in (
-        Indicator.objects.filter(result__plan__period=period, result__plan__position__agency=agency)
+        Indicator.objects.filter(result_id__in=list(shown.nodes))
         .order_by("result_id", "number", "pk")
         .values(
             "result_id",
@@ -460,7 +590,7 @@ def alignment_tree_for_actor(
             "target_description",
         )
     ):
-        nodes[iki["result_id"]].indicators.append(
+        shown.nodes[iki["result_id"]].indicators.append(
             IndicatorLine(
                 aspect=aspects.get(iki["aspect"], iki["aspect"]),
                 text=iki["text"],
@@ -468,50 +598,63 @@ def alignment_tree_for_actor(
             )
         )
 
-    loose: list[TreeNode] = []
-    for r in results:
-        node = nodes[r["id"]]
-        if r["goal_id"] in goal_nodes:
-            goal_nodes[r["goal_id"]].children.append(node)
-        elif r["parent_id"] in nodes and r["parent_id"] != r["id"]:
-            nodes[r["parent_id"]].children.append(node)
-        else:
-            loose.append(node)
-    parents = {r["id"]: r["parent_id"] for r in results}
-    _break_loops(goal_nodes.values(), loose, nodes, parents)
-
     planned = {p["employee_id"] for p in plans.values()}
     people: dict[int, NotStarted] = {}
     staff = set()
+    missing = 0
     for row in (
         Assignment.objects.filter(covering(day), position__agency=agency, is_acting=False)
         .order_by("employee__name", "employee_id")
         .values("employee_id", "position__name", *(f"employee__{f}" for f in _EMPLOYEE_FIELDS))
     ):
-        staff.add(row["employee_id"])
-        if row["employee_id"] in planned or row["employee_id"] in people:
+        employee_id = row["employee_id"]
+        if employee_id in staff:
             continue
-        people[row["employee_id"]] = NotStarted(
-            name=full_name(
-                row["employee__title_prefix"],
-                row["employee__name"],
-                row["employee__title_suffix"],
-            ),
-            nip=_nip(row["employee__nip"], row["employee__employment_type"]),
-            position_name=row["position__name"],
-        )
+        staff.add(employee_id)
+        if employee_id in planned:
+            continue
+        missing += 1
+        if len(people) < NOT_STARTED_SHOWN:
+            people[employee_id] = NotStarted(
+                name=full_name(
+                    row["employee__title_prefix"],
+                    row["employee__name"],
+                    row["employee__title_suffix"],
+                ),
+                nip=_nip(row["employee__nip"], row["employee__employment_type"]),
+                position_name=row["position__name"],
+            )
     return AlignmentTree(
         agency=agency,
         period=period,
         day=day,
         goal_count=len(goals),
-        result_count=len(results),
-        entries=_flatten(goal_nodes.values()),
-        unlinked=_flatten(loose),
+        result_count=len(rows),
+        entries=_flatten(roots),
+        unlinked=_flatten(loose_roots),
+        unlinked_count=len(index.loose),
         not_started=list(people.values()),
+        not_started_count=missing,
         plan_count=len(plans),
         employee_count=len(staff | planned),
+        branch=branch,
+        branch_path=path,
     )
+
+
+def _path_to(index: _Results, result_id: int, goals: Mapping[int, TreeNode]) -> list[str]:
+    """The texts from the goal (if any) down to the result's parent."""
+    path: list[str] = []
+    seen = {result_id}
+    row = index.rows[result_id]
+    while row["parent_id"] in index.rows and row["parent_id"] not in seen:
+        seen.add(row["parent_id"])
+        row = index.rows[row["parent_id"]]
+        path.append(row["text"])
+    if row["goal_id"] in goals:
+        goal = goals[row["goal_id"]]
+        path.append(f"Sasaran {goal.number}: {goal.text}")
+    return list(reversed(path))
 
 
 def _target_of(row: Mapping[str, Any]) -> str:
@@ -522,35 +665,6 @@ def _target_of(row: Mapping[str, Any]) -> str:
         unit=row["target_unit"],
         description=row["target_description"],
     )
-
-
-def _break_loops(
-    goals: Iterable[TreeNode],
-    loose: list[TreeNode],
-    nodes: dict[int, TreeNode],
-    parents: dict[int, int],
-) -> None:
-    """A result reached from no goal and no loose root sits in a loop of parents (the rules
-    refuse loops; stored data may still hold one): cut the loop there and show it as loose."""
-    reached: set[str] = set()
-
-    def walk(start: TreeNode) -> None:
-        stack = [start]
-        while stack:
-            node = stack.pop()
-            if node.key not in reached:
-                reached.add(node.key)
-                stack.extend(node.children)
-
-    for root in [*goals, *loose]:
-        walk(root)
-    for result_id, node in nodes.items():
-        if node.key in reached:
-            continue
-        parent = nodes[parents[result_id]]
-        parent.children.remove(node)
-        loose.append(node)
-        walk(node)
 
 
 # --- completion counters ----------------------------------------------------------------------

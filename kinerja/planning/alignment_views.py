@@ -95,13 +95,23 @@ def results_matrix(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def alignment_tree(request: HttpRequest, agency_id: int) -> HttpResponse:
+    try:
+        branch_id = id_param(request.GET.get("cabang"), label="Cabang")
+    except ValidationError:
+        raise Http404 from None
     tree = alignment_tree_for_actor(
-        actor=request_actor(request), agency_id=agency_id, period_id=_period_id(request)
+        actor=request_actor(request),
+        agency_id=agency_id,
+        period_id=_period_id(request),
+        branch_id=branch_id,
     )
+    action = reverse("planning:alignment_tree", kwargs={"agency_id": agency_id})
     context = {
         "tree": tree,
         "periods": _period_choices(tree.period),
-        "action": reverse("planning:alignment_tree", kwargs={"agency_id": agency_id}),
+        "action": action,
+        "tree_url": action + _query(tree.period),
+        "branch_url": action + _query(tree.period) + "&cabang=",
         "goals_url": reverse("planning:goal_list", kwargs={"agency_id": agency_id})
         + _query(tree.period),
     }

@@ -268,3 +268,43 @@ def test_counters_cost_the_same_queries_for_3_and_30_staff(personas: Personas) -
     small = _count(lambda: completion_for_actor(actor=personas.hr_admin))
     _staff_with_plans(personas, 27)
     assert _count(lambda: completion_for_actor(actor=personas.hr_admin)) == small
+
+
+def test_a_branch_too_deep_for_the_page_is_a_link_that_shows_it(
+    personas: Personas, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made = _chain(personas)
+    monkeypatch.setattr("kinerja.planning.alignment.TREE_DEPTH", 2)
+    tree = alignment_tree_for_actor(actor=personas.hr_admin, agency_id=personas.agency.pk)
+    assert [e.node.text for e in tree.entries] == [
+        "Pelayanan adminduk prima",
+        "IKM Dukcapil naik",
+        "Pelayanan KTP-el cepat",
+    ]
+    kabid = tree.entries[2].node
+    assert kabid.hidden == 3
+    branch = alignment_tree_for_actor(
+        actor=personas.hr_admin, agency_id=personas.agency.pk, branch_id=kabid.branch_id
+    )
+    assert [(e.depth, e.node.text) for e in branch.entries] == [
+        (0, "Pelayanan KTP-el cepat"),
+        (1, "KTP-el selesai sehari"),
+        (2, "Data KTP-el terolah"),
+        (1, "Arsip digital lengkap"),
+    ]
+    assert branch.branch_path == ["Sasaran 1: Pelayanan adminduk prima", "IKM Dukcapil naik"]
+    with pytest.raises(Http404):
+        alignment_tree_for_actor(
+            actor=personas.hr_admin, agency_id=personas.other_agency.pk, branch_id=made["s1"].pk
+        )
+
+
+def test_the_page_stops_at_its_budget_and_links_the_rest(
+    personas: Personas, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _chain(personas)
+    monkeypatch.setattr("kinerja.planning.alignment.TREE_BUDGET", 2)
+    tree = alignment_tree_for_actor(actor=personas.hr_admin, agency_id=personas.agency.pk)
+    texts = [e.node.text for e in tree.entries]
+    assert texts == ["Pelayanan adminduk prima", "IKM Dukcapil naik", "Pelayanan KTP-el cepat"]
+    assert tree.entries[2].node.hidden == 3

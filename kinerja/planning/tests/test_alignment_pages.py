@@ -358,3 +358,18 @@ def test_the_head_of_the_agency_reads_its_tree_and_goals_but_cannot_change_them(
     assert _get(client, head.user, base).status_code == 200
     assert _get(client, head.user, f"{base}{goal.pk}/ubah/").status_code == 403
     assert _get(client, head.user, f"/skp/pohon/{personas.other_agency.pk}/").status_code == 404
+
+
+def test_a_deep_branch_opens_on_its_own_page(
+    client: Client, personas: Personas, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _demo_chain(personas)
+    monkeypatch.setattr("kinerja.planning.alignment.TREE_DEPTH", 2)
+    client.force_login(personas.auditor)
+    body = client.get(f"/skp/pohon/{personas.agency.pk}/").content.decode()
+    assert "Lihat cabang: 3 RHK di bawahnya" in page_text(body)
+    link = body.split("Lihat cabang")[0].rsplit('href="', 1)[1].split('"')[0]
+    text = page_text(client.get(link.replace("&amp;", "&")).content)
+    assert "Cabang dari: Sasaran 1: Pelayanan adminduk prima → IKM Dukcapil naik" in text
+    assert "Data KTP-el terolah" in text
+    assert client.get(f"/skp/pohon/{personas.agency.pk}/?cabang=999999").status_code == 404
