@@ -268,7 +268,7 @@ def period_open(
             state=PeriodState.PLANNING,
         )
         _windows_create(period)
-        after = period_snapshot(period) | {"windows": period.windows.count()}
+        after = period_snapshot(period) | {"window_count": period.windows.count()}
         audit_record(actor=actor, action="period.opened", obj=period, after=after)
     return period
 

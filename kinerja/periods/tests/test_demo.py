@@ -3,12 +3,17 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from django.test import Client
 
 from kinerja.core.audit_labels import audit_action_is_labelled, audit_action_label
 from kinerja.core.demo import DemoOptions
+from kinerja.core.testing import page_text
+from kinerja.people.testing import Personas
 from kinerja.periods.demo import demo_seed
 from kinerja.periods.models import PerformancePeriod, PeriodState
 from kinerja.periods.selectors import period_current
+from kinerja.periods.services import period_advance
+from kinerja.periods.testing import make_period
 
 pytestmark = pytest.mark.django_db
 
@@ -39,3 +44,17 @@ def test_every_period_action_has_an_indonesian_label() -> None:
     for action in ("period.opened", "period.updated", "period.state_changed"):
         assert audit_action_is_labelled(action)
     assert audit_action_label("period.state_changed") == "Tahap periode penilaian dipindahkan"
+
+
+def test_the_audit_trail_reads_period_events_in_indonesian(
+    client: Client, personas: Personas
+) -> None:
+    period = make_period(year=2030)
+    period_advance(actor=personas.hr_admin, period=period, to_state=PeriodState.EXECUTION)
+    client.force_login(personas.auditor)
+    response = client.get("/audit/")
+    assert response.status_code == 200
+    text = page_text(response.content)
+    assert "Periode penilaian dibuka" in text
+    assert "Jumlah evaluasi periodik" in text
+    assert "Tahap periode penilaian dipindahkan" in text

@@ -212,3 +212,27 @@ def test_a_closed_period_offers_no_deadline_change(client: Client, personas: Per
     assert "sudah Ditutup" in page_text(response.content)
     period.refresh_from_db()
     assert period.plan_due_date == date(2020, 1, 31)
+
+
+def test_the_stage_page_without_a_choice_offers_the_allowed_moves(
+    client: Client, personas: Personas
+) -> None:
+    period = make_period(state=PeriodState.EXECUTION)
+    client.force_login(personas.hr_admin)
+    text = page_text(client.get(f"/periode/{period.pk}/tahap/").content)
+    assert "Pilih tahap tujuan: Kembalikan ke Perencanaan… Maju ke Evaluasi…" in text
+    closed = make_period(year=2001, state=PeriodState.CLOSED)
+    text = page_text(client.get(f"/periode/{closed.pk}/tahap/").content)
+    assert "Periode yang sudah Ditutup tidak dapat dipindahkan ke tahap lain." in text
+
+
+def test_a_post_without_a_stage_is_refused_and_changes_nothing(
+    client: Client, personas: Personas
+) -> None:
+    period = make_period(state=PeriodState.PLANNING)
+    client.force_login(personas.hr_admin)
+    response = client.post(f"/periode/{period.pk}/tahap/")
+    assert response.status_code == 400
+    assert "Tahap '' tidak dikenal" in page_text(response.content)
+    period.refresh_from_db()
+    assert period.state == PeriodState.PLANNING

@@ -52,7 +52,7 @@ def test_bkpsdm_opens_a_period_with_twelve_monthly_windows_and_an_audit_event(
     event = AuditEvent.objects.get(action="period.opened")
     assert event.object_id == str(period.pk)
     assert event.actor_id == personas.hr_admin.pk
-    assert (event.after or {})["windows"] == 12
+    assert (event.after or {})["window_count"] == 12
 
 
 def test_quarterly_windows_are_four_triwulan_due_the_month_after(personas: Personas) -> None:
