@@ -106,3 +106,25 @@ def test_bkpsdm_moves_a_stage_by_api_and_cannot_go_back_after_evaluation(
 def test_an_unknown_period_is_404_by_api(client: Client, personas: Personas) -> None:
     client.force_login(personas.hr_admin)
     assert client.get("/api/v1/periods/987654/").status_code == 404
+
+
+def test_bkpsdm_changes_deadlines_by_api_and_others_may_not(
+    client: Client, personas: Personas
+) -> None:
+    period = make_period(year=2030, state=PeriodState.EXECUTION)
+    url = f"/api/v1/periods/{period.pk}/"
+    change = {"plan_due_date": "2030-02-15", "realization_due_day": 10,
+              "evaluation_due_date": "2031-02-28"}  # fmt: skip
+    client.force_login(personas.leader)
+    assert client.patch(url, change, content_type="application/json").status_code == 403
+    client.force_login(personas.hr_admin)
+    response = client.patch(url, change, content_type="application/json")
+    assert response.status_code == 200
+    assert response.json()["windows"][0]["realization_due_date"] == "2030-02-10"
+    refused = client.patch(
+        url, {**change, "window_kind": "QUARTERLY"}, content_type="application/json"
+    )
+    assert refused.status_code == 400
+    assert "hanya dapat diubah pada tahap Perencanaan" in refused.json()["window_kind"][0]
+    period.refresh_from_db()
+    assert (period.window_kind, period.realization_due_day) == ("MONTHLY", 10)
