@@ -13,6 +13,8 @@ from kinerja.periods.selectors import (
     period_current,
     period_get_for_actor,
     period_list_for_actor,
+    period_list_open_for_planning,
+    period_previous,
     window_current,
 )
 from kinerja.periods.testing import make_period
@@ -70,3 +72,19 @@ def test_the_period_list_costs_two_queries_at_any_size(
     with django_assert_num_queries(2):
         periods = list(period_list_for_actor(actor=personas.employee))
         assert all(len(p.windows.all()) == 12 for p in periods)
+
+
+def test_the_previous_period_is_last_years_real_one() -> None:
+    last = make_period(year=2025, state=PeriodState.CLOSED)
+    make_period(year=2025, is_trial=True)
+    this = make_period(year=2026)
+    assert period_previous(period=this) == last
+    assert period_previous(period=last) is None
+
+
+def test_plans_may_be_written_in_periods_in_planning_or_execution() -> None:
+    planning = make_period(year=2027)
+    running = make_period(year=2026, state=PeriodState.EXECUTION)
+    make_period(year=2025, state=PeriodState.EVALUATION)
+    make_period(year=2024, state=PeriodState.CLOSED)
+    assert list(period_list_open_for_planning()) == [planning, running]
