@@ -62,7 +62,7 @@ def periods_cards_for(user: Any) -> list[TaskItem]:
                 f"{format_date_id(current.plan_due_date)}; batas evaluasi tahunan "
                 f"{format_date_id(current.evaluation_due_date)}.",
                 _detail(current),
-                "Buka periode",
+                "Lihat periode",
                 kind=CardKind.PLACE,
             )
         )

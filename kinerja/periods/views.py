@@ -221,7 +221,7 @@ def period_stage_page(request: HttpRequest, period_id: int) -> HttpResponse:
         context.update(
             target=target,
             danger=target in {PeriodState.EVALUATION, PeriodState.CLOSED},
-            action_url=f"{request.path}?{STAGE_PARAM}={target}",
+            confirm_url=f"{request.path}?{STAGE_PARAM}={target}",
             consequence=_consequence(period, target),
         )
     return render(request, "periods/period_stage.html", context, status=400 if refusal else 200)

@@ -155,7 +155,10 @@ def test_bkpsdm_moves_a_period_after_confirming(client: Client, personas: Person
     period = make_period(state=PeriodState.EXECUTION)
     client.force_login(personas.hr_admin)
     url = f"/periode/{period.pk}/tahap/?ke=EVALUATION"
-    confirm = page_text(client.get(url).content)
+    page = client.get(url).content.decode()
+    assert page.count(f'action="{url}"') == 1  # the confirmation form, and no stray action
+    assert 'class="btn btn-primary" href=' not in page
+    confirm = page_text(page)
     assert "Pindahkan ke tahap Evaluasi?" in confirm
     assert "tahap tidak dapat dikembalikan lagi" in confirm
     period.refresh_from_db()
