@@ -126,12 +126,10 @@ def test_the_team_list_shows_each_subordinate_with_their_state_or_not_started(
 def test_the_team_list_costs_the_same_queries_for_any_team_size(
     personas: Personas, django_assert_num_queries: Any, extra: int
 ) -> None:
-    bulk_staff(
-        agency=personas.agency, supervisor=personas.staff.kasi_post, unit=None, count=extra
-    )
+    bulk_staff(agency=personas.agency, supervisor=personas.staff.kasi_post, unit=None, count=extra)
     plan = make_plan(employee=personas.staff.employee, results=1)
-    supervisor = type(personas.supervisor).objects.select_related("employee").get(
-        pk=personas.supervisor.pk
+    supervisor = (
+        type(personas.supervisor).objects.select_related("employee").get(pk=personas.supervisor.pk)
     )
     with django_assert_num_queries(10):
         team = plan_team_list_for_actor(actor=supervisor, period_id=plan.period_id)
