@@ -15,6 +15,7 @@ from kinerja.accounts.actors import Actor
 from kinerja.accounts.permissions import require
 from kinerja.audit.services import audit_record
 from kinerja.discussions.models import Comment, DocumentVersion
+from kinerja.discussions.services import comment_body_errors
 from kinerja.organization.models import Position
 from kinerja.people.holdings import today
 from kinerja.people.models import Employee
@@ -337,6 +338,12 @@ def plan_submit(*, actor: Actor, plan: PerformancePlan, note: str = "") -> Docum
     return version
 
 
+def _note_errors(text: str, field: str) -> dict[str, list[str]]:
+    """A note that goes to the plan's thread, refused under the service's own field name."""
+    messages = [m for found in comment_body_errors(text).values() for m in found]
+    return {field: messages} if messages else {}
+
+
 def _require_decision(actor: Actor, plan: PerformancePlan, verb: str) -> None:
     if actor is not None:
         require(is_plan_decider(actor, plan), NOT_DECIDER)
@@ -365,6 +372,7 @@ def plan_return(*, actor: Actor, plan: PerformancePlan, note: str) -> Performanc
                 ]
             }
         )
+    raise_errors(_note_errors(note, "note"))
     before = plan_snapshot(plan)
     with transaction.atomic():
         _lock(plan)
@@ -381,6 +389,8 @@ def plan_approve(*, actor: Actor, plan: PerformancePlan, note: str = "") -> Perf
     """Approve a submitted plan [plan.approved]: the appraiser only; the submitted version
     becomes the version in force."""
     _require_decision(actor, plan, "disetujui")
+    if note.strip():
+        raise_errors(_note_errors(note, "note"))
     before = plan_snapshot(plan)
     with transaction.atomic():
         _lock(plan)
@@ -422,6 +432,7 @@ def plan_revise(*, actor: Actor, plan: PerformancePlan, reason: str) -> Performa
                 ]
             }
         )
+    raise_errors(_note_errors(reason, "reason"))
     before = plan_snapshot(plan)
     with transaction.atomic():
         plan.state = PlanState.DRAFT

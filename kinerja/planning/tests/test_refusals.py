@@ -324,3 +324,12 @@ def test_copying_needs_last_years_plan(personas: Personas) -> None:
         "plan",
         f"Tidak ada SKP tahun {plan.period.year - 1}",
     )
+
+
+def test_a_return_note_longer_than_a_comment_is_refused_on_the_note(personas: Personas) -> None:
+    plan = make_plan(employee=personas.staff.employee, state=PlanState.SUBMITTED, results=1)
+    _refused(
+        lambda: plan_return(actor=personas.supervisor, plan=plan, note="x" * 4001),
+        "note",
+        "Komentar 4.001 karakter tidak diterima",
+    )

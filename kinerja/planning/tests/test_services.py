@@ -236,3 +236,18 @@ def test_a_cascade_skips_a_submitted_plan(personas: Personas) -> None:
     assert report.skipped == [(personas.staff.employee, "SKP berstatus Diajukan")]
     assert PlannedResult.objects.filter(parent=result).count() == 0
     assert PerformancePlan.objects.count() == 2
+
+
+def test_numbers_that_a_described_target_does_not_need_are_ignored(personas: Personas) -> None:
+    result = make_result(plan=make_plan(employee=personas.staff.employee), indicators=0)
+    indicator = indicator_add(
+        actor=personas.employee,
+        result=result,
+        aspect="QUALITY",
+        text="Mutu",
+        target_kind=TargetKind.DESCRIBED,
+        target_value="abc",
+        target_max="x",
+        target_description="Baik",
+    )
+    assert (indicator.target_value, indicator.target_max) == (None, None)
