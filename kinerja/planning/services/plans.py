@@ -3,7 +3,7 @@ revise, copy from last year, and comments on the plan."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -147,6 +147,7 @@ def plan_start(
             }
         )
     with transaction.atomic():
+        _end_earlier_plans(actor, employee=employee, period=period, day=day)
         return plan_create_row(
             actor=actor,
             employee=employee,
@@ -154,6 +155,27 @@ def plan_start(
             day=day,
             chain=chain,
             position_id=position_id,
+        )
+
+
+def _end_earlier_plans(
+    actor: Actor, *, employee: Employee, period: PerformancePeriod, day: date
+) -> None:
+    """A mid-year move: the employee's earlier plans of the period end the day before the new
+    one starts [plan.ended], so each plan covers its own dates."""
+    earlier = PerformancePlan.objects.filter(
+        employee=employee, period=period, start_date__lt=day, end_date__gte=day
+    )
+    for plan in earlier:
+        before = {"end_date": plan.end_date}
+        plan.end_date = day - timedelta(days=1)
+        plan.save(update_fields=["end_date", "updated_at"])
+        audit_record(
+            actor=actor,
+            action="plan.ended",
+            obj=plan,
+            before=before,
+            after={"end_date": plan.end_date},
         )
 
 
