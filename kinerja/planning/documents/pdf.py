@@ -17,7 +17,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from kinerja.planning.documents import content
-from kinerja.planning.documents._stand_in import PlanDocument
+from kinerja.planning.selectors import PlanDocument
 
 STYLESHEET = Path(__file__).resolve().parent.parent / "static" / "planning" / "skp-print.css"
 TEMPLATE = "planning/documents/skp.html"
@@ -38,6 +38,8 @@ def plan_pdf_context(*, document: PlanDocument, today: date | None = None) -> di
         "audience": content.form_audience(document),
         "notice": content.state_notice(plan),
         "signature_line": content.signature_line(plan, today=today),
+        "employee_grade": content.grade_text(document.employee_grade),
+        "appraiser_grade": content.grade_text(document.appraiser_grade),
         "employee_unit": unit,
         "appraiser_unit": (
             content.government_name() if plan.appraiser_is_mayor else document.agency_name

@@ -16,7 +16,7 @@ from django.utils.translation import pgettext
 
 from kinerja.core.exports import xlsx_append
 from kinerja.planning.documents import content
-from kinerja.planning.documents._stand_in import PlanDocument
+from kinerja.planning.selectors import PlanDocument
 from kinerja.scoring.nip import format_nip
 
 
@@ -79,7 +79,11 @@ def plan_xlsx_render(*, document: PlanDocument, today: date | None = None) -> by
     pairs = [
         (_("Nama"), plan.employee.full_name, document.appraiser_name),
         (_("NIP"), _nip(plan.employee.nip), _nip(document.appraiser_nip)),
-        (_("Pangkat/Gol. ruang"), document.employee_grade, document.appraiser_grade),
+        (
+            _("Pangkat/Gol. ruang"),
+            content.grade_text(document.employee_grade),
+            content.grade_text(document.appraiser_grade),
+        ),
         (_("Jabatan"), plan.position.name, document.appraiser_position_name),
         (_("Unit kerja"), employee_unit, appraiser_unit),
     ]
