@@ -53,10 +53,23 @@ def signature_line(plan: PerformancePlan, *, today: date | None = None) -> str:
 
 
 def state_notice(plan: PerformancePlan) -> str:
-    """The warning printed across a plan that is not approved; empty once approved."""
+    """The warning printed on a plan that is not approved; empty once approved. A plan under
+    revision says which approved version stays in force meanwhile."""
     if plan.state == PlanState.APPROVED:
         return ""
-    return _("DRAF — belum disetujui (status: %(state)s)") % {"state": PlanState(plan.state).label}
+    notice = _("DRAF — belum disetujui (status: %(state)s)") % {
+        "state": PlanState(plan.state).label
+    }
+    if plan.approved_version:
+        notice += " " + _("Versi %(number)s yang telah disetujui tetap berlaku.") % {
+            "number": plan.approved_version
+        }
+    return notice
+
+
+def version_text(plan: PerformancePlan) -> str:
+    """ "Versi 2" for a plan submitted at least once; empty before the first submission."""
+    return _("Versi %(number)s") % {"number": plan.version} if plan.version else ""
 
 
 def approach_text(plan: PerformancePlan) -> str:

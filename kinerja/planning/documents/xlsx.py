@@ -61,6 +61,9 @@ def plan_xlsx_render(*, document: PlanDocument, today: date | None = None) -> by
     notice = content.state_notice(plan)
     if notice:
         row(notice.upper(), bold=True)
+    version = content.version_text(plan)
+    if version:
+        row(version)
     row(
         content.government_name().upper(), "", "", _("Periode penilaian"), content.period_text(plan)
     )

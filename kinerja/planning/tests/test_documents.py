@@ -176,6 +176,27 @@ def test_approved_pdf_has_no_draft_notice_and_is_signed_on_the_approval_date(
     assert "Surakarta, 21 Januari 2026" in text
 
 
+def test_plan_under_revision_says_the_approved_version_stays_in_force(
+    personas: Personas,
+) -> None:
+    plan = _plan(personas)
+    PerformancePlan.objects.filter(pk=plan.pk).update(version=1, approved_version=1)
+    plan = plan_queryset().get(pk=plan.pk)
+    text = _flat(_pdf_text(plan_pdf_render(document=plan_document_build(plan=plan))))
+
+    assert "DRAF — BELUM DISETUJUI" in text
+    assert "VERSI 1 YANG TELAH DISETUJUI TETAP BERLAKU" in text
+
+
+def test_markup_typed_into_a_result_is_printed_as_text(personas: Personas) -> None:
+    plan = _plan(personas, results=1)
+    PlannedResult.objects.filter(plan=plan).update(text='<img src="file:///etc/hostname"> Arsip')
+    text = _flat(_pdf_text(plan_pdf_render(document=plan_document_build(plan=plan))))
+
+    assert '<img src="file:///etc/' in text  # the cell wraps the line after "etc/"
+    assert 'hostname"> Arsip' in text
+
+
 def test_pdf_template_has_no_inline_style_and_links_nothing(personas: Personas) -> None:
     html = plan_pdf_html(document=plan_document_build(plan=_plan(personas)))
 
