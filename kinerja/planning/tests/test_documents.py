@@ -9,11 +9,14 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from kinerja.core.exports import XLSX_CONTENT_TYPE
 from kinerja.people.testing import Personas
 from kinerja.planning.documents.content import (
     file_name,
@@ -21,11 +24,10 @@ from kinerja.planning.documents.content import (
     result_rows,
     signature_line,
 )
-from kinerja.planning.documents.pdf import plan_pdf_html, plan_pdf_render
+from kinerja.planning.documents.pdf import PDF_CONTENT_TYPE, plan_pdf_html, plan_pdf_render
 from kinerja.planning.documents.xlsx import plan_xlsx_render
 from kinerja.planning.models import (
     Aspect,
-    Indicator,
     LeaderExpectation,
     PerformancePlan,
     Perspective,
@@ -306,6 +308,22 @@ def test_documents_are_given_to_those_who_may_see_the_plan_and_hidden_from_other
         assert response["Content-Disposition"] == (
             f'attachment; filename="skp-{personas.staff.employee.nip}-2026.{extension}"'
         )
+        assert (
+            response["Content-Type"]
+            == {"pdf": PDF_CONTENT_TYPE, "xlsx": XLSX_CONTENT_TYPE}[extension]
+        )
+        assert response.content.startswith(b"%PDF" if extension == "pdf" else b"PK")
+
+
+@pytest.mark.parametrize("url_name", ["planning:plan_pdf", "planning:plan_xlsx"])
+def test_visitor_without_login_is_sent_to_the_login_page(
+    client: Client, personas: Personas, url_name: str
+) -> None:
+    plan = _plan(personas, results=1)
+    response = client.get(reverse(url_name, kwargs={"plan_id": plan.pk}))
+
+    assert response.status_code == 302
+    assert not response.has_header("Content-Disposition")
 
 
 def test_unknown_plan_is_not_found(client: Client, personas: Personas) -> None:
@@ -324,18 +342,12 @@ def test_document_costs_the_same_queries_for_2_and_20_results(
     small = _plan(personas, results=2)
     url = reverse(url_name, kwargs={"plan_id": small.pk})
     client.get(url)
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     with CaptureQueriesContext(connection) as ctx:
         assert client.get(url).status_code == 200
     count = len(ctx.captured_queries)
 
-    large = PerformancePlan.objects.get(pk=small.pk)
-    for n in range(3, 21):
-        result = PlannedResult.objects.create(plan=large, number=n, text=f"Hasil {n}")
-        Indicator.objects.create(
-            result=result, number=1, aspect="QUALITY", text=f"Mutu {n}", target_value=1
-        )
+    for _ in range(18):
+        make_result(plan=small, indicators=2)
+    assert small.results.count() == 20
     with django_assert_num_queries(count):
         assert client.get(url).status_code == 200
