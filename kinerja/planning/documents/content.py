@@ -61,7 +61,7 @@ def state_notice(plan: PerformancePlan) -> str:
         "state": PlanState(plan.state).label
     }
     if plan.approved_version:
-        notice += " " + _("Versi %(number)s yang telah disetujui tetap berlaku.") % {
+        notice += "; " + _("versi %(number)s yang telah disetujui tetap berlaku") % {
             "number": plan.approved_version
         }
     return notice
