@@ -134,6 +134,21 @@ def test_pdf_shows_the_core_values_the_expectation_and_the_annex(personas: Perso
     assert "Halaman 1 dari" in text
 
 
+def test_results_table_running_over_a_page_repeats_its_column_headings(
+    personas: Personas,
+) -> None:
+    plan = _plan(personas, results=16)
+    reader = PdfReader(io.BytesIO(plan_pdf_render(document=plan_document_build(plan=plan))))
+    pages = [_flat(page.extract_text()) for page in reader.pages]
+
+    with_results = [p for p in pages if "Data kependudukan terverifikasi tahap" in p]
+    assert len(with_results) >= 2
+    for page in with_results:
+        assert "RENCANA HASIL KERJA" in page
+        assert "INDIKATOR KINERJA INDIVIDU" in page
+    assert f"Halaman 2 dari {len(pages)}" in pages[1]
+
+
 def test_head_of_agency_pdf_shows_the_goal_the_perspective_and_the_mayor(
     personas: Personas,
 ) -> None:
