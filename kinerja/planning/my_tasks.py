@@ -16,6 +16,7 @@ from django.urls import reverse
 
 from kinerja.core.my_tasks import CardKind, TaskItem
 from kinerja.people.holdings import today
+from kinerja.people.permissions import team_chain_of
 from kinerja.periods.models import PerformancePeriod
 from kinerja.periods.rules import period_planning_refusal
 from kinerja.periods.selectors import period_current
@@ -25,6 +26,15 @@ from kinerja.planning.selectors import plans_awaiting_decision
 from kinerja.scoring.formatting import format_date_id
 
 SOON = timedelta(days=7)
+_NOT_OPEN_OWN = (
+    "SKP tahun ini",
+    "Penyusunan SKP belum dibuka di Kinerja; rencana Anda tampil di sini setelah periode "
+    "penilaian dibuka.",
+)
+_NOT_OPEN_TEAM = (
+    "Persetujuan SKP bawahan",
+    "Belum dibuka: SKP bawahan tampil di sini untuk Anda setujui setelah penyusunan SKP dibuka.",
+)
 
 
 def _due_text(period: PerformancePeriod) -> str:
@@ -107,6 +117,15 @@ def _decision_cards(user: Any) -> list[TaskItem]:
     return cards
 
 
+def _not_open_cards(user: Any) -> list[TaskItem]:
+    """While no period is open for plans: say so, rather than "nothing to do"."""
+    cards = [TaskItem(*_NOT_OPEN_OWN, kind=CardKind.NOT_OPEN)]
+    chain = team_chain_of(user)
+    if chain is not None and chain.subordinates:
+        cards.append(TaskItem(*_NOT_OPEN_TEAM, kind=CardKind.NOT_OPEN))
+    return cards
+
+
 def planning_cards_for(user: Any) -> list[TaskItem]:
     if not getattr(user, "is_authenticated", False):
         return []
@@ -116,4 +135,6 @@ def planning_cards_for(user: Any) -> list[TaskItem]:
         period = period_current()
         if period is not None and period_planning_refusal(period) is None:
             cards += _own_cards(employee_id, period)
+        else:
+            cards += _not_open_cards(user)
     return cards + _decision_cards(user)

@@ -76,6 +76,9 @@ def test_the_leader_decides_plans_the_mayor_rates(personas: Personas) -> None:
     assert titles == [f"Setujui SKP {personas.staff.head.full_name}"]
 
 
-def test_nothing_is_asked_when_no_period_is_open(personas: Personas) -> None:
-    assert planning_cards_for(personas.employee) == []
+def test_without_an_open_period_the_cards_say_plans_are_not_open(personas: Personas) -> None:
+    [card] = planning_cards_for(personas.employee)
+    assert (card.kind, card.title) == (CardKind.NOT_OPEN, "SKP tahun ini")
+    titles = [c.title for c in planning_cards_for(personas.supervisor)]
+    assert titles == ["SKP tahun ini", "Persetujuan SKP bawahan"]
     assert planning_cards_for(personas.outsider) == []
