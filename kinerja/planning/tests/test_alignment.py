@@ -11,6 +11,7 @@ from django.db import connection
 from django.http import Http404
 from django.test.utils import CaptureQueriesContext
 
+from kinerja.accounts.testing import make_user
 from kinerja.people.models import Employee
 from kinerja.people.testing import Personas, bulk_staff
 from kinerja.planning.alignment import (
@@ -206,8 +207,6 @@ def test_others_are_told_the_tree_does_not_exist(personas: Personas, name: str) 
 
 
 def test_the_head_of_the_agency_sees_its_tree(personas: Personas) -> None:
-    from kinerja.accounts.testing import make_user
-
     make_open_period()
     head = personas.staff.head
     head.user = make_user(username="kepala.dinas")

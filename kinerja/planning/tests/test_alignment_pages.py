@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 
 from kinerja.accounts.demo_identities import DEMO_HR_ADMIN, DEMO_SUPERVISOR
 from kinerja.accounts.models import User
+from kinerja.accounts.testing import make_user
 from kinerja.audit.models import AuditEvent
 from kinerja.core.demo import DemoOptions, demo_seeds_run
 from kinerja.core.testing import headings, page_text
@@ -347,8 +348,6 @@ def test_the_demo_supervisors_matrix_flags_a_result_nobody_contributes_to(
 def test_the_head_of_the_agency_reads_its_tree_and_goals_but_cannot_change_them(
     client: Client, personas: Personas
 ) -> None:
-    from kinerja.accounts.testing import make_user
-
     goal = make_goal(agency=personas.agency)
     head = personas.staff.head
     head.user = make_user(username="kepala.dukcapil")

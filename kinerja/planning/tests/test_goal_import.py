@@ -18,6 +18,7 @@ from kinerja.people.testing import Personas
 from kinerja.periods.models import PeriodState
 from kinerja.planning.goal_import import HEADER, goal_import_start, goal_import_template_xlsx
 from kinerja.planning.goal_import.validation import goal_import_validate
+from kinerja.planning.goals import goal_remove, goal_update
 from kinerja.planning.models import GoalIndicator, OrganizationGoal, TargetKind
 from kinerja.planning.testing import make_goal, make_open_period
 from kinerja.scoring.spreadsheet import read_table
@@ -223,3 +224,30 @@ def test_the_upload_page_lists_the_bad_rows(client: Client, personas: Personas) 
     # The job is its owner's: another admin of the agency is told it does not exist.
     client.force_login(personas.hr_admin)
     assert client.get(location).status_code == 404
+
+
+@override_settings(TASKS=IMMEDIATE_TASKS)
+def test_the_audit_trail_reads_goal_events_in_indonesian(
+    client: Client, personas: Personas
+) -> None:
+    period = make_open_period()
+    goal_import_start(
+        actor=personas.agency_admin,
+        agency=personas.agency,
+        period=period,
+        content=_file(GOOD),
+        file_name="sasaran.csv",
+    )
+    goal = OrganizationGoal.objects.get(number=1)
+    goal_update(actor=personas.agency_admin, goal=goal, statement="Baru")
+    goal_remove(actor=personas.agency_admin, goal=goal)
+    client.force_login(personas.auditor)
+    response = client.get("/audit/")
+    assert response.status_code == 200
+    text = page_text(response.content)
+    for label in [
+        "Sasaran strategis diimpor",
+        "Sasaran strategis diubah",
+        "Sasaran strategis dihapus",
+    ]:
+        assert label in text
