@@ -23,6 +23,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404
 from django.urls import reverse
@@ -144,11 +145,13 @@ class MatrixCell:
 class MatrixRow:
     result: ResultRef
     cells: list[MatrixCell]
-    """One cell per column (subordinate), in the order of `ResultsMatrix.columns`."""
+    """One cell per column (subordinate) of this page, in the order of `ResultsMatrix.columns`."""
+    contributions: int
+    """Results of the whole team (every page) that contribute to this one."""
 
     @property
     def has_contributor(self) -> bool:
-        return any(cell.results for cell in self.cells)
+        return self.contributions > 0
 
 
 @dataclass(frozen=True)
@@ -164,9 +167,15 @@ class ResultsMatrix:
     is_employee: bool
     own_plan_ids: list[int]
     columns: list[TeamMember]
+    """The subordinates of this page (`MATRIX_COLUMNS` a page)."""
     rows: list[MatrixRow]
     unlinked: list[UnlinkedResult]
     without_plan: list[TeamMember]
+    team_size: int = 0
+    unlinked_count: int = 0
+    without_plan_count: int = 0
+    page: Any = None
+    """The `Paginator` page of the team shown as columns."""
 
     @property
     def orphans(self) -> list[MatrixRow]:
@@ -174,13 +183,23 @@ class ResultsMatrix:
         return [row for row in self.rows if not row.has_contributor]
 
 
+MATRIX_COLUMNS = 25
+"""Subordinates per page of the matrix: a large team (a head of agency through vacant posts)
+is paged, so the table stays readable and the page small."""
+WARNINGS_SHOWN = 100
+"""Most loose results and most subordinates without a plan listed; totals are always given."""
+
+
 def _result_ref(row: Mapping[str, Any]) -> ResultRef:
     return ResultRef(id=row["id"], number=row["number"], kind=row["kind"], text=row["text"])
 
 
-def results_matrix_for_actor(*, actor: Actor, period_id: int | None = None) -> ResultsMatrix:
-    """The actor's own results (rows) by their team on the period's day (columns); each cell the
-    subordinate's results whose parent is that row's result. Queries do not grow with the team.
+def results_matrix_for_actor(
+    *, actor: Actor, period_id: int | None = None, page_number: str | None = None
+) -> ResultsMatrix:
+    """The actor's own results (rows) by their team on the period's day (columns, paged); each
+    cell the subordinate's results whose parent is that row's result. The warnings cover the
+    whole team. Queries do not grow with the team.
     """
     period = period_for_view(period_id=period_id)
     day = period_day(period)
@@ -234,31 +253,45 @@ def results_matrix_for_actor(*, actor: Actor, period_id: int | None = None) -> R
             )
         )
     members.sort(key=lambda m: (m.position_name, m.name, m.employee_id))
-    column_of = {m.employee_id: i for i, m in enumerate(members)}
+    order = {m.employee_id: i for i, m in enumerate(members)}
+    page = Paginator(members, MATRIX_COLUMNS).get_page(page_number)
+    shown = list(page.object_list)
+    column_of = {m.employee_id: i for i, m in enumerate(shown)}
+    member_by_id = {m.employee_id: m for m in members}
     own_ids = {row["id"] for row in own}
     cells: dict[int, list[MatrixCell]] = {
-        row["id"]: [MatrixCell(member, []) for member in members] for row in own
+        row["id"]: [MatrixCell(member, []) for member in shown] for row in own
     }
+    contributions: dict[int, int] = defaultdict(int)
     unlinked = []
-    member_by_id = {m.employee_id: m for m in members}
     for theirs in their_results:
         employee_id = theirs["plan__employee_id"]
-        if employee_id not in column_of:
+        if employee_id not in member_by_id:
             continue
-        if theirs["parent_id"] in own_ids:
-            cells[theirs["parent_id"]][column_of[employee_id]].results.append(_result_ref(theirs))
+        parent_id = theirs["parent_id"]
+        if parent_id in own_ids:
+            contributions[parent_id] += 1
+            if employee_id in column_of:
+                cells[parent_id][column_of[employee_id]].results.append(_result_ref(theirs))
         else:
             unlinked.append(UnlinkedResult(member_by_id[employee_id], _result_ref(theirs)))
-    unlinked.sort(key=lambda u: (column_of[u.member.employee_id], u.result.kind, u.result.number))
+    unlinked.sort(key=lambda u: (order[u.member.employee_id], u.result.kind, u.result.number))
+    without_plan = [m for m in members if m.plan_id is None]
     return ResultsMatrix(
         period=period,
         day=day,
         is_employee=True,
         own_plan_ids=sorted({row["plan_id"] for row in own}),
-        columns=members,
-        rows=[MatrixRow(_result_ref(row), cells[row["id"]]) for row in own],
-        unlinked=unlinked,
-        without_plan=[m for m in members if m.plan_id is None],
+        columns=shown,
+        rows=[
+            MatrixRow(_result_ref(row), cells[row["id"]], contributions[row["id"]]) for row in own
+        ],
+        unlinked=unlinked[:WARNINGS_SHOWN],
+        without_plan=without_plan[:WARNINGS_SHOWN],
+        team_size=len(members),
+        unlinked_count=len(unlinked),
+        without_plan_count=len(without_plan),
+        page=page,
     )
 
 

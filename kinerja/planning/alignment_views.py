@@ -82,9 +82,15 @@ def _query(period: PerformancePeriod) -> str:
 
 @require_GET
 def results_matrix(request: HttpRequest) -> HttpResponse:
-    matrix = results_matrix_for_actor(actor=request_actor(request), period_id=_period_id(request))
+    matrix = results_matrix_for_actor(
+        actor=request_actor(request),
+        period_id=_period_id(request),
+        page_number=request.GET.get("halaman"),
+    )
     context = {
         "matrix": matrix,
+        "page": matrix.page,
+        "query": f"periode={matrix.period.pk}",
         "periods": _period_choices(matrix.period),
         "action": reverse("planning:results_matrix"),
     }

@@ -133,7 +133,8 @@ def test_matrix_costs_the_same_queries_for_3_and_30_subordinates(personas: Perso
     small = _count(lambda: results_matrix_for_actor(actor=personas.supervisor))
     _staff_with_plans(personas, 27)
     matrix = results_matrix_for_actor(actor=personas.supervisor)
-    assert len(matrix.columns) == 31
+    assert matrix.team_size == 31
+    assert len(matrix.columns) == 25
     assert _count(lambda: results_matrix_for_actor(actor=personas.supervisor)) == small
 
 
@@ -307,3 +308,15 @@ def test_the_page_stops_at_its_budget_and_links_the_rest(
     texts = [e.node.text for e in tree.entries]
     assert texts == ["Pelayanan adminduk prima", "IKM Dukcapil naik", "Pelayanan KTP-el cepat"]
     assert tree.entries[2].node.hidden == 3
+
+
+def test_a_large_team_is_paged_and_the_warnings_cover_every_page(personas: Personas) -> None:
+    _staff_with_plans(personas, 30)
+    first = results_matrix_for_actor(actor=personas.supervisor)
+    second = results_matrix_for_actor(actor=personas.supervisor, page_number="2")
+    assert len(first.columns) + len(second.columns) == first.team_size == 31
+    assert {m.employee_id for m in first.columns}.isdisjoint(m.employee_id for m in second.columns)
+    # Only the first supervisor result has contributors (30 of them); it is no orphan on any page.
+    assert [row.contributions for row in second.rows] == [30, 0]
+    assert [row.result.number for row in second.orphans] == [2]
+    assert first.without_plan_count == 1

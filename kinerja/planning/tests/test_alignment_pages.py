@@ -372,3 +372,14 @@ def test_a_deep_branch_opens_on_its_own_page(
     assert "Cabang dari: Sasaran 1: Pelayanan adminduk prima → IKM Dukcapil naik" in text
     assert "Data KTP-el terolah" in text
     assert client.get(f"/skp/pohon/{personas.agency.pk}/?cabang=999999").status_code == 404
+
+
+def test_a_large_team_pages_through_its_columns(client: Client, personas: Personas) -> None:
+    _demo_chain(personas)
+    _more_staff(personas, 30)
+    client.force_login(personas.supervisor)
+    text = page_text(client.get("/skp/matriks/").content)
+    assert "31 bawahan; kolom 1–25." in text
+    assert "Halaman 1 dari 2" in text
+    second = page_text(client.get("/skp/matriks/?halaman=2").content)
+    assert "31 bawahan; kolom 26–31." in second
