@@ -37,6 +37,7 @@ from kinerja.people.holdings import covering, employee_id_for_user, today
 from kinerja.people.models import Assignment, Employee
 from kinerja.people.permissions import team_chain_of
 from kinerja.periods.models import PerformancePeriod
+from kinerja.periods.selectors import period_current
 from kinerja.planning.models import (
     Aspect,
     GoalIndicator,
@@ -57,17 +58,14 @@ OPEN_DEPTH = 2
 
 
 def period_for_view(*, period_id: int | None = None, day: date | None = None) -> PerformancePeriod:
-    """The period a page shows: the one asked for (`?periode=`), else the real (non-trial)
-    period covering today, else a trial one covering today, else the latest; 404 if none."""
-    periods = PerformancePeriod.objects.all()
+    """The period a page shows: the one asked for (`?periode=`), else the current one
+    (`periods.selectors.period_current`), else the latest; 404 when there is none."""
     if period_id is not None:
-        chosen = periods.filter(pk=period_id).first()
+        chosen = PerformancePeriod.objects.filter(pk=period_id).first()
     else:
-        day = day or today()
-        covering_day = periods.filter(start_date__lte=day, end_date__gte=day)
         chosen = (
-            covering_day.order_by("is_trial", "-start_date").first()
-            or periods.order_by("is_trial", "-start_date").first()
+            period_current(day=day)
+            or PerformancePeriod.objects.order_by("is_trial", "-start_date", "pk").first()
         )
     if chosen is None:
         raise Http404("Belum ada periode penilaian.")
