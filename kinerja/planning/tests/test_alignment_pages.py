@@ -383,3 +383,37 @@ def test_a_large_team_pages_through_its_columns(client: Client, personas: Person
     assert "Halaman 1 dari 2" in text
     second = page_text(client.get("/skp/matriks/?halaman=2").content)
     assert "31 bawahan; kolom 26 sampai 31." in second
+
+
+def test_the_goal_list_of_a_closed_period_offers_no_changes(
+    client: Client, personas: Personas
+) -> None:
+    period = make_open_period(state="CLOSED")
+    make_goal(agency=personas.agency, period=period, statement="Pelayanan prima")
+    text = page_text(
+        _get(client, personas.agency_admin, f"/skp/sasaran/{personas.agency.pk}/").content
+    )
+    assert "Sasaran 1: Pelayanan prima" in text
+    assert "sudah ditutup" in text
+    assert "Tambah sasaran" not in text
+    assert "Tambah indikator" not in text
+
+
+def test_the_goal_list_costs_the_same_queries_for_2_and_12_goals(
+    client: Client, personas: Personas
+) -> None:
+    period = make_open_period()
+    client.force_login(personas.agency_admin)
+    url = f"/skp/sasaran/{personas.agency.pk}/"
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(url).status_code == 200
+        return len(ctx.captured_queries)
+
+    for _ in range(2):
+        make_goal(agency=personas.agency, period=period, indicators=2)
+    small = count()
+    for _ in range(10):
+        make_goal(agency=personas.agency, period=period, indicators=3)
+    assert count() == small
