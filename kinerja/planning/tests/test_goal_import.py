@@ -4,12 +4,14 @@ kept of a failed file, one audit event for a clean one, run as a job with progre
 from __future__ import annotations
 
 from collections.abc import Sequence
+from io import BytesIO
 from typing import Any
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, override_settings
+from openpyxl import load_workbook
 
 from kinerja.audit.models import AuditEvent
 from kinerja.core.models import Job
@@ -251,3 +253,24 @@ def test_the_audit_trail_reads_goal_events_in_indonesian(
         "Sasaran strategis dihapus",
     ]:
         assert label in text
+
+
+def test_the_filled_in_xlsx_template_with_number_cells_imports_clean(personas: Personas) -> None:
+    workbook = load_workbook(BytesIO(goal_import_template_xlsx()))
+    sheet = workbook["Data"]
+    sheet.append([1, "Pelayanan prima", "Penerima Layanan", "IKM", "Angka", 85.5, None, "%"])
+    sheet.append([2, "Akuntabel", None, "Nilai SAKIP", "Rentang", 70, 80, None])
+    buffer = BytesIO()
+    workbook.save(buffer)
+    report = goal_import_validate(
+        actor=personas.hr_admin,
+        agency=personas.agency,
+        period=make_open_period(),
+        content=buffer.getvalue(),
+        file_name="sasaran.xlsx",
+    )
+    assert report.errors == []
+    assert [(g.number, str(g.indicators[0].target.value)) for g in report.goals] == [
+        (1, "85.5"),
+        (2, "70"),
+    ]
