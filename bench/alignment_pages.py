@@ -235,14 +235,19 @@ def main() -> None:
         head.force_login(matrix_user(agency_id))
         boss = Client()
         boss.force_login(busiest_supervisor(agency_id))
+        tree_page = admin.get(f"/skp/pohon/{agency_id}/").content.decode()
+        branch = tree_page.partition("&amp;cabang=")[2].partition('"')[0]
         pages = [
             (TRIVIAL, admin, "/bench/sepele/"),
             ("daftar pegawai, saring OPD terbesar", admin, f"/pegawai/?agency={agency_id}"),
             ("pohon kinerja OPD terbesar", admin, f"/skp/pohon/{agency_id}/"),
+            ("pohon kinerja, satu cabang", admin, f"/skp/pohon/{agency_id}/?cabang={branch}"),
             ("matriks peran hasil, kepala OPD", head, "/skp/matriks/"),
             ("matriks peran hasil, atasan tim terbesar", boss, "/skp/matriks/"),
             ("kemajuan SKP semua OPD", admin, "/skp/kemajuan/"),
         ]
+        if not branch:
+            pages = [page for page in pages if "cabang" not in page[2]]
         rows = []
         for name, client, url in pages:
             queries, ms, kb = measure(client, url)
