@@ -274,7 +274,7 @@ def test_a_branch_too_deep_for_the_page_is_a_link_that_shows_it(
     personas: Personas, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     made = _chain(personas)
-    monkeypatch.setattr("kinerja.planning.alignment.TREE_DEPTH", 2)
+    monkeypatch.setattr("kinerja.planning.alignment.tree.TREE_DEPTH", 2)
     tree = alignment_tree_for_actor(actor=personas.hr_admin, agency_id=personas.agency.pk)
     assert [e.node.text for e in tree.entries] == [
         "Pelayanan adminduk prima",
@@ -303,7 +303,7 @@ def test_the_page_stops_at_its_budget_and_links_the_rest(
     personas: Personas, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _chain(personas)
-    monkeypatch.setattr("kinerja.planning.alignment.TREE_BUDGET", 2)
+    monkeypatch.setattr("kinerja.planning.alignment.tree.TREE_BUDGET", 2)
     tree = alignment_tree_for_actor(actor=personas.hr_admin, agency_id=personas.agency.pk)
     texts = [e.node.text for e in tree.entries]
     assert texts == ["Pelayanan adminduk prima", "IKM Dukcapil naik", "Pelayanan KTP-el cepat"]

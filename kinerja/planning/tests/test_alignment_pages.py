@@ -363,7 +363,7 @@ def test_a_deep_branch_opens_on_its_own_page(
     client: Client, personas: Personas, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _demo_chain(personas)
-    monkeypatch.setattr("kinerja.planning.alignment.TREE_DEPTH", 2)
+    monkeypatch.setattr("kinerja.planning.alignment.tree.TREE_DEPTH", 2)
     client.force_login(personas.auditor)
     body = client.get(f"/skp/pohon/{personas.agency.pk}/").content.decode()
     assert "Lihat cabang: 3 RHK di bawahnya" in page_text(body)
