@@ -18,7 +18,14 @@ from kinerja.core.demo import DemoOptions, demo_seeds_run
 from kinerja.core.testing import headings, page_text
 from kinerja.people.models import Employee
 from kinerja.people.testing import Personas, bulk_staff
-from kinerja.planning.models import GoalIndicator, OrganizationGoal, PerformancePlan, PlanState
+from kinerja.periods.models import PerformancePeriod
+from kinerja.planning.models import (
+    GoalIndicator,
+    OrganizationGoal,
+    PerformancePlan,
+    PlannedResult,
+    PlanState,
+)
 from kinerja.planning.testing import make_goal, make_open_period, make_plan, make_result
 
 pytestmark = pytest.mark.django_db
@@ -417,3 +424,31 @@ def test_the_goal_list_costs_the_same_queries_for_2_and_12_goals(
     for _ in range(10):
         make_goal(agency=personas.agency, period=period, indicators=3)
     assert count() == small
+
+
+def test_links_carry_ids_above_a_thousand_without_a_thousands_dot(
+    client: Client, personas: Personas, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Indonesian number format writes 12345 as 12.345; an id in a link must not follow it."""
+    period = make_open_period()
+    big = PerformancePeriod.objects.create(
+        pk=4321,
+        year=period.year - 5,
+        name="Periode Lama",
+        start_date=period.start_date.replace(year=period.year - 5),
+        end_date=period.end_date.replace(year=period.year - 5),
+        window_kind=period.window_kind,
+        plan_due_date=period.plan_due_date.replace(year=period.year - 5),
+        evaluation_due_date=period.evaluation_due_date.replace(year=period.year - 4),
+    )
+    goal = make_goal(agency=personas.agency, period=period)
+    head = make_plan(employee=personas.staff.head, period=period)
+    top = PlannedResult.objects.create(plan=head, number=1, text="Utama", goal=goal, pk=12345)
+    kabid = make_plan(employee=personas.staff.kabid, period=period)
+    make_result(plan=kabid, parent=top)
+    monkeypatch.setattr("kinerja.planning.alignment.tree.TREE_DEPTH", 1)
+    client.force_login(personas.hr_admin)
+    html = client.get(f"/skp/pohon/{personas.agency.pk}/").content.decode()
+    assert "cabang=12345" in html
+    assert f'value="{big.pk}"' in html
+    assert client.get(f"/skp/pohon/{personas.agency.pk}/?cabang=12345").status_code == 200
