@@ -14,7 +14,7 @@ agency (who holds its head post, definitively or as Plt/Plh, on the period's day
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -176,11 +176,15 @@ def _flatten(roots: Iterable[TreeNode]) -> list[TreeEntry]:
     return entries
 
 
+Link = tuple[int, int | None, int | None]
+"""A result as the index holds it: (id, parent id, goal id)."""
+
+
 @dataclass
 class _Results:
     """Every result of the agency's plans as ids and links: cheap to walk at any size."""
 
-    rows: dict[int, Mapping[str, Any]]
+    links: dict[int, Link]
     children: dict[int, list[int]]
     by_goal: dict[int, list[int]]
     loose: list[int]
@@ -188,18 +192,18 @@ class _Results:
     """Results below each result (its whole branch)."""
 
 
-def _results_index(rows: Sequence[Mapping[str, Any]], goal_ids: set[int]) -> _Results:
-    by_id = {r["id"]: r for r in rows}
+def _results_index(links: Sequence[Link], goal_ids: set[int]) -> _Results:
+    by_id = {link[0]: link for link in links}
     children: dict[int, list[int]] = defaultdict(list)
     by_goal: dict[int, list[int]] = defaultdict(list)
     loose: list[int] = []
-    for r in rows:
-        if r["goal_id"] in goal_ids:
-            by_goal[r["goal_id"]].append(r["id"])
-        elif r["parent_id"] in by_id and r["parent_id"] != r["id"]:
-            children[r["parent_id"]].append(r["id"])
+    for result_id, parent_id, goal_id in links:
+        if goal_id in goal_ids:
+            by_goal[goal_id].append(result_id)
+        elif parent_id in by_id and parent_id != result_id:
+            children[parent_id].append(result_id)
         else:
-            loose.append(r["id"])
+            loose.append(result_id)
     # A result reached from no goal and no loose root sits in a loop of parents (the rules
     # refuse loops; stored data may still hold one): cut the loop there and show it as loose.
     reached: set[int] = set()
@@ -216,24 +220,24 @@ def _results_index(rows: Sequence[Mapping[str, Any]], goal_ids: set[int]) -> _Re
 
     for root in [*(i for ids in by_goal.values() for i in ids), *loose]:
         walk(root)
-    for r in rows:
-        if r["id"] not in reached:
-            children[r["parent_id"]].remove(r["id"])
-            loose.append(r["id"])
-            walk(r["id"])
+    for result_id, parent_id, _ in links:
+        if result_id not in reached:
+            children[parent_id].remove(result_id)  # type: ignore[index]
+            loose.append(result_id)
+            walk(result_id)
     size: dict[int, int] = {}
     for node in reversed(order):  # children before parents
         size[node] = sum(1 + size[c] for c in children.get(node, []))
-    return _Results(rows=by_id, children=children, by_goal=by_goal, loose=loose, size=size)
+    return _Results(links=by_id, children=children, by_goal=by_goal, loose=loose, size=size)
 
 
 class _Shown:
     """Chooses the results a page shows: breadth first from the roots, whole families only,
-    at most `TREE_DEPTH` levels and `TREE_BUDGET` results."""
+    at most `TREE_DEPTH` levels and `TREE_BUDGET` results. Nodes start as ids; their texts,
+    employees and indicators are filled afterwards for these results only."""
 
-    def __init__(self, index: _Results, make: Callable[[Mapping[str, Any]], TreeNode]) -> None:
+    def __init__(self, index: _Results) -> None:
         self.index = index
-        self.make = make
         self.nodes: dict[int, TreeNode] = {}
         self.left = TREE_BUDGET
 
@@ -256,7 +260,7 @@ class _Shown:
             level = following
 
     def result(self, result_id: int) -> TreeNode:
-        node = self.make(self.index.rows[result_id])
+        node = TreeNode(key=f"r{result_id}", kind="result", text="", number=0, branch_id=result_id)
         self.nodes[result_id] = node
         return node
 
@@ -264,6 +268,16 @@ class _Shown:
         if node.kind == "goal":
             return self.index.by_goal.get(int(node.key[1:]), [])
         return self.index.children.get(int(node.key[1:]), [])
+
+
+def _ancestors(index: _Results, result_id: int) -> list[int]:
+    """The parents of a result upward (nearest first), stopping at a loop."""
+    found: list[int] = []
+    parent = index.links[result_id][1]
+    while parent in index.links and parent not in found and parent != result_id:
+        found.append(parent)
+        parent = index.links[parent][1]
+    return found
 
 
 def alignment_tree_for_actor(
@@ -278,7 +292,8 @@ def alignment_tree_for_actor(
 
     A page shows `TREE_DEPTH` levels of results (at most `TREE_BUDGET`); each deeper branch
     is a link to the same page with `branch_id` (`?cabang=`), which shows that branch the same
-    way. Nine queries at any size (authorisation included)."""
+    way. Every result is read as three ids; texts, employees and indicators only for the
+    results shown. Eleven queries at any size (authorisation included)."""
     period = period_for_view(period_id=period_id)
     day = period_day(period)
     agency = alignment_agency_get_for_actor(actor=actor, agency_id=agency_id, day=day)
@@ -312,59 +327,55 @@ def alignment_tree_for_actor(
         goal_nodes[ind["goal_id"]].indicators.append(
             IndicatorLine(aspect="IKU", text=ind["text"], target=_target_of(ind))
         )
-    plans = {
-        p["id"]: p
-        for p in PerformancePlan.objects.filter(period=period, position__agency=agency).values(
-            "id",
-            "employee_id",
-            "state",
-            "position__name",
-            *(f"employee__{f}" for f in EMPLOYEE_FIELDS),
-        )
-    }
-    rows = list(
-        PlannedResult.objects.filter(plan__period=period, plan__position__agency=agency)
-        .order_by("kind", "number", "pk")
-        .values("id", "plan_id", "number", "text", "parent_id", "goal_id")
-    )
-    index = _results_index(rows, set(goal_nodes))
+    agency_plans = PerformancePlan.objects.filter(period=period, position__agency=agency)
+    planned_list = list(agency_plans.values_list("employee_id", flat=True))
+    results = PlannedResult.objects.filter(plan__period=period, plan__position__agency=agency)
+    links = list(results.order_by("kind", "number", "pk").values_list("id", "parent_id", "goal_id"))
+    index = _results_index(links, set(goal_nodes))
 
-    def make(r: Mapping[str, Any]) -> TreeNode:
-        plan = plans[r["plan_id"]]
-        return TreeNode(
-            key=f"r{r['id']}",
-            kind="result",
-            text=r["text"],
-            number=r["number"],
-            employee_name=full_name(
-                plan["employee__title_prefix"],
-                plan["employee__name"],
-                plan["employee__title_suffix"],
-            ),
-            position_name=plan["position__name"],
-            plan_url=plan_url(r["plan_id"]),
-            state=plan["state"],
-            state_label=labels.get(plan["state"], plan["state"]),
-            state_css=tones.get(plan["state"], "neutral"),
-            branch_id=r["id"],
-        )
-
-    shown = _Shown(index, make)
+    shown = _Shown(index)
     branch: TreeNode | None = None
-    path: list[str] = []
+    ancestors: list[int] = []
     loose_roots: list[TreeNode] = []
     if branch_id is not None:
-        if branch_id not in index.rows:
+        if branch_id not in index.links:
             raise Http404
         branch = shown.result(branch_id)
         shown.grow([branch])
-        path = _path_to(index, branch_id, goal_nodes)
+        ancestors = _ancestors(index, branch_id)
         roots: list[TreeNode] = [branch]
     else:
         roots = list(goal_nodes.values())
         shown.grow(roots)
         loose_roots = [shown.result(i) for i in index.loose[:LOOSE_SHOWN]]
         shown.grow(loose_roots)
+    texts: dict[int, str] = {}
+    for r in PlannedResult.objects.filter(pk__in=[*shown.nodes, *ancestors]).values(
+        "id",
+        "number",
+        "text",
+        "plan_id",
+        "plan__state",
+        "plan__position__name",
+        *(f"plan__employee__{f}" for f in EMPLOYEE_FIELDS),
+    ):
+        texts[r["id"]] = r["text"]
+        node = shown.nodes.get(r["id"])
+        if node is None:
+            continue
+        state = r["plan__state"]
+        node.text = r["text"]
+        node.number = r["number"]
+        node.employee_name = full_name(
+            r["plan__employee__title_prefix"],
+            r["plan__employee__name"],
+            r["plan__employee__title_suffix"],
+        )
+        node.position_name = r["plan__position__name"]
+        node.plan_url = plan_url(r["plan_id"])
+        node.state = state
+        node.state_label = labels.get(state, state)
+        node.state_css = tones.get(state, "neutral")
     for iki in (
         Indicator.objects.filter(result_id__in=list(shown.nodes))
         .order_by("result_id", "number", "pk")
@@ -387,63 +398,50 @@ def alignment_tree_for_actor(
             )
         )
 
-    planned = {p["employee_id"] for p in plans.values()}
+    planned = set(planned_list)
+    definitive = Assignment.objects.filter(covering(day), position__agency=agency, is_acting=False)
+    staff = set(definitive.values_list("employee_id", flat=True))
     people: dict[int, NotStarted] = {}
-    staff = set()
-    missing = 0
     for row in (
-        Assignment.objects.filter(covering(day), position__agency=agency, is_acting=False)
+        definitive.exclude(employee_id__in=agency_plans.values("employee_id"))
         .order_by("employee__name", "employee_id")
-        .values("employee_id", "position__name", *(f"employee__{f}" for f in EMPLOYEE_FIELDS))
+        .values("employee_id", "position__name", *(f"employee__{f}" for f in EMPLOYEE_FIELDS))[
+            : NOT_STARTED_SHOWN * 2
+        ]
     ):
-        employee_id = row["employee_id"]
-        if employee_id in staff:
+        if row["employee_id"] in people or len(people) >= NOT_STARTED_SHOWN:
             continue
-        staff.add(employee_id)
-        if employee_id in planned:
-            continue
-        missing += 1
-        if len(people) < NOT_STARTED_SHOWN:
-            people[employee_id] = NotStarted(
-                name=full_name(
-                    row["employee__title_prefix"],
-                    row["employee__name"],
-                    row["employee__title_suffix"],
-                ),
-                nip=nip_text(row["employee__nip"], row["employee__employment_type"]),
-                position_name=row["position__name"],
-            )
+        people[row["employee_id"]] = NotStarted(
+            name=full_name(
+                row["employee__title_prefix"],
+                row["employee__name"],
+                row["employee__title_suffix"],
+            ),
+            nip=nip_text(row["employee__nip"], row["employee__employment_type"]),
+            position_name=row["position__name"],
+        )
+    path = [texts[i] for i in reversed(ancestors) if i in texts]
+    top = ancestors[-1] if ancestors else branch_id
+    top_goal = index.links[top][2] if top is not None else None
+    if top_goal in goal_nodes:
+        goal = goal_nodes[top_goal]
+        path.insert(0, f"Sasaran {goal.number}: {goal.text}")
     return AlignmentTree(
         agency=agency,
         period=period,
         day=day,
         goal_count=len(goals),
-        result_count=len(rows),
+        result_count=len(links),
         entries=_flatten(roots),
         unlinked=_flatten(loose_roots),
         unlinked_count=len(index.loose),
         not_started=list(people.values()),
-        not_started_count=missing,
-        plan_count=len(plans),
+        not_started_count=len(staff - planned),
+        plan_count=len(planned_list),
         employee_count=len(staff | planned),
         branch=branch,
         branch_path=path,
     )
-
-
-def _path_to(index: _Results, result_id: int, goals: Mapping[int, TreeNode]) -> list[str]:
-    """The texts from the goal (if any) down to the result's parent."""
-    path: list[str] = []
-    seen = {result_id}
-    row = index.rows[result_id]
-    while row["parent_id"] in index.rows and row["parent_id"] not in seen:
-        seen.add(row["parent_id"])
-        row = index.rows[row["parent_id"]]
-        path.append(row["text"])
-    if row["goal_id"] in goals:
-        goal = goals[row["goal_id"]]
-        path.append(f"Sasaran {goal.number}: {goal.text}")
-    return list(reversed(path))
 
 
 def _target_of(row: Mapping[str, Any]) -> str:
