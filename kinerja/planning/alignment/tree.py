@@ -56,7 +56,7 @@ OPEN_DEPTH = 2
 TREE_DEPTH = 4
 """Levels of results shown under a root (a goal, a loose result, or the branch asked for);
 deeper levels are one link away ("Lihat cabang"), so the page stays small for any agency."""
-TREE_BUDGET = 1500
+TREE_BUDGET = 800
 """Most results one page shows; a node whose children would pass it links to its branch."""
 LOOSE_SHOWN = 100
 """Most loose results (reaching no goal) listed; the page says how many more there are."""
