@@ -25,6 +25,7 @@ from kinerja.planning.models import (
     PlannedResult,
 )
 from kinerja.planning.selectors import (
+    indicator_target_text,
     plan_document_build,
     plan_get_for_actor,
     plan_list_for_actor,
@@ -40,7 +41,6 @@ from kinerja.planning.services import (
     result_add,
     result_comment_add,
 )
-from kinerja.planning.targets import target_text
 
 # --- output ---------------------------------------------------------------------------------
 
@@ -175,7 +175,7 @@ def _plan_detail(plan: PerformancePlan) -> dict[str, Any]:
                 "indicators": [
                     {
                         **{f: getattr(i, f) for f in INDICATOR_FIELDS},
-                        "target_text": target_text(i),
+                        "target_text": indicator_target_text(i),
                         "comments": thread(i),
                     }
                     for i in v.indicators

@@ -36,6 +36,7 @@ def _comment(
     subject: Model,
     *,
     anchor: str,
+    form_id: str,
     subject_text: str,
     add: Callable[[Any, str], object],
 ) -> HttpResponse:
@@ -45,15 +46,19 @@ def _comment(
             add(request_actor(request), form.cleaned_data["body"])
         except ValidationError as error:
             form.add_service_errors(error)
+    if getattr(request, "htmx", False):
+        # The thread fragment, refreshed, or with the refusal under the field and the text kept.
+        refused = not form.is_valid()
+        context = {
+            "comments": comments_for([subject]).get(subject_label(subject), []),
+            "post_url": request.path,
+            "may_comment": True,
+            "form_id": form_id,
+            "errors": form.errors.get("body", []) + form.non_field_errors() if refused else [],
+            "body": request.POST.get("body", "") if refused else "",
+        }
+        return render(request, "discussions/_thread.html", context)
     if form.is_valid():
-        if getattr(request, "htmx", False):
-            context = {
-                "comments": comments_for([subject]).get(subject_label(subject), []),
-                "post_url": request.path,
-                "may_comment": True,
-                "form_id": anchor,
-            }
-            return render(request, "discussions/_thread.html", context)
         url = reverse("planning:plan_detail", kwargs={"plan_id": plan.pk})
         return redirect(f"{url}#{anchor}")
     context = {
@@ -73,6 +78,7 @@ def plan_comment(request: HttpRequest, plan_id: int) -> HttpResponse:
         plan,
         plan,
         anchor="diskusi-skp",
+        form_id="komentar-skp",
         subject_text="SKP ini",
         add=lambda actor, body: plan_comment_add(actor=actor, plan=plan, body=body),
     )
@@ -87,6 +93,7 @@ def result_comment(request: HttpRequest, plan_id: int, result_id: int) -> HttpRe
         plan,
         result,
         anchor=f"diskusi-rhk-{result.pk}",
+        form_id=f"komentar-rhk-{result.pk}",
         subject_text=f"RHK “{result.text}”",
         add=lambda actor, body: result_comment_add(actor=actor, result=result, body=body),
     )
@@ -101,6 +108,7 @@ def indicator_comment(request: HttpRequest, plan_id: int, indicator_id: int) -> 
         plan,
         indicator,
         anchor=f"diskusi-iki-{indicator.pk}",
+        form_id=f"komentar-iki-{indicator.pk}",
         subject_text=f"indikator “{indicator.text}”",
         add=lambda actor, body: indicator_comment_add(
             actor=actor, indicator=indicator, body=body

@@ -7,11 +7,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kinerja.accounts.actors import Actor
-from kinerja.planning.models import PerformancePlan, PlanState
+from kinerja.planning.models import PerformancePlan
 from kinerja.planning.permissions import (
     can_comment_plan,
     can_decide_plan,
     can_edit_plan,
+    can_revise_plan,
+    can_set_expectation,
     can_submit_plan,
 )
 
@@ -27,15 +29,11 @@ class PlanRights:
 
 
 def plan_rights(actor: Actor, plan: PerformancePlan) -> PlanRights:
-    edit = can_edit_plan(actor, plan)
-    decide = can_decide_plan(actor, plan)
-    submit = can_submit_plan(actor, plan)
-    approved = plan.state == PlanState.APPROVED
     return PlanRights(
-        edit=edit,
-        submit=submit and plan.state in {PlanState.DRAFT, PlanState.RETURNED},
-        decide=decide and plan.state == PlanState.SUBMITTED,
+        edit=can_edit_plan(actor, plan),
+        submit=can_submit_plan(actor, plan),
+        decide=can_decide_plan(actor, plan),
         comment=can_comment_plan(actor, plan),
-        expectations=edit and decide,
-        revise=approved and (submit or decide),
+        expectations=can_set_expectation(actor, plan),
+        revise=can_revise_plan(actor, plan),
     )

@@ -19,7 +19,8 @@ from django.views.decorators.http import require_GET, require_POST
 
 from kinerja.accounts.actors import request_actor
 from kinerja.core.params import id_param
-from kinerja.discussions.selectors import comments_for, version_diff, versions_for
+from kinerja.discussions.selectors import comments_for, versions_for
+from kinerja.discussions.versions import version_diff
 from kinerja.discussions.subjects import subject_label
 from kinerja.people.models import Employee
 from kinerja.people.selectors import employee_for_user
@@ -30,12 +31,18 @@ from kinerja.planning.forms import CascadeForm
 from kinerja.planning.page_rights import plan_rights
 from kinerja.planning.selectors import (
     plan_document_build,
+    indicator_target_text,
     plan_get_for_actor,
     plan_list_for_actor,
     plan_team_list_for_actor,
 )
-from kinerja.planning.services import plan_copy_previous, plan_start, result_cascade
-from kinerja.planning.targets import target_text
+from kinerja.planning.services import (
+    CascadeReport,
+    plan_copy_previous,
+    plan_start,
+    previous_plan_for,
+    result_cascade,
+)
 
 
 def _detail_url(plan_id: int, anchor: str = "") -> str:
@@ -141,12 +148,26 @@ def result_cascade_page(request: HttpRequest) -> HttpResponse:
         except ValidationError as error:
             form.add_service_errors(error)
         else:
-            for line in report.lines():
+            for line in cascade_lines(report):
                 messages.info(request, line)
             return redirect("planning:plan_list")
     return render(
         request, "planning/plan_list.html", _list_context(request, cascade_form=form), status=400
     )
+
+
+def cascade_lines(report: CascadeReport) -> list[str]:
+    """What a cascade did, one sentence per outcome."""
+    lines = []
+    if report.added:
+        names = ", ".join(result.plan.employee.full_name for result in report.added)
+        lines.append(f"RHK ditambahkan ke SKP {len(report.added)} bawahan: {names}.")
+    if report.started:
+        lines.append(f"{len(report.started)} draf SKP baru dimulai untuk menampung RHK ini.")
+    lines.extend(
+        f"{employee.full_name} dilewati: {reason}." for employee, reason in report.skipped
+    )
+    return lines
 
 
 def _indicator_rows(
@@ -155,7 +176,7 @@ def _indicator_rows(
     return [
         {
             "indicator": indicator,
-            "target": target_text(indicator),
+            "target": indicator_target_text(indicator),
             "comments": comments.get(subject_label(indicator), []),
             "form_id": f"komentar-iki-{indicator.pk}",
             "post_url": reverse(
@@ -197,10 +218,12 @@ def plan_page_context(request: HttpRequest, plan: Any) -> dict[str, Any]:
     diff = None
     if len(versions) > 1:
         diff = version_diff(versions[-2], versions[-1])
+    rights = plan_rights(actor, plan)
     return {
         "plan": plan,
         "document": document,
-        "rights": plan_rights(actor, plan),
+        "rights": rights,
+        "previous_plan": previous_plan_for(plan) if rights.edit and not results else None,
         "groups": [
             ("utama", "A. RHK utama", _result_rows(document.main, comments, plan.pk)),
             ("tambahan", "B. RHK tambahan", _result_rows(document.additional, comments, plan.pk)),
