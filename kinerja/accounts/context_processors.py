@@ -42,6 +42,7 @@ def _links_for(user: Any) -> list[tuple[str, str]]:
     if _has_employee(user):
         links.append(("Profil saya", "people:my_profile"))
     if permissions.is_hr_admin(user):
+        links.append(("Periode", "periods:period_list"))
         links.append(("Kunci masuk", "accounts:lock_list"))
     if permissions.can_read_audit_trail(user):
         links.append(("Jejak audit", "audit:event_list"))

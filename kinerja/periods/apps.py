@@ -5,3 +5,11 @@ class PeriodsConfig(AppConfig):
     name = "kinerja.periods"
     label = "periods"
     verbose_name = "Periode penilaian"
+
+    def ready(self) -> None:
+        from kinerja.core.demo import demo_seed_register
+        from kinerja.periods.audit_labels import periods_audit_labels_register
+        from kinerja.periods.demo import demo_seed
+
+        demo_seed_register(self.label, demo_seed)
+        periods_audit_labels_register()

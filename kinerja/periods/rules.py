@@ -8,6 +8,23 @@ PLANNING_STATES = frozenset({PeriodState.PLANNING, PeriodState.EXECUTION})
 """Plans are written and changed while the period is in planning or execution: an employee
 who moves mid-year writes a second plan during execution."""
 
+STATE_ORDER = (
+    PeriodState.PLANNING,
+    PeriodState.EXECUTION,
+    PeriodState.EVALUATION,
+    PeriodState.CLOSED,
+)
+"""The stages in order (PermenPANRB 6/2022 Pasal 5: perencanaan, pelaksanaan, pemantauan and
+pembinaan during execution, then penilaian and tindak lanjut)."""
+
+STATE_TONES = {
+    PeriodState.PLANNING: "info",
+    PeriodState.EXECUTION: "success",
+    PeriodState.EVALUATION: "warning",
+    PeriodState.CLOSED: "neutral",
+}
+"""The badge tone of each stage (the label is always shown too)."""
+
 
 def period_planning_refusal(period: PerformancePeriod) -> str | None:
     """The sentence that refuses a plan change in `period`, or None when plans may change."""
@@ -17,3 +34,39 @@ def period_planning_refusal(period: PerformancePeriod) -> str | None:
         f"{period.name} sedang pada tahap {period.get_state_display()}; SKP hanya dapat dibuat "
         "atau diubah pada tahap Perencanaan atau Pelaksanaan."
     )
+
+
+def period_state_refusal(period: PerformancePeriod, to_state: str) -> str | None:
+    """The sentence refusing to move `period` to `to_state`, or None when it may move: one
+    stage forward at a time; back only from Pelaksanaan to Perencanaan, never once evaluation
+    has begun."""
+    if to_state not in PeriodState.values:
+        return (
+            f"Tahap {to_state[:40]!r} tidak dikenal; pilih Perencanaan, Pelaksanaan, Evaluasi, "
+            "atau Ditutup."
+        )
+    current = STATE_ORDER.index(PeriodState(period.state))
+    target = STATE_ORDER.index(PeriodState(to_state))
+    label = PeriodState(to_state).label
+    if target == current:
+        return f"{period.name} sudah pada tahap {label}."
+    if target == current + 1:
+        return None
+    if target > current:
+        step = STATE_ORDER[current + 1].label
+        return (
+            f"Tahap tidak dapat dilompati: {period.name} pada tahap "
+            f"{period.get_state_display()} hanya dapat maju ke tahap {step}, bukan {label}."
+        )
+    if period.state == PeriodState.EXECUTION and to_state == PeriodState.PLANNING:
+        return None
+    return (
+        f"{period.name} sudah memasuki tahap {period.get_state_display()}: tahap tidak dapat "
+        "dikembalikan setelah evaluasi dimulai; yang dapat dikembalikan hanya Pelaksanaan ke "
+        "Perencanaan."
+    )
+
+
+def period_moves(period: PerformancePeriod) -> list[PeriodState]:
+    """The stages `period` may move to now (the next one, and Perencanaan from Pelaksanaan)."""
+    return [state for state in STATE_ORDER if period_state_refusal(period, state) is None]

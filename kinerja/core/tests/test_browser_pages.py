@@ -24,6 +24,7 @@ from kinerja.accounts.testing import make_lock
 from kinerja.core.jobs import job_create, job_succeed
 from kinerja.people.imports.tasks import APPLY_KIND, VALIDATE_KIND
 from kinerja.people.testing import Personas
+from kinerja.periods.testing import make_period
 
 WIDTH = 360
 SKIPPED_PREFIXES = ("/api/", "/admin-django/", "/healthz")
@@ -131,6 +132,7 @@ def samples_for(personas: Personas) -> Samples:
             "job_id": validation.pk,
             "token_id": token.pk,
             "lock_id": lock.pk,
+            "period_id": make_period().pk,
         },
         by_name={"people_import:result": {"job_id": applied.pk}},
     )
