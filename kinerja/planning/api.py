@@ -91,7 +91,7 @@ class IndicatorOutputSerializer(serializers.Serializer[Any]):
     target_description = serializers.CharField()
     target_text = serializers.CharField()
     polarity = serializers.CharField()
-    source = serializers.CharField()
+    source = serializers.CharField()  # type: ignore[assignment]
     service_unit_id = serializers.IntegerField(allow_null=True)
     evidence_required = serializers.BooleanField()
     comments = CommentOutputSerializer(many=True)
@@ -184,7 +184,9 @@ def _plan_detail(plan: PerformancePlan) -> dict[str, Any]:
             }
             for v in views
         ],
-        expectations=[{"code": e.code, "name": e.name, "text": e.text} for e in document.expectations],
+        expectations=[
+            {"code": e.code, "name": e.name, "text": e.text} for e in document.expectations
+        ],
         comments=thread(plan),
         versions=versions_for(plan),
     )
@@ -235,7 +237,7 @@ class IndicatorInputSerializer(serializers.Serializer[Any]):
     )
     target_description = serializers.CharField(required=False, default="", allow_blank=True)
     polarity = ModelCharField(Indicator, "polarity", required=False, default="HIGHER_IS_BETTER")
-    source = ModelCharField(Indicator, "source", required=False, default="MANUAL")
+    source = ModelCharField(Indicator, "source", required=False, default="MANUAL")  # type: ignore[assignment]
     service_unit_id = IdSerializerField(required=False, allow_null=True, default=None)
     evidence_required = serializers.BooleanField(required=False, default=True)
 
@@ -397,7 +399,11 @@ class PlanCommentApi(APIView):
             indicator = Indicator.objects.filter(pk=indicator_id, result__plan=plan).first()
             if indicator is None:
                 raise serializers.ValidationError(
-                    {"indicator_id": [f"Indikator dengan id {indicator_id} tidak ada pada SKP ini."]}
+                    {
+                        "indicator_id": [
+                            f"Indikator dengan id {indicator_id} tidak ada pada SKP ini."
+                        ]
+                    }
                 )
             comment = indicator_comment_add(actor=actor, indicator=indicator, body=body)
         else:

@@ -110,7 +110,5 @@ def indicator_comment(request: HttpRequest, plan_id: int, indicator_id: int) -> 
         anchor=f"diskusi-iki-{indicator.pk}",
         form_id=f"komentar-iki-{indicator.pk}",
         subject_text=f"indikator “{indicator.text}”",
-        add=lambda actor, body: indicator_comment_add(
-            actor=actor, indicator=indicator, body=body
-        ),
+        add=lambda actor, body: indicator_comment_add(actor=actor, indicator=indicator, body=body),
     )

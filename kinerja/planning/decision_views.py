@@ -9,7 +9,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
@@ -21,6 +21,11 @@ from kinerja.planning.models import PerformancePlan
 from kinerja.planning.page_rights import PlanRights, plan_rights
 from kinerja.planning.selectors import plan_get_for_actor
 from kinerja.planning.services import plan_approve, plan_return, plan_revise, plan_submit
+
+
+def _posted(request: HttpRequest) -> QueryDict | None:
+    """The submitted data, even when every field was left empty (all optional)."""
+    return request.POST if request.method == "POST" else None
 
 
 @dataclass(frozen=True)
@@ -94,9 +99,7 @@ def _decision_page(
     actor = request_actor(request)
     plan = plan_get_for_actor(actor=actor, plan_id=plan_id)
     require(decision.allowed(plan_rights(actor, plan)), decision.refusal)
-    form = NoteForm(
-        request.POST or None, required=decision.note_required, label=decision.note_label
-    )
+    form = NoteForm(_posted(request), required=decision.note_required, label=decision.note_label)
     if request.method == "POST" and form.is_valid():
         try:
             act(actor, plan, form.cleaned_data["note"].strip())

@@ -8,7 +8,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
@@ -38,6 +38,11 @@ NOT_EDITABLE = (
 )
 
 
+def _posted(request: HttpRequest) -> QueryDict | None:
+    """The submitted data, even when every field was left empty (all optional)."""
+    return request.POST if request.method == "POST" else None
+
+
 def _editable_plan(request: HttpRequest, plan_id: int) -> PerformancePlan:
     """The plan, if the actor may see it (else 404) and change it now (else 403)."""
     actor = request_actor(request)
@@ -60,7 +65,7 @@ def _form_page(
 
 def _result_form(request: HttpRequest, plan: PerformancePlan, **kwargs: Any) -> ResultForm:
     return ResultForm(
-        request.POST or None,
+        _posted(request),
         parents=parent_results_for(plan=plan),
         goals=goals_for(plan=plan),
         **kwargs,
@@ -139,7 +144,7 @@ def result_remove_page(request: HttpRequest, plan_id: int, result_id: int) -> Ht
 
 def _indicator_form(request: HttpRequest, plan: PerformancePlan, **kwargs: Any) -> IndicatorForm:
     units = ServiceUnit.objects.filter(unit__agency_id=plan.position.agency_id, is_active=True)
-    return IndicatorForm(request.POST or None, service_units=units, **kwargs)
+    return IndicatorForm(_posted(request), service_units=units, **kwargs)
 
 
 @require_http_methods(["GET", "POST"])
@@ -219,7 +224,7 @@ def indicator_remove_page(request: HttpRequest, plan_id: int, indicator_id: int)
 def annex_page(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = _editable_plan(request, plan_id)
     names = ("approach", "resource_support", "accountability_scheme", "consequences")
-    form = AnnexForm(request.POST or None, initial={n: getattr(plan, n) for n in names})
+    form = AnnexForm(_posted(request), initial={n: getattr(plan, n) for n in names})
     if request.method == "POST" and form.is_valid():
         try:
             plan_update_annex(
@@ -244,7 +249,7 @@ def expectations_page(request: HttpRequest, plan_id: int) -> HttpResponse:
         "atau Dikembalikan.",
     )
     values = [(e.code, e.name, e.text) for e in plan_document_build(plan=plan).expectations]
-    form = ExpectationsForm(request.POST or None, values=values)
+    form = ExpectationsForm(_posted(request), values=values)
     if request.method == "POST" and form.is_valid():
         try:
             for code, text in form.changed_values():

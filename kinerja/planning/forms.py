@@ -72,7 +72,9 @@ class ResultForm(ServiceErrorsForm):
         required=False,
         empty_label=_("Tidak ada (RHK tidak mengintervensi RHK atasan)"),
         error_messages={
-            "invalid_choice": _("RHK atasan: pilih salah satu RHK atasan Anda dari daftar.")
+            "invalid_choice": _(
+                "RHK atasan yang diintervensi: pilih salah satu RHK atasan Anda dari daftar."
+            )
         },
     )
     goal = GoalChoiceField(
@@ -116,9 +118,10 @@ class ResultForm(ServiceErrorsForm):
         }
 
 
-def _decimal(label: str) -> forms.DecimalField:
+def _decimal(label: Any, help_text: Any = "") -> forms.DecimalField:
     return forms.DecimalField(
         label=label,
+        help_text=help_text,
         required=False,
         max_digits=16,
         decimal_places=2,
@@ -141,8 +144,8 @@ class IndicatorForm(ServiceErrorsForm):
     target_kind = forms.ChoiceField(
         label=_("Jenis target"), choices=TargetKind.choices, initial=TargetKind.NUMBER
     )
-    target_value = _decimal(_("Target (angka, atau batas bawah rentang)"))
-    target_max = _decimal(_("Batas atas rentang"))
+    target_value = _decimal(_("Target"), _("Angka; untuk rentang, batas bawahnya. Contoh: 1.234,5"))
+    target_max = _decimal(_("Batas atas target"), _("Hanya untuk target rentang."))
     target_unit = forms.CharField(
         label=_("Satuan"), max_length=60, required=False, help_text=_("mis. dokumen, persen, hari")
     )
@@ -261,7 +264,7 @@ class CascadeForm(ServiceErrorsForm):
         queryset=Employee.objects.none(),
         widget=forms.CheckboxSelectMultiple,
         error_messages={
-            "required": _("Pilih sedikitnya satu bawahan."),
+            "required": _("Pilih sedikitnya satu bawahan yang menerima."),
             "invalid_choice": _("Pegawai dengan id %(value)s bukan bawahan Anda."),
         },
     )

@@ -20,8 +20,8 @@ from django.views.decorators.http import require_GET, require_POST
 from kinerja.accounts.actors import request_actor
 from kinerja.core.params import id_param
 from kinerja.discussions.selectors import comments_for, versions_for
-from kinerja.discussions.versions import version_diff
 from kinerja.discussions.subjects import subject_label
+from kinerja.discussions.versions import version_diff
 from kinerja.people.models import Employee
 from kinerja.people.selectors import employee_for_user
 from kinerja.periods.models import PerformancePeriod
@@ -30,8 +30,8 @@ from kinerja.planning.form_choices import own_results_for
 from kinerja.planning.forms import CascadeForm
 from kinerja.planning.page_rights import plan_rights
 from kinerja.planning.selectors import (
-    plan_document_build,
     indicator_target_text,
+    plan_document_build,
     plan_get_for_actor,
     plan_list_for_actor,
     plan_team_list_for_actor,
@@ -164,9 +164,7 @@ def cascade_lines(report: CascadeReport) -> list[str]:
         lines.append(f"RHK ditambahkan ke SKP {len(report.added)} bawahan: {names}.")
     if report.started:
         lines.append(f"{len(report.started)} draf SKP baru dimulai untuk menampung RHK ini.")
-    lines.extend(
-        f"{employee.full_name} dilewati: {reason}." for employee, reason in report.skipped
-    )
+    lines.extend(f"{employee.full_name} dilewati: {reason}." for employee, reason in report.skipped)
     return lines
 
 
