@@ -5,6 +5,7 @@ from typing import Any
 
 import pytest
 from django.template import Context, Template
+from django.template.loader import render_to_string
 
 from kinerja.core.testing import page_text
 from kinerja.discussions.models import Comment
@@ -114,3 +115,12 @@ def test_indented_lines_stay_indented_although_html_collapses_spaces() -> None:
     assert '<li class="pe-2 ps-2 py-1">RHK 1</li>' in html
     assert 'class="pe-2 ps-3 py-1 bg-danger-subtle' in html
     assert 'class="pe-2 ps-3 py-1 bg-success-subtle' in html
+
+
+def test_the_form_carries_the_csrf_token_when_rendered_for_a_request(rf: Any) -> None:
+    html = render_to_string(
+        "discussions/_thread.html",
+        {"comments": [], "post_url": "/x/", "may_comment": True, "form_id": "k"},
+        request=rf.get("/"),
+    )
+    assert 'name="csrfmiddlewaretoken"' in html
