@@ -124,7 +124,8 @@ class VersionOutputSerializer(serializers.Serializer[Any]):
     lines = serializers.ListField(child=serializers.CharField())
 
 
-class PlanDetailOutputSerializer(PlanSummaryOutputSerializer):
+class PlanDetailOutputSerializer(serializers.Serializer[Any]):
+    plan = PlanSummaryOutputSerializer()
     appraiser_name = serializers.CharField()
     appraiser_is_mayor = serializers.BooleanField()
     approach = serializers.CharField()
@@ -154,8 +155,8 @@ def _plan_detail(plan: PerformancePlan) -> dict[str, Any]:
     def thread(obj: Any) -> list[Any]:
         return comments.get(subject_label(obj), [])
 
-    body = dict(PlanSummaryOutputSerializer(plan).data)
-    body.update(
+    body = dict(
+        plan=plan,
         appraiser_name=document.appraiser_name,
         appraiser_is_mayor=plan.appraiser_is_mayor,
         approach=plan.approach,
