@@ -155,15 +155,15 @@ def _plan_detail(plan: PerformancePlan) -> dict[str, Any]:
     def thread(obj: Any) -> list[Any]:
         return comments.get(subject_label(obj), [])
 
-    body = dict(
-        plan=plan,
-        appraiser_name=document.appraiser_name,
-        appraiser_is_mayor=plan.appraiser_is_mayor,
-        approach=plan.approach,
-        resource_support=plan.resource_support,
-        accountability_scheme=plan.accountability_scheme,
-        consequences=plan.consequences,
-        results=[
+    body = {
+        "plan": plan,
+        "appraiser_name": document.appraiser_name,
+        "appraiser_is_mayor": plan.appraiser_is_mayor,
+        "approach": plan.approach,
+        "resource_support": plan.resource_support,
+        "accountability_scheme": plan.accountability_scheme,
+        "consequences": plan.consequences,
+        "results": [
             {
                 "id": v.result.pk,
                 "kind": v.result.kind,
@@ -185,12 +185,12 @@ def _plan_detail(plan: PerformancePlan) -> dict[str, Any]:
             }
             for v in views
         ],
-        expectations=[
+        "expectations": [
             {"code": e.code, "name": e.name, "text": e.text} for e in document.expectations
         ],
-        comments=thread(plan),
-        versions=versions_for(plan),
-    )
+        "comments": thread(plan),
+        "versions": versions_for(plan),
+    }
     return dict(PlanDetailOutputSerializer(body).data)
 
 
