@@ -22,9 +22,11 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from kinerja.accounts.api_tokens import api_token_issue
 from kinerja.accounts.testing import make_lock
 from kinerja.core.jobs import job_create, job_succeed
+from kinerja.discussions.testing import make_comment
 from kinerja.people.imports.tasks import APPLY_KIND, VALIDATE_KIND
 from kinerja.people.testing import Personas
 from kinerja.periods.testing import make_period
+from kinerja.planning.testing import make_plan
 
 WIDTH = 360
 SKIPPED_PREFIXES = ("/api/", "/admin-django/", "/healthz")
@@ -124,6 +126,13 @@ def samples_for(personas: Personas) -> Samples:
     # A token and a lock, so that the token page and the lock list are walked with a row.
     token = api_token_issue(actor=personas.hr_admin, name="Sinkronisasi SIASN").token
     lock = make_lock(user=personas.employee, minutes_left=15)
+    # The employee's draft SKP with a commented result, and the supervisor's own (so that
+    # "SKP tim saya" and the cascade form show): the plan page and its forms are walked.
+    period = make_period()
+    make_plan(employee=staff.supervisor, period=period, results=1)
+    plan = make_plan(employee=staff.employee, period=period, results=1)
+    result = plan.results.get()
+    make_comment(subject=result, body="Target 12 dokumen sudah sesuai?", author=personas.supervisor)
     return Samples(
         by_param={
             "agency_id": personas.agency.pk,
@@ -132,7 +141,10 @@ def samples_for(personas: Personas) -> Samples:
             "job_id": validation.pk,
             "token_id": token.pk,
             "lock_id": lock.pk,
-            "period_id": make_period().pk,
+            "period_id": period.pk,
+            "plan_id": plan.pk,
+            "result_id": result.pk,
+            "indicator_id": result.indicators.get().pk,
         },
         by_name={"people_import:result": {"job_id": applied.pk}},
     )
