@@ -34,15 +34,11 @@ NOT_OPEN = CardKind.NOT_OPEN
 
 # The cycle's later steps per audience, until the app that opens each one replaces its card.
 _EMPLOYEE_NOT_OPEN = [
-    ("SKP tahun ini", "Penyusunan SKP belum dibuka di Kinerja; rencana Anda tampil di sini "
-     "setelah periode penilaian dibuka."),
     ("Realisasi dan bukti dukung", "Pengisian realisasi dibuka setelah SKP disetujui."),
     ("Umpan balik rekan kerja (360°)", "Belum dibuka pada periode ini."),
     ("Hasil evaluasi kinerja", "Belum ada evaluasi: dibuka pada akhir periode penilaian."),
 ]  # fmt: skip
 _SUPERVISOR_NOT_OPEN = [
-    ("Persetujuan SKP bawahan", "Belum dibuka: SKP bawahan tampil di sini untuk Anda setujui "
-     "setelah penyusunan SKP dibuka."),
     ("Penilaian kinerja bawahan", "Belum dibuka: dibuka pada evaluasi periodik dan akhir tahun."),
 ]  # fmt: skip
 _ADMIN_NOT_OPEN = [

@@ -19,7 +19,7 @@ def test_apps_declare_their_action_labels() -> None:
 
 def test_an_unlabelled_action_reads_as_entity_and_verb() -> None:
     assert audit_action_label("employee.archived") == "Pegawai archived"
-    assert audit_action_label("plan.approved") == "Plan disetujui"
+    assert audit_action_label("gadget.approved") == "Gadget disetujui"
     assert audit_action_label("door_lock.imposed") == "Door lock dikenakan"
     assert audit_entity_label("service_unit") == "Unit layanan"
 

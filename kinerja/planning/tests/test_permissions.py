@@ -22,13 +22,25 @@ from kinerja.planning.testing import make_open_period, make_plan
 pytestmark = pytest.mark.django_db
 
 EVERYONE = [
-    "employee", "supervisor", "appraiser_superior", "agency_admin", "other_admin", "hr_admin",
-    "leader", "auditor", "outsider",
-]  # fmt: skip
-VIEWERS = {
-    "employee", "supervisor", "appraiser_superior", "agency_admin", "hr_admin", "leader",
+    "employee",
+    "supervisor",
+    "appraiser_superior",
+    "agency_admin",
+    "other_admin",
+    "hr_admin",
+    "leader",
     "auditor",
-}  # fmt: skip
+    "outsider",
+]
+VIEWERS = {
+    "employee",
+    "supervisor",
+    "appraiser_superior",
+    "agency_admin",
+    "hr_admin",
+    "leader",
+    "auditor",
+}
 
 
 def _allowed(personas: Personas, predicate: object, plan: object) -> set[str]:
@@ -71,13 +83,16 @@ def test_comments_come_from_the_employee_the_appraiser_and_the_appraisers_superi
 ) -> None:
     plan = make_plan(employee=personas.staff.employee)
     assert _allowed(personas, can_comment_plan, plan) == {
-        "employee", "supervisor", "appraiser_superior",
-    }  # fmt: skip
+        "employee",
+        "supervisor",
+        "appraiser_superior",
+    }
 
 
 def test_nobody_changes_a_plan_of_a_closed_period(personas: Personas) -> None:
-    plan = make_plan(employee=personas.staff.employee, period=make_open_period(
-        state=PeriodState.CLOSED))  # fmt: skip
+    plan = make_plan(
+        employee=personas.staff.employee, period=make_open_period(state=PeriodState.CLOSED)
+    )
     assert _allowed(personas, can_edit_plan, plan) == set()
     assert _allowed(personas, can_view_plan, plan) == VIEWERS
 
@@ -90,7 +105,8 @@ def test_the_mayors_side_is_a_pimpinan_user(personas: Personas) -> None:
 def test_a_plan_is_started_by_the_employee_or_their_supervisor(personas: Personas) -> None:
     day = make_open_period().start_date
     starters = {
-        name for name, user in personas.all().items()
+        name
+        for name, user in personas.all().items()
         if can_start_plan(user, personas.staff.employee, day=day)
-    }  # fmt: skip
+    }
     assert starters == {"employee", "supervisor"}

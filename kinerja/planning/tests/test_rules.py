@@ -21,21 +21,33 @@ from kinerja.planning.testing import make_goal, make_open_period, make_plan, mak
 @pytest.mark.parametrize(
     ("kind", "value", "maximum", "description", "field", "message"),
     [
-        ("NUMBER", Decimal(-5), None, "", "target_value",
-         "Target -5 tidak diterima: target harus angka positif, rentang dengan batas bawah "
-         "< batas atas, atau uraian."),
+        (
+            "NUMBER",
+            Decimal(-5),
+            None,
+            "",
+            "target_value",
+            "Target -5 tidak diterima: target harus angka positif, rentang dengan batas bawah "
+            "< batas atas, atau uraian.",
+        ),
         ("NUMBER", None, None, "", "target_value", "Target belum diisi"),
         ("NUMBER", "abc", None, "", "target_value", "Target abc tidak diterima: bukan angka"),
         ("NUMBER", 0, None, "", "target_value", "Target 0 tidak diterima"),
-        ("RANGE", 90, 80, "", "target_max",
-         "Rentang target 90 s.d. 80 tidak diterima: batas bawah harus lebih kecil dari batas "
-         "atas."),
+        (
+            "RANGE",
+            90,
+            80,
+            "",
+            "target_max",
+            "Rentang target 90 s.d. 80 tidak diterima: batas bawah harus lebih kecil dari batas "
+            "atas.",
+        ),
         ("RANGE", 80, 80, "", "target_max", "Rentang target 80 s.d. 80 tidak diterima"),
         ("RANGE", 80, None, "", "target_max", "Batas atas target belum diisi"),
         ("DESCRIBED", None, None, "  ", "target_description", "Uraian target kosong"),
         ("BOGUS", 1, None, "", "target_kind", "Jenis target 'BOGUS' tidak dikenal"),
     ],
-)  # fmt: skip
+)
 def test_a_bad_target_is_refused_naming_the_value_and_the_rule(
     kind: str, value: Number, maximum: Number, description: str, field: str, message: str
 ) -> None:

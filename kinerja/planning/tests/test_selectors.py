@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from django.http import Http404
 
-from kinerja.people.testing import Personas
+from kinerja.people.testing import Personas, bulk_staff
 from kinerja.planning.models import LeaderExpectation, PlanState, TargetKind
 from kinerja.planning.selectors import (
     plan_document_build,
@@ -84,12 +84,17 @@ def test_building_the_document_costs_the_same_queries_for_any_size(
 def test_the_lines_name_each_result_indicator_and_target(personas: Personas) -> None:
     plan = make_plan(employee=personas.staff.employee)
     result = make_result(plan=plan, text="Data terolah", indicators=0)
-    make_indicator(result=result, text="Jumlah berkas", target_value=Decimal("1250.5"),
-                   target_unit="berkas")  # fmt: skip
     make_indicator(
-        result=result, text="Kepuasan", target_kind=TargetKind.RANGE,
-        target_value=Decimal(80), target_max=Decimal(90), target_unit="%",
-    )  # fmt: skip
+        result=result, text="Jumlah berkas", target_value=Decimal("1250.5"), target_unit="berkas"
+    )
+    make_indicator(
+        result=result,
+        text="Kepuasan",
+        target_kind=TargetKind.RANGE,
+        target_value=Decimal(80),
+        target_max=Decimal(90),
+        target_unit="%",
+    )
     lines = plan_lines(document=plan_document_build(plan=plan_queryset().get(pk=plan.pk)))
     assert "RHK Utama 1: Data terolah" in lines
     assert any("IKI 1.1 (Kuantitas): Jumlah berkas; target: 1.250,5 berkas" in x for x in lines)
@@ -115,3 +120,19 @@ def test_the_team_list_shows_each_subordinate_with_their_state_or_not_started(
     assert [(r.employee, r.state_label) for r in team.rows] == [
         (personas.staff.employee, "Diajukan")
     ]
+
+
+@pytest.mark.parametrize("extra", [1, 12])
+def test_the_team_list_costs_the_same_queries_for_any_team_size(
+    personas: Personas, django_assert_num_queries: Any, extra: int
+) -> None:
+    bulk_staff(agency=personas.agency, supervisor=personas.staff.kasi_post, unit=None, count=extra)
+    plan = make_plan(employee=personas.staff.employee, results=1)
+    supervisor = (
+        type(personas.supervisor).objects.select_related("employee").get(pk=personas.supervisor.pk)
+    )
+    with django_assert_num_queries(10):
+        team = plan_team_list_for_actor(actor=supervisor, period_id=plan.period_id)
+    assert len(team.rows) == extra + 1
+    assert team.count("") == extra
+    assert team.count(PlanState.DRAFT) == 1
