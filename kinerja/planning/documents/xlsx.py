@@ -1,0 +1,141 @@
+"""The SKP as a spreadsheet: the same content as the PDF (`content.py`), one sheet in the
+order of the form, for offices that copy it into e-Kinerja or their own files.
+
+Every row goes through `kinerja.core.exports.xlsx_append`, so text a person typed ("=…",
+"+62…") is stored as text and never runs as a formula.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from typing import Any
+
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
+
+from kinerja.core.exports import xlsx_append
+from kinerja.planning.documents import content
+from kinerja.planning.documents._stand_in import PlanDocument
+from kinerja.scoring.nip import format_nip
+
+
+def _nip(value: str) -> str:
+    try:
+        return format_nip(value) if value else ""
+    except ValueError:
+        return value
+
+
+def _result_header(head_form: bool) -> list[str]:
+    parent = (
+        _("Sasaran strategis yang diintervensi") if head_form else _("RHK atasan yang diintervensi")
+    )
+    columns = [pgettext("nomor urut", "No"), parent, _("Rencana hasil kerja")]
+    if head_form:
+        columns.append(_("Perspektif"))
+    return [*columns, _("Aspek"), _("Indikator kinerja individu"), _("Target")]
+
+
+def plan_xlsx_render(*, document: PlanDocument, today: date | None = None) -> bytes:
+    """The XLSX bytes of one SKP (sheet "SKP")."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    plan = document.plan
+    head_form = content.is_head_form(document)
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = "SKP"
+    bold_rows: list[int] = []
+
+    def row(*values: Any, bold: bool = False) -> None:
+        xlsx_append(sheet, values)
+        if bold:
+            bold_rows.append(sheet.max_row)
+
+    row(_("SASARAN KINERJA PEGAWAI"), bold=True)
+    row(content.approach_text(plan).upper())
+    row(content.form_audience(document).upper())
+    notice = content.state_notice(plan)
+    if notice:
+        row(notice.upper(), bold=True)
+    row(
+        content.government_name().upper(), "", "", _("Periode penilaian"), content.period_text(plan)
+    )
+    row()
+    row(
+        pgettext("nomor urut", "No"),
+        _("Pegawai yang dinilai"),
+        "",
+        pgettext("nomor urut", "No"),
+        _("Pejabat penilai kinerja"),
+        "",
+        bold=True,
+    )
+    employee_unit = ", ".join(p for p in (document.unit_name, document.agency_name) if p)
+    appraiser_unit = content.government_name() if plan.appraiser_is_mayor else document.agency_name
+    pairs = [
+        (_("Nama"), plan.employee.full_name, document.appraiser_name),
+        (_("NIP"), _nip(plan.employee.nip), _nip(document.appraiser_nip)),
+        (_("Pangkat/Gol. ruang"), document.employee_grade, document.appraiser_grade),
+        (_("Jabatan"), plan.position.name, document.appraiser_position_name),
+        (_("Unit kerja"), employee_unit, appraiser_unit),
+    ]
+    for number, (label, employee_value, appraiser_value) in enumerate(pairs, start=1):
+        row(number, label, employee_value, number, label, appraiser_value)
+    row()
+
+    row(_("HASIL KERJA"), bold=True)
+    row(*_result_header(head_form), bold=True)
+    for title, views in ((_("A. UTAMA"), document.main), (_("B. TAMBAHAN"), document.additional)):
+        row(title, bold=True)
+        rows = content.result_rows(views)
+        if not rows:
+            row("", _("Tidak ada."))
+        for line in rows:
+            values: list[Any] = [int(line.number), line.parent_text, line.result_text]
+            if head_form:
+                values.append(line.perspective)
+            row(*values, line.aspect, line.indicator_text, line.target)
+    row()
+
+    row(_("PERILAKU KERJA"), bold=True)
+    row(
+        pgettext("nomor urut", "No"),
+        _("Perilaku kerja"),
+        _("Ekspektasi khusus pimpinan"),
+        bold=True,
+    )
+    for number, value in enumerate(document.expectations, start=1):
+        behaviors = "\n".join(f"• {b}" for b in value.behaviors)
+        row(number, f"{value.name}\n{behaviors}", value.text)
+    row()
+
+    row(_("LAMPIRAN SASARAN KINERJA PEGAWAI"), bold=True)
+    row(_("Dukungan sumber daya"), plan.resource_support)
+    row(_("Skema pertanggungjawaban"), plan.accountability_scheme)
+    row(_("Konsekuensi"), plan.consequences)
+    row()
+
+    row("", "", "", "", content.signature_line(plan, today=today))
+    row("", _("Pegawai yang dinilai"), "", "", _("Pejabat penilai kinerja"))
+    row("", plan.employee.full_name, "", "", document.appraiser_name, bold=True)
+    nip = _nip(document.appraiser_nip)
+    row("", f"NIP {_nip(plan.employee.nip)}", "", "", f"NIP {nip}" if nip else "")
+
+    for number in bold_rows:
+        for cell in sheet[number]:
+            cell.font = Font(bold=True)
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for cells in sheet.iter_rows():
+        for cell in cells:
+            cell.alignment = wrap
+    widths = [6, 40, 40, 14, 40, 18, 18] if head_form else [6, 40, 40, 14, 40, 18]
+    for index, width in enumerate(widths):
+        sheet.column_dimensions["ABCDEFG"[index]].width = width
+
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
