@@ -25,6 +25,7 @@ from kinerja.discussions.versions import version_diff
 from kinerja.people.models import Employee
 from kinerja.people.selectors import employee_for_user
 from kinerja.periods.models import PerformancePeriod
+from kinerja.periods.rules import period_planning_refusal
 from kinerja.periods.selectors import period_current
 from kinerja.planning.form_choices import own_results_for
 from kinerja.planning.forms import CascadeForm
@@ -54,6 +55,7 @@ def _list_context(request: HttpRequest, cascade_form: CascadeForm | None = None)
     actor = request_actor(request)
     me = employee_for_user(user=actor)
     period = period_current()
+    period_open = period is not None and period_planning_refusal(period) is None
     plans = list(plan_list_for_actor(actor=actor))
     current = [p for p in plans if period is not None and p.period_id == period.pk]
     previous_years = {p.period.year for p in plans}
@@ -67,11 +69,12 @@ def _list_context(request: HttpRequest, cascade_form: CascadeForm | None = None)
         "me": me,
         "period": period,
         "plans": plans,
-        "may_start": me is not None and period is not None and not current,
+        "period_open": period_open,
+        "may_start": me is not None and period_open and not current,
         "copyable": copyable,
         "team": team,
     }
-    if me is not None and period is not None and team.rows:
+    if me is not None and period is not None and period_open and team.rows:
         results = own_results_for(employee_id=me.pk, period_id=period.pk)
         employees = Employee.objects.filter(pk__in=[row.employee.pk for row in team.rows])
         form = cascade_form or CascadeForm(results=results, employees=employees)

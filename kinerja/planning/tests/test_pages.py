@@ -638,3 +638,33 @@ def test_navigation_offers_skp_to_everyone(client: Client, personas: Personas) -
     for name in ["employee", "auditor"]:
         body = _as(client, personas, name).get("/").content.decode()
         assert 'href="/skp/"' in body
+
+
+@pytest.mark.parametrize("name", EVERYONE)
+def test_thread_copy_expectation_and_revision_actions_per_persona(
+    client: Client, personas: Personas, name: str
+) -> None:
+    plan = _plan(personas, results=1)
+    _as(client, personas, name)
+    hidden = name not in READERS
+    commenters = {"employee", "supervisor", "appraiser_superior"}
+    response = client.post(f"/skp/{plan.pk}/komentar/", {"body": "Catatan"})
+    assert response.status_code == (404 if hidden else 302 if name in commenters else 403)
+    assert Comment.objects.count() == (1 if name in commenters else 0)
+    expectations = client.get(f"/skp/{plan.pk}/ekspektasi/").status_code
+    assert expectations == (404 if hidden else 200 if name == "supervisor" else 403)
+    # Revising a draft is offered to nobody; copying is refused to all but the two sides.
+    assert client.get(f"/skp/{plan.pk}/revisi/").status_code == (404 if hidden else 403)
+    copy = client.post(f"/skp/{plan.pk}/salin/").status_code
+    assert copy == (404 if hidden else 302 if name in EDITORS else 403)
+    assert PlannedResult.objects.count() == 1
+
+
+def test_no_start_button_once_the_period_is_in_evaluation(
+    client: Client, personas: Personas
+) -> None:
+    make_open_period(state=PeriodState.EVALUATION)
+    text = page_text(_as(client, personas, "employee").get("/skp/").content)
+    assert "Mulai SKP" not in text
+    text = page_text(_as(client, personas, "supervisor").get("/skp/").content)
+    assert "Mulai draf" not in text
