@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from kinerja.core.params import DB_ID_MAX
 from kinerja.organization.models import ServiceUnit
 from kinerja.people.models import Employee
 from kinerja.planning.models import (
@@ -245,6 +246,18 @@ class CommentForm(ServiceErrorsForm):
 class EmployeeChoicesField(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
     def label_from_instance(self, obj: Any) -> str:
         return str(obj.full_name)
+
+    def _check_values(self, value: Any) -> Any:
+        # An `in` lookup does not bound its integers as `exact` does: refuse what is no id.
+        for item in value:
+            text = str(item)
+            if not (text.isdigit() and 1 <= int(text) <= DB_ID_MAX):
+                raise ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": text[:30]},
+                )
+        return super()._check_values(value)
 
 
 class CascadeForm(ServiceErrorsForm):

@@ -668,3 +668,15 @@ def test_no_start_button_once_the_period_is_in_evaluation(
     assert "Mulai SKP" not in text
     text = page_text(_as(client, personas, "supervisor").get("/skp/").content)
     assert "Mulai draf" not in text
+
+
+def test_cascade_to_an_id_that_is_no_subordinate_is_refused(
+    client: Client, personas: Personas
+) -> None:
+    result = make_result(plan=make_plan(employee=personas.staff.supervisor))
+    _as(client, personas, "supervisor")
+    for bad in ["9" * 30, str(personas.staff.other_head.pk)]:
+        response = client.post("/skp/turunkan/", {"result": result.pk, "employees": [bad]})
+        assert response.status_code == 400
+        assert "bukan bawahan Anda" in page_text(response.content)
+    assert PlannedResult.objects.count() == 1
