@@ -45,9 +45,6 @@ _ADMIN_NOT_OPEN = [
     ("Pemantauan kelengkapan SKP", "Belum dibuka: tampil setelah periode penilaian dibuka."),
     ("Survei kepuasan masyarakat (SKM)", "Belum dibuka di Kinerja."),
 ]
-_HR_NOT_OPEN = [
-    ("Periode penilaian", "Belum ada periode penilaian yang dibuka di Kinerja."),
-]
 _LEADER_NOT_OPEN = [
     ("Predikat kinerja organisasi", "Belum dibuka: ditetapkan pada akhir periode penilaian."),
     ("Dasbor kinerja kota", "Belum dibuka: terisi setelah SKP dan realisasi berjalan."),
@@ -129,8 +126,6 @@ def _role_cards(user: Any) -> list[TaskItem]:
                 kind=PLACE,
             )
         )
-    if is_hr_admin(user):
-        cards += _not_open(_HR_NOT_OPEN)
     if is_hr_admin(user) or scoped is not None:
         cards += _not_open(_ADMIN_NOT_OPEN)
     if is_leader(user):

@@ -1,5 +1,5 @@
-"""API: performance periods (list, detail with windows; open and change stage for Admin
-BKPSDM), using the same selectors and services as the pages."""
+"""API: performance periods (list, detail with windows; open, change deadlines and change
+stage for Admin BKPSDM), using the same selectors and services as the pages."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from kinerja.core.api_routing import api_operations
 from kinerja.core.params import ModelCharField
 from kinerja.periods.models import PerformancePeriod
 from kinerja.periods.selectors import period_get_for_actor, period_list_for_actor
-from kinerja.periods.services import period_advance, period_open
+from kinerja.periods.services import period_advance, period_open, period_update
 
 
 class WindowOutputSerializer(serializers.Serializer[Any]):
@@ -62,6 +62,18 @@ class PeriodOpenInputSerializer(serializers.Serializer[Any]):
     is_trial = serializers.BooleanField(required=False, default=False)
 
 
+class PeriodUpdateInputSerializer(serializers.Serializer[Any]):
+    """Deadlines always (but when Ditutup); name, dates and window kind only in Perencanaan."""
+
+    plan_due_date = serializers.DateField()
+    realization_due_day = serializers.IntegerField(min_value=-32768, max_value=32767)
+    evaluation_due_date = serializers.DateField()
+    name = serializers.CharField(max_length=1000, required=False)
+    start_date = serializers.DateField(required=False)
+    end_date = serializers.DateField(required=False)
+    window_kind = ModelCharField(PerformancePeriod, "window_kind", required=False)
+
+
 class PeriodStageInputSerializer(serializers.Serializer[Any]):
     to_state = ModelCharField(PerformancePeriod, "state")
 
@@ -102,6 +114,24 @@ class PeriodDetailApi(APIView):
         return Response(PeriodDetailOutputSerializer(period).data)
 
 
+class PeriodUpdateApi(APIView):
+    """Change the deadlines of a period (and, in Perencanaan, its dates): Admin BKPSDM only."""
+
+    @extend_schema(
+        request=PeriodUpdateInputSerializer,
+        responses=PeriodDetailOutputSerializer,
+        summary="Ubah batas waktu periode penilaian",
+    )
+    def patch(self, request: Request, period_id: int) -> Response:
+        actor = request_actor(request)
+        period = period_get_for_actor(actor=actor, period_id=period_id)
+        params = PeriodUpdateInputSerializer(data=request.data)
+        params.is_valid(raise_exception=True)
+        period = period_update(actor=actor, period=period, **params.validated_data)
+        period = period_get_for_actor(actor=actor, period_id=period.pk)
+        return Response(PeriodDetailOutputSerializer(period).data)
+
+
 class PeriodStageApi(APIView):
     @extend_schema(
         request=PeriodStageInputSerializer,
@@ -125,6 +155,10 @@ urlpatterns = [
         api_operations(get=PeriodListApi, post=PeriodOpenApi).as_view(),
         name="period_list",
     ),
-    path("periods/<id:period_id>/", PeriodDetailApi.as_view(), name="period_detail"),
+    path(
+        "periods/<id:period_id>/",
+        api_operations(get=PeriodDetailApi, patch=PeriodUpdateApi).as_view(),
+        name="period_detail",
+    ),
     path("periods/<id:period_id>/state/", PeriodStageApi.as_view(), name="period_state"),
 ]

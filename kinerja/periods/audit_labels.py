@@ -13,5 +13,5 @@ def periods_audit_labels_register() -> None:
             "period.state_changed": "Tahap periode penilaian dipindahkan",
         },
         entities={"period": "Periode penilaian"},
-        fields={"windows": "Jumlah evaluasi periodik"},
+        fields={"window_count": "Jumlah evaluasi periodik"},
     )

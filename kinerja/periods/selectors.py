@@ -12,6 +12,7 @@ from kinerja.accounts.actors import Actor
 from kinerja.accounts.permissions import require
 from kinerja.people.holdings import today
 from kinerja.periods.models import EvaluationWindow, PerformancePeriod
+from kinerja.periods.rules import PLANNING_STATES
 
 SIGNED_IN_REFUSAL = "Silakan masuk terlebih dahulu untuk melihat periode penilaian."
 
@@ -64,3 +65,13 @@ def window_current(
         .order_by("number")
         .first()
     )
+
+
+def period_previous(*, period: PerformancePeriod) -> PerformancePeriod | None:
+    """The real period of the year before `period` (the source of "copy from last year")."""
+    return PerformancePeriod.objects.filter(year=period.year - 1, is_trial=False).first()
+
+
+def period_list_open_for_planning() -> QuerySet[PerformancePeriod]:
+    """Periods in which plans may be written now (Perencanaan or Pelaksanaan), newest first."""
+    return PerformancePeriod.objects.filter(state__in=PLANNING_STATES)

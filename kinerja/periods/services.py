@@ -140,9 +140,7 @@ def _windows_redate(period: PerformancePeriod) -> None:
     due dates follow a changed `realization_due_day`."""
     windows = list(period.windows.all())
     for window in windows:
-        window.realization_due_date = _due_after(
-            _month_end(window.end_date.year, window.end_date.month), period.realization_due_day
-        )
+        window.realization_due_date = _due_after(window.end_date, period.realization_due_day)
     EvaluationWindow.objects.bulk_update(windows, ["realization_due_date"])
 
 
@@ -268,7 +266,7 @@ def period_open(
             state=PeriodState.PLANNING,
         )
         _windows_create(period)
-        after = period_snapshot(period) | {"windows": period.windows.count()}
+        after = period_snapshot(period) | {"window_count": period.windows.count()}
         audit_record(actor=actor, action="period.opened", obj=period, after=after)
     return period
 

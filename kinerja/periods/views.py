@@ -192,6 +192,13 @@ def period_stage_page(request: HttpRequest, period_id: int) -> HttpResponse:
     period = period_get_for_actor(actor=actor, period_id=period_id)
     require(can_manage_city(actor), MANAGE_REFUSAL)
     to_state = request.GET.get(STAGE_PARAM, "")[:40]
+    detail_url = reverse("periods:period_detail", kwargs={"period_id": period.pk})
+    if not to_state and request.method == "GET":
+        # No stage chosen yet: offer the moves the rules allow.
+        moves = _moves(period, may_manage=True)
+        choice = {"period": period, "detail_url": detail_url, "moves": moves, "choosing": True,
+                  "tone": STATE_TONES[PeriodState(period.state)]}  # fmt: skip
+        return render(request, "periods/period_stage.html", choice)
     refusal = period_state_refusal(period, to_state)
     if request.method == "POST" and refusal is None:
         try:
@@ -203,7 +210,6 @@ def period_stage_page(request: HttpRequest, period_id: int) -> HttpResponse:
                 request, f"{period.name} kini pada tahap {period.get_state_display()}."
             )
             return redirect("periods:period_detail", period_id=period.pk)
-    detail_url = reverse("periods:period_detail", kwargs={"period_id": period.pk})
     context: dict[str, Any] = {
         "period": period,
         "refusal": refusal,
@@ -215,7 +221,7 @@ def period_stage_page(request: HttpRequest, period_id: int) -> HttpResponse:
         context.update(
             target=target,
             danger=target in {PeriodState.EVALUATION, PeriodState.CLOSED},
-            action_url=f"{request.path}?{STAGE_PARAM}={target}",
+            confirm_url=f"{request.path}?{STAGE_PARAM}={target}",
             consequence=_consequence(period, target),
         )
     return render(request, "periods/period_stage.html", context, status=400 if refusal else 200)

@@ -16,6 +16,7 @@ def planning_audit_labels_register() -> None:
             "plan.approved": "SKP disetujui",
             "plan.revision_started": "Revisi SKP dimulai",
             "plan.copied": "SKP disalin dari tahun lalu",
+            "plan.ended": "SKP diakhiri karena pindah jabatan",
             "result.added": "RHK ditambahkan",
             "result.updated": "RHK diubah",
             "result.removed": "RHK dihapus",

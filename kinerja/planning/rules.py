@@ -33,6 +33,7 @@ Number = Decimal | int | float | str | None
 
 TARGET_RULE = "target harus angka positif, rentang dengan batas bawah < batas atas, atau uraian."
 MAX_PARENT_DEPTH = 50
+MAX_TARGET = Decimal(10) ** 14
 
 
 def number_text(value: Decimal | int | float) -> str:
@@ -66,6 +67,12 @@ def _positive_errors(value: Number, field: str, label: str, errors: Errors) -> D
         return None
     if exact <= 0:
         errors[field] = [f"{label} {number_text(exact)} tidak diterima: {TARGET_RULE}"]
+        return None
+    if exact != exact.quantize(Decimal("0.01")) or exact >= MAX_TARGET:
+        errors[field] = [
+            f"{label} {value!s} tidak diterima: paling banyak 2 angka di belakang koma dan "
+            "kurang dari 100 triliun."
+        ]
         return None
     return exact
 

@@ -3,7 +3,7 @@ revise, copy from last year, and comments on the plan."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -15,6 +15,7 @@ from kinerja.accounts.actors import Actor
 from kinerja.accounts.permissions import require
 from kinerja.audit.services import audit_record
 from kinerja.discussions.models import Comment, DocumentVersion
+from kinerja.discussions.services import comment_body_errors
 from kinerja.organization.models import Position
 from kinerja.people.holdings import today
 from kinerja.people.models import Employee
@@ -146,6 +147,7 @@ def plan_start(
             }
         )
     with transaction.atomic():
+        _end_earlier_plans(actor, employee=employee, period=period, day=day)
         return plan_create_row(
             actor=actor,
             employee=employee,
@@ -153,6 +155,27 @@ def plan_start(
             day=day,
             chain=chain,
             position_id=position_id,
+        )
+
+
+def _end_earlier_plans(
+    actor: Actor, *, employee: Employee, period: PerformancePeriod, day: date
+) -> None:
+    """A mid-year move: the employee's earlier plans of the period end the day before the new
+    one starts [plan.ended], so each plan covers its own dates."""
+    earlier = PerformancePlan.objects.filter(
+        employee=employee, period=period, start_date__lt=day, end_date__gte=day
+    )
+    for plan in earlier:
+        before = {"end_date": plan.end_date}
+        plan.end_date = day - timedelta(days=1)
+        plan.save(update_fields=["end_date", "updated_at"])
+        audit_record(
+            actor=actor,
+            action="plan.ended",
+            obj=plan,
+            before=before,
+            after={"end_date": plan.end_date},
         )
 
 
@@ -337,6 +360,12 @@ def plan_submit(*, actor: Actor, plan: PerformancePlan, note: str = "") -> Docum
     return version
 
 
+def _note_errors(text: str, field: str) -> dict[str, list[str]]:
+    """A note that goes to the plan's thread, refused under the service's own field name."""
+    messages = [m for found in comment_body_errors(text).values() for m in found]
+    return {field: messages} if messages else {}
+
+
 def _require_decision(actor: Actor, plan: PerformancePlan, verb: str) -> None:
     if actor is not None:
         require(is_plan_decider(actor, plan), NOT_DECIDER)
@@ -365,6 +394,7 @@ def plan_return(*, actor: Actor, plan: PerformancePlan, note: str) -> Performanc
                 ]
             }
         )
+    raise_errors(_note_errors(note, "note"))
     before = plan_snapshot(plan)
     with transaction.atomic():
         _lock(plan)
@@ -381,6 +411,8 @@ def plan_approve(*, actor: Actor, plan: PerformancePlan, note: str = "") -> Perf
     """Approve a submitted plan [plan.approved]: the appraiser only; the submitted version
     becomes the version in force."""
     _require_decision(actor, plan, "disetujui")
+    if note.strip():
+        raise_errors(_note_errors(note, "note"))
     before = plan_snapshot(plan)
     with transaction.atomic():
         _lock(plan)
@@ -422,6 +454,7 @@ def plan_revise(*, actor: Actor, plan: PerformancePlan, reason: str) -> Performa
                 ]
             }
         )
+    raise_errors(_note_errors(reason, "reason"))
     before = plan_snapshot(plan)
     with transaction.atomic():
         plan.state = PlanState.DRAFT

@@ -4,7 +4,7 @@ cascade of a supervisor's result to subordinates."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -254,9 +254,14 @@ def _indicator_errors(
 
 
 def _decimal(value: Number) -> Decimal | None:
+    """The target number as stored; None when empty or not a number (the rules have already
+    refused a bad number where the target kind needs one)."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
-    return Decimal(str(value).strip().replace(",", "."))
+    try:
+        return Decimal(str(value).strip().replace(",", "."))
+    except InvalidOperation:
+        return None
 
 
 def _apply_indicator(

@@ -324,3 +324,30 @@ def test_copying_needs_last_years_plan(personas: Personas) -> None:
         "plan",
         f"Tidak ada SKP tahun {plan.period.year - 1}",
     )
+
+
+def test_a_return_note_longer_than_a_comment_is_refused_on_the_note(personas: Personas) -> None:
+    plan = make_plan(employee=personas.staff.employee, state=PlanState.SUBMITTED, results=1)
+    _refused(
+        lambda: plan_return(actor=personas.supervisor, plan=plan, note="x" * 4001),
+        "note",
+        "Komentar 4.001 karakter tidak diterima",
+    )
+
+
+def test_a_cascade_needs_someone_and_an_open_period(personas: Personas) -> None:
+    result = make_result(plan=make_plan(employee=personas.staff.supervisor))
+    _refused(
+        lambda: result_cascade(actor=personas.supervisor, result=result, employees=[]),
+        "employees",
+        "Pilih paling sedikit satu bawahan.",
+    )
+    closed = make_open_period(year=2025, state=PeriodState.CLOSED)
+    old = make_result(plan=make_plan(employee=personas.staff.supervisor, period=closed))
+    _refused(
+        lambda: result_cascade(
+            actor=personas.supervisor, result=old, employees=[personas.staff.employee]
+        ),
+        "period",
+        "SKP hanya dapat dibuat atau diubah pada tahap Perencanaan atau Pelaksanaan.",
+    )

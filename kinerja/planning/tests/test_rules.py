@@ -34,6 +34,15 @@ from kinerja.planning.testing import make_goal, make_open_period, make_plan, mak
         ("NUMBER", "abc", None, "", "target_value", "Target abc tidak diterima: bukan angka"),
         ("NUMBER", 0, None, "", "target_value", "Target 0 tidak diterima"),
         (
+            "NUMBER",
+            "0.001",
+            None,
+            "",
+            "target_value",
+            "Target 0.001 tidak diterima: paling banyak 2",
+        ),
+        ("NUMBER", 10**15, None, "", "target_value", "kurang dari 100 triliun"),
+        (
             "RANGE",
             90,
             80,

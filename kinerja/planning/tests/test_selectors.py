@@ -18,7 +18,7 @@ from kinerja.planning.selectors import (
     plan_queryset,
     plan_team_list_for_actor,
 )
-from kinerja.planning.testing import make_indicator, make_plan, make_result
+from kinerja.planning.testing import make_indicator, make_open_period, make_plan, make_result
 
 pytestmark = pytest.mark.django_db
 
@@ -136,3 +136,15 @@ def test_the_team_list_costs_the_same_queries_for_any_team_size(
     assert len(team.rows) == extra + 1
     assert team.count("") == extra
     assert team.count(PlanState.DRAFT) == 1
+
+
+@pytest.mark.parametrize("years", [1, 4])
+def test_my_plans_cost_one_query_for_any_number(
+    personas: Personas, django_assert_num_queries: Any, years: int
+) -> None:
+    for year in range(2024, 2024 + years):
+        make_plan(employee=personas.staff.employee, period=make_open_period(year=year))
+    user = type(personas.employee).objects.select_related("employee").get(pk=personas.employee.pk)
+    with django_assert_num_queries(1):
+        plans = list(plan_list_for_actor(actor=user))
+    assert [p.period.year for p in plans] == list(range(2023 + years, 2023, -1))

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
 
 from kinerja.audit.models import AuditEvent
-from kinerja.people.testing import Personas
+from kinerja.people.models import Assignment
+from kinerja.people.testing import Personas, assign, make_position
 from kinerja.planning.models import (
     Indicator,
     LeaderExpectation,
@@ -236,3 +238,43 @@ def test_a_cascade_skips_a_submitted_plan(personas: Personas) -> None:
     assert report.skipped == [(personas.staff.employee, "SKP berstatus Diajukan")]
     assert PlannedResult.objects.filter(parent=result).count() == 0
     assert PerformancePlan.objects.count() == 2
+
+
+def test_numbers_that_a_described_target_does_not_need_are_ignored(personas: Personas) -> None:
+    result = make_result(plan=make_plan(employee=personas.staff.employee), indicators=0)
+    indicator = indicator_add(
+        actor=personas.employee,
+        result=result,
+        aspect="QUALITY",
+        text="Mutu",
+        target_kind=TargetKind.DESCRIBED,
+        target_value="abc",
+        target_max="x",
+        target_description="Baik",
+    )
+    assert (indicator.target_value, indicator.target_max) == (None, None)
+
+
+def test_a_mid_year_move_starts_a_second_plan_and_ends_the_first_the_day_before(
+    personas: Personas,
+) -> None:
+    period = make_open_period()
+    first = make_plan(employee=personas.staff.employee, start_date=period.start_date)
+    moved_on = period.start_date + timedelta(days=120)
+    new_post = make_position(
+        agency=personas.agency, name="Analis Data", supervisor=personas.staff.kabid_post
+    )
+    Assignment.objects.filter(employee=personas.staff.employee).update(
+        end_date=moved_on - timedelta(days=1)
+    )
+    assign(personas.staff.employee, new_post, start=moved_on)
+    second = plan_start(
+        actor=personas.employee,
+        employee=personas.staff.employee,
+        period=period,
+        start_date=moved_on,
+    )
+    assert (second.position, second.appraiser) == (new_post, personas.staff.kabid)
+    first.refresh_from_db()
+    assert first.end_date == moved_on - timedelta(days=1)
+    assert _actions() == ["plan.ended", "plan.started"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from kinerja.audit.models import AuditEvent
+from kinerja.core.audit_labels import audit_action_label
 from kinerja.discussions.selectors import comments_for, versions_for
 from kinerja.discussions.versions import version_diff
 from kinerja.people.testing import Personas
@@ -89,3 +90,16 @@ def test_threads_on_a_plan_a_result_and_an_indicator(personas: Personas) -> None
         personas.supervisor
     ]
     assert AuditEvent.objects.filter(action="comment.added").count() == 3
+
+
+def test_every_planning_action_reads_in_indonesian_in_the_audit_trail() -> None:
+    labels = {
+        "plan.started": "SKP dimulai",
+        "plan.submitted": "SKP diajukan",
+        "plan.returned": "SKP dikembalikan",
+        "plan.approved": "SKP disetujui",
+        "plan.revision_started": "Revisi SKP dimulai",
+        "result.cascaded": "RHK diturunkan kepada bawahan",
+        "indicator.removed": "IKI dihapus",
+    }
+    assert {action: audit_action_label(action) for action in labels} == labels
