@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable
-from datetime import date
 from decimal import Decimal
 
 from _django import bench_database, print_table
@@ -21,10 +20,11 @@ from django.urls import reverse
 
 from kinerja.people.testing import Personas, make_personas
 from kinerja.periods.models import PerformancePeriod
-from kinerja.planning.documents._stand_in import plan_document_build
 from kinerja.planning.documents.pdf import plan_pdf_render
 from kinerja.planning.documents.xlsx import plan_xlsx_render
-from kinerja.planning.models import Indicator, LeaderExpectation, PerformancePlan, PlannedResult
+from kinerja.planning.models import LeaderExpectation, PerformancePlan
+from kinerja.planning.selectors import plan_document_build, plan_queryset
+from kinerja.planning.testing import make_indicator, make_open_period, make_plan, make_result
 
 SIZES = [int(n) for n in os.environ.get("BENCH_SKP_RESULTS", "5,20").split(",")]
 REPEAT = int(os.environ.get("BENCH_SKP_REPEAT", "20"))
@@ -33,25 +33,23 @@ ASPECTS = ["QUANTITY", "QUALITY", "TIME"]
 
 def plan_with_results(personas: Personas, period: PerformancePeriod, results: int) -> int:
     staff = personas.staff
-    plan = PerformancePlan.objects.create(
-        period=period, employee=staff.employee, position=staff.staff_post,
-        start_date=period.start_date, end_date=period.end_date, appraiser=staff.supervisor,
-        appraiser_position=staff.kasi_post, resource_support="Aplikasi SIAK",
-        accountability_scheme="Laporan bulanan", consequences="Sesuai ketentuan",
-    )  # fmt: skip
+    plan = make_plan(employee=staff.employee, period=period, start_date=period.start_date)
     for n in range(1, results + 1):
-        result = PlannedResult.objects.create(
-            plan=plan, number=n, kind="UTAMA" if n <= results * 3 // 4 else "TAMBAHAN",
+        result = make_result(
+            plan=plan, kind="UTAMA" if n <= results * 3 // 4 else "TAMBAHAN", indicators=0,
             text=f"Meningkatnya mutu layanan administrasi kependudukan bagian {n}",
         )  # fmt: skip
-        for i, aspect in enumerate(ASPECTS, start=1):
-            Indicator.objects.create(
-                result=result, number=i, aspect=aspect,
+        for aspect in ASPECTS:
+            make_indicator(
+                result=result, aspect=aspect, target_value=Decimal(95), target_unit="%",
                 text=f"Persentase berkas permohonan yang selesai sesuai standar ({aspect})",
-                target_value=Decimal("95"), target_unit="%",
             )  # fmt: skip
     for code in ("BERORIENTASI_PELAYANAN", "AKUNTABEL", "KOMPETEN"):
         LeaderExpectation.objects.create(plan=plan, core_value=code, text="Tepat waktu")
+    PerformancePlan.objects.filter(pk=plan.pk).update(
+        resource_support="Aplikasi SIAK", accountability_scheme="Laporan bulanan",
+        consequences="Sesuai ketentuan",
+    )  # fmt: skip
     return plan.pk
 
 
@@ -76,27 +74,17 @@ def main() -> None:
         personas = make_personas()
         plans = {}
         for year, size in enumerate(SIZES, start=2026):
-            period = PerformancePeriod.objects.create(
-                year=year, name=f"Periode {year}", start_date=date(year, 1, 1),
-                end_date=date(year, 12, 31), window_kind="QUARTERLY",
-                plan_due_date=date(year, 1, 31), evaluation_due_date=date(year + 1, 1, 31),
-            )  # fmt: skip
+            period = make_open_period(year=year)
             plans[size] = plan_with_results(personas, period, size)
-        plan_pdf_render(document=plan_document_build(plan=PerformancePlan.objects.get(pk=1)))
+        plan_pdf_render(document=plan_document_build(plan=plan_queryset().get(pk=plans[SIZES[0]])))
         for size, plan_id in plans.items():
 
             def pdf(plan_id: int = plan_id) -> int:
-                plan = PerformancePlan.objects.select_related(
-                    "period", "employee", "position", "position__agency", "position__unit",
-                    "appraiser", "appraiser_position",
-                ).get(pk=plan_id)  # fmt: skip
+                plan = plan_queryset().get(pk=plan_id)
                 return len(plan_pdf_render(document=plan_document_build(plan=plan)))
 
             def xlsx(plan_id: int = plan_id) -> int:
-                plan = PerformancePlan.objects.select_related(
-                    "period", "employee", "position", "position__agency", "position__unit",
-                    "appraiser", "appraiser_position",
-                ).get(pk=plan_id)  # fmt: skip
+                plan = plan_queryset().get(pk=plan_id)
                 return len(plan_xlsx_render(document=plan_document_build(plan=plan)))
 
             pdf_size = pdf()

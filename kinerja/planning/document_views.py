@@ -13,10 +13,10 @@ from django.views.decorators.http import require_GET
 
 from kinerja.accounts.actors import request_actor
 from kinerja.core.exports import XLSX_CONTENT_TYPE
-from kinerja.planning.documents._stand_in import plan_document_build, plan_get_for_actor
 from kinerja.planning.documents.content import file_name
 from kinerja.planning.documents.pdf import PDF_CONTENT_TYPE, plan_pdf_render
 from kinerja.planning.documents.xlsx import plan_xlsx_render
+from kinerja.planning.selectors import plan_document_build, plan_get_for_actor
 
 
 def _download(data: bytes, content_type: str, name: str) -> HttpResponse:

@@ -1,5 +1,5 @@
 """What the SKP documents say, computed once for the PDF and the XLSX: the period and the
-signature date in Indonesian, targets as text, the file name, the rows of the results table.
+signature date in Indonesian, ranks, the file name, the rows of the results table.
 
 Both formats read the same `PlanDocument` (`kinerja.planning.selectors.plan_document_build`)
 through this module, so the PDF and the spreadsheet cannot disagree.
@@ -9,18 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 
 from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kinerja.planning.documents._stand_in import PlanDocument, ResultView
-from kinerja.planning.models import Approach, Indicator, PerformancePlan, PlanState, TargetKind
-from kinerja.scoring.formatting import format_date_id, format_decimal
-
-RANGE_DASH = "\N{EN DASH}"
-"""Between the two bounds of a range target, as typeset ("80 \N{EN DASH} 100 %")."""
+from kinerja.organization.selectors import grade_rank_name
+from kinerja.planning.models import Approach, PerformancePlan, PlanState
+from kinerja.planning.selectors import PlanDocument, ResultView, indicator_target_text
+from kinerja.scoring.formatting import format_date_id
 
 
 def government_name() -> str:
@@ -56,10 +53,23 @@ def signature_line(plan: PerformancePlan, *, today: date | None = None) -> str:
 
 
 def state_notice(plan: PerformancePlan) -> str:
-    """The warning printed across a plan that is not approved; empty once approved."""
+    """The warning printed on a plan that is not approved; empty once approved. A plan under
+    revision says which approved version stays in force meanwhile."""
     if plan.state == PlanState.APPROVED:
         return ""
-    return _("DRAF — belum disetujui (status: %(state)s)") % {"state": PlanState(plan.state).label}
+    notice = _("DRAF — belum disetujui (status: %(state)s)") % {
+        "state": PlanState(plan.state).label
+    }
+    if plan.approved_version:
+        notice += "; " + _("versi %(number)s yang telah disetujui tetap berlaku") % {
+            "number": plan.approved_version
+        }
+    return notice
+
+
+def version_text(plan: PerformancePlan) -> str:
+    """ "Versi 2" for a plan submitted at least once; empty before the first submission."""
+    return _("Versi %(number)s") % {"number": plan.version} if plan.version else ""
 
 
 def approach_text(plan: PerformancePlan) -> str:
@@ -82,22 +92,12 @@ def form_audience(document: PlanDocument) -> str:
     return _("Bagi Pejabat Administrasi dan Pejabat Fungsional")
 
 
-def _number(value: Decimal | None) -> str:
-    if value is None:
-        return ""
-    places = 0 if value == value.to_integral_value() else 2
-    return format_decimal(value, places)
-
-
-def target_text(indicator: Indicator) -> str:
-    """A target as printed: "12 dokumen", "80 \N{EN DASH} 100 %", or the described target itself."""
-    unit = f" {indicator.target_unit}" if indicator.target_unit else ""
-    if indicator.target_kind == TargetKind.RANGE:
-        low, high = _number(indicator.target_value), _number(indicator.target_max)
-        return f"{low} {RANGE_DASH} {high}{unit}"
-    if indicator.target_kind == TargetKind.DESCRIBED:
-        return indicator.target_description
-    return f"{_number(indicator.target_value)}{unit}"
+def grade_text(grade: str) -> str:
+    """Pangkat and golongan as the form prints them: "Penata Muda, III/a" (PPPK: "IX")."""
+    if not grade:
+        return "-"
+    name = grade_rank_name(grade)
+    return f"{name}, {grade}" if name else grade
 
 
 def file_name(plan: PerformancePlan, extension: str) -> str:
@@ -126,18 +126,18 @@ def result_blocks(views: list[ResultView]) -> list[list[ResultRow]]:
     """The rows of one group (A. Utama or B. Tambahan), a block per result: one row per
     indicator; a result without indicators still gets one row so that it is not lost."""
     blocks: list[list[ResultRow]] = []
-    for position, view in enumerate(views, start=1):
+    for view in views:
         result = view.result
         perspective = result.get_perspective_display() if result.perspective else ""
         span = max(len(view.indicators), 1)
         lines: list[tuple[str, str, str]] = [
-            (indicator.get_aspect_display(), indicator.text, target_text(indicator))
+            (indicator.get_aspect_display(), indicator.text, indicator_target_text(indicator))
             for indicator in view.indicators
         ] or [("", "", "")]
         blocks.append(
             [
                 ResultRow(
-                    number=str(position),
+                    number=str(view.number),
                     parent_text=view.parent_text,
                     result_text=result.text,
                     perspective=perspective,

@@ -17,7 +17,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from kinerja.planning.documents import content
-from kinerja.planning.documents._stand_in import PlanDocument
+from kinerja.planning.selectors import PlanDocument
 
 STYLESHEET = Path(__file__).resolve().parent.parent / "static" / "planning" / "skp-print.css"
 TEMPLATE = "planning/documents/skp.html"
@@ -37,7 +37,10 @@ def plan_pdf_context(*, document: PlanDocument, today: date | None = None) -> di
         "approach": content.approach_text(plan),
         "audience": content.form_audience(document),
         "notice": content.state_notice(plan),
+        "version": content.version_text(plan),
         "signature_line": content.signature_line(plan, today=today),
+        "employee_grade": content.grade_text(document.employee_grade),
+        "appraiser_grade": content.grade_text(document.appraiser_grade),
         "employee_unit": unit,
         "appraiser_unit": (
             content.government_name() if plan.appraiser_is_mayor else document.agency_name
@@ -63,10 +66,13 @@ def _stylesheet() -> Any:
 
 
 def plan_pdf_render(*, document: PlanDocument, today: date | None = None) -> bytes:
-    """The PDF bytes of one SKP. Nothing is fetched over the network: the template links no
-    resource, and WeasyPrint gets no base URL to resolve one against."""
+    """The PDF bytes of one SKP. Nothing is fetched, neither from the network nor from disk:
+    the template links no resource, text people typed is escaped by the template engine, and
+    WeasyPrint's fetcher allows no protocol at all, should markup ever slip through."""
     from weasyprint import HTML
+    from weasyprint.urls import URLFetcher
 
     html = plan_pdf_html(document=document, today=today)
-    pdf: bytes = HTML(string=html).write_pdf(stylesheets=[_stylesheet()])
+    nothing = URLFetcher(allowed_protocols=())
+    pdf: bytes = HTML(string=html, url_fetcher=nothing).write_pdf(stylesheets=[_stylesheet()])
     return pdf

@@ -16,7 +16,7 @@ from django.utils.translation import pgettext
 
 from kinerja.core.exports import xlsx_append
 from kinerja.planning.documents import content
-from kinerja.planning.documents._stand_in import PlanDocument
+from kinerja.planning.selectors import PlanDocument
 from kinerja.scoring.nip import format_nip
 
 
@@ -48,22 +48,33 @@ def plan_xlsx_render(*, document: PlanDocument, today: date | None = None) -> by
     sheet = workbook.active
     assert sheet is not None
     sheet.title = "SKP"
+    last = "G" if head_form else "F"
     bold_rows: list[int] = []
+    merges: list[str] = []
 
-    def row(*values: Any, bold: bool = False) -> None:
+    def row(*values: Any, bold: bool = False, merge: tuple[str, ...] = ()) -> None:
+        """Append a row; `merge` names column spans of it ("A:F") shown as one cell."""
         xlsx_append(sheet, values)
+        number = sheet.max_row
         if bold:
-            bold_rows.append(sheet.max_row)
+            bold_rows.append(number)
+        merges.extend(f"{span.replace(':', f'{number}:')}{number}" for span in merge)
 
-    row(_("SASARAN KINERJA PEGAWAI"), bold=True)
-    row(content.approach_text(plan).upper())
-    row(content.form_audience(document).upper())
+    whole = (f"A:{last}",)
+
+    row(_("SASARAN KINERJA PEGAWAI"), bold=True, merge=whole)
+    row(content.approach_text(plan).upper(), merge=whole)
+    row(content.form_audience(document).upper(), merge=whole)
     notice = content.state_notice(plan)
     if notice:
-        row(notice.upper(), bold=True)
+        row(notice.upper(), bold=True, merge=whole)
+    version = content.version_text(plan)
+    if version:
+        row(version, merge=whole)
     row(
-        content.government_name().upper(), "", "", _("Periode penilaian"), content.period_text(plan)
-    )
+        content.government_name().upper(), "", "", _("Periode penilaian"),
+        content.period_text(plan), merge=("A:C", f"E:{last}"),
+    )  # fmt: skip
     row()
     row(
         pgettext("nomor urut", "No"),
@@ -79,7 +90,11 @@ def plan_xlsx_render(*, document: PlanDocument, today: date | None = None) -> by
     pairs = [
         (_("Nama"), plan.employee.full_name, document.appraiser_name),
         (_("NIP"), _nip(plan.employee.nip), _nip(document.appraiser_nip)),
-        (_("Pangkat/Gol. ruang"), document.employee_grade, document.appraiser_grade),
+        (
+            _("Pangkat/Gol. ruang"),
+            content.grade_text(document.employee_grade),
+            content.grade_text(document.appraiser_grade),
+        ),
         (_("Jabatan"), plan.position.name, document.appraiser_position_name),
         (_("Unit kerja"), employee_unit, appraiser_unit),
     ]
@@ -87,13 +102,13 @@ def plan_xlsx_render(*, document: PlanDocument, today: date | None = None) -> by
         row(number, label, employee_value, number, label, appraiser_value)
     row()
 
-    row(_("HASIL KERJA"), bold=True)
+    row(_("HASIL KERJA"), bold=True, merge=whole)
     row(*_result_header(head_form), bold=True)
     for title, views in ((_("A. UTAMA"), document.main), (_("B. TAMBAHAN"), document.additional)):
-        row(title, bold=True)
+        row(title, bold=True, merge=whole)
         rows = content.result_rows(views)
         if not rows:
-            row("", _("Tidak ada."))
+            row(_("Tidak ada."), merge=whole)
         for line in rows:
             values: list[Any] = [int(line.number), line.parent_text, line.result_text]
             if head_form:
@@ -101,22 +116,22 @@ def plan_xlsx_render(*, document: PlanDocument, today: date | None = None) -> by
             row(*values, line.aspect, line.indicator_text, line.target)
     row()
 
-    row(_("PERILAKU KERJA"), bold=True)
+    expectation = (f"C:{last}",)
+    row(_("PERILAKU KERJA"), bold=True, merge=whole)
     row(
-        pgettext("nomor urut", "No"),
-        _("Perilaku kerja"),
-        _("Ekspektasi khusus pimpinan"),
-        bold=True,
-    )
+        pgettext("nomor urut", "No"), _("Perilaku kerja"), _("Ekspektasi khusus pimpinan"),
+        bold=True, merge=expectation,
+    )  # fmt: skip
     for number, value in enumerate(document.expectations, start=1):
         behaviors = "\n".join(f"• {b}" for b in value.behaviors)
-        row(number, f"{value.name}\n{behaviors}", value.text)
+        row(number, f"{value.name}\n{behaviors}", value.text, merge=expectation)
     row()
 
-    row(_("LAMPIRAN SASARAN KINERJA PEGAWAI"), bold=True)
-    row(_("Dukungan sumber daya"), plan.resource_support)
-    row(_("Skema pertanggungjawaban"), plan.accountability_scheme)
-    row(_("Konsekuensi"), plan.consequences)
+    annex = ("A:B", f"C:{last}")
+    row(_("LAMPIRAN SASARAN KINERJA PEGAWAI"), bold=True, merge=whole)
+    row(_("Dukungan sumber daya"), "", plan.resource_support, merge=annex)
+    row(_("Skema pertanggungjawaban"), "", plan.accountability_scheme, merge=annex)
+    row(_("Konsekuensi"), "", plan.consequences, merge=annex)
     row()
 
     row("", "", "", "", content.signature_line(plan, today=today))
@@ -128,6 +143,8 @@ def plan_xlsx_render(*, document: PlanDocument, today: date | None = None) -> by
     for number in bold_rows:
         for cell in sheet[number]:
             cell.font = Font(bold=True)
+    for span in merges:
+        sheet.merge_cells(span)
     wrap = Alignment(wrap_text=True, vertical="top")
     for cells in sheet.iter_rows():
         for cell in cells:

@@ -9,30 +9,39 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from kinerja.core.exports import XLSX_CONTENT_TYPE
 from kinerja.people.testing import Personas
-from kinerja.periods.models import PerformancePeriod
-from kinerja.planning.documents._stand_in import plan_document_build
 from kinerja.planning.documents.content import (
-    RANGE_DASH,
     file_name,
+    grade_text,
     result_rows,
     signature_line,
-    target_text,
 )
-from kinerja.planning.documents.pdf import plan_pdf_html, plan_pdf_render
+from kinerja.planning.documents.pdf import PDF_CONTENT_TYPE, plan_pdf_html, plan_pdf_render
 from kinerja.planning.documents.xlsx import plan_xlsx_render
 from kinerja.planning.models import (
-    Indicator,
+    Aspect,
     LeaderExpectation,
     PerformancePlan,
+    Perspective,
     PlannedResult,
     PlanState,
     TargetKind,
+)
+from kinerja.planning.selectors import plan_document_build, plan_queryset
+from kinerja.planning.testing import (
+    make_goal,
+    make_indicator,
+    make_open_period,
+    make_plan,
+    make_result,
 )
 from kinerja.scoring.nip import format_nip
 
@@ -40,53 +49,41 @@ pytestmark = pytest.mark.django_db
 JAKARTA = ZoneInfo("Asia/Jakarta")
 
 
-def _period() -> PerformancePeriod:
-    return PerformancePeriod.objects.create(
-        year=2026, name="Periode 2026", start_date=date(2026, 1, 1), end_date=date(2026, 12, 31),
-        window_kind="QUARTERLY", plan_due_date=date(2026, 1, 31),
-        evaluation_due_date=date(2027, 1, 31),
-    )  # fmt: skip
-
-
 def _plan(personas: Personas, *, results: int = 2, state: str = PlanState.DRAFT) -> PerformancePlan:
     """The employee's 2026 SKP rated by the supervisor, contributing to the supervisor's
-    first result; each result has a quantity and a time indicator."""
-    period = _period()
+    result; each result has a quantity and a time (range) indicator; odd results are main."""
+    period = make_open_period(year=2026)
     staff = personas.staff
-    supervisor_plan = PerformancePlan.objects.create(
-        period=period, employee=staff.supervisor, position=staff.kasi_post,
-        start_date=period.start_date, end_date=period.end_date, appraiser=staff.kabid,
-        appraiser_position=staff.kabid_post,
-    )  # fmt: skip
-    parent = PlannedResult.objects.create(
-        plan=supervisor_plan, number=1, text="Meningkatnya cakupan kepemilikan KTP-el"
+    supervisor_plan = make_plan(
+        employee=staff.supervisor, period=period, start_date=date(2026, 1, 1)
     )
-    plan = PerformancePlan.objects.create(
-        period=period, employee=staff.employee, position=staff.staff_post,
-        start_date=period.start_date, end_date=period.end_date, appraiser=staff.supervisor,
-        appraiser_position=staff.kasi_post, state=state,
-        resource_support="Aplikasi SIAK dan perangkat perekaman",
-        accountability_scheme="Laporan bulanan kepada Kepala Seksi",
-        consequences="Sesuai ketentuan peraturan perundang-undangan",
-    )  # fmt: skip
+    parent = make_result(
+        plan=supervisor_plan, text="Meningkatnya cakupan kepemilikan KTP-el", indicators=0
+    )
+    plan = make_plan(employee=staff.employee, period=period, start_date=date(2026, 1, 1))
     for n in range(1, results + 1):
-        result = PlannedResult.objects.create(
-            plan=plan, number=n, text=f"Data kependudukan terverifikasi tahap {n}",
-            parent=parent, kind="UTAMA" if n % 2 else "TAMBAHAN",
+        result = make_result(
+            plan=plan, text=f"Data kependudukan terverifikasi tahap {n}", parent=parent,
+            kind="UTAMA" if n % 2 else "TAMBAHAN", indicators=0,
         )  # fmt: skip
-        Indicator.objects.create(
-            result=result, number=1, aspect="QUANTITY", text=f"Jumlah dokumen terverifikasi {n}",
-            target_value=Decimal("120"), target_unit="dokumen",
-        )  # fmt: skip
-        Indicator.objects.create(
-            result=result, number=2, aspect="TIME", text="Waktu penyelesaian verifikasi",
-            target_kind=TargetKind.RANGE, target_value=Decimal("1"), target_max=Decimal("3"),
+        make_indicator(
+            result=result, text=f"Jumlah dokumen terverifikasi {n}", target_value=Decimal(120)
+        )
+        make_indicator(
+            result=result, text="Waktu penyelesaian verifikasi", aspect=Aspect.TIME,
+            target_kind=TargetKind.RANGE, target_value=Decimal(1), target_max=Decimal(3),
             target_unit="hari",
         )  # fmt: skip
     LeaderExpectation.objects.create(
         plan=plan, core_value="AKUNTABEL", text="Menyelesaikan verifikasi tanpa kesalahan data"
     )
-    return plan
+    PerformancePlan.objects.filter(pk=plan.pk).update(
+        state=state,
+        resource_support="Aplikasi SIAK dan perangkat perekaman",
+        accountability_scheme="Laporan bulanan kepada Kepala Seksi",
+        consequences="Sesuai ketentuan peraturan perundang-undangan",
+    )
+    return plan_queryset().get(pk=plan.pk)
 
 
 def _pdf_text(data: bytes) -> str:
@@ -119,7 +116,7 @@ def test_pdf_shows_both_people_each_result_and_the_period_in_indonesian(
     assert "A. UTAMA" in text
     assert "B. TAMBAHAN" in text
     assert "120 dokumen" in text
-    assert f"1 {RANGE_DASH} 3 hari" in text
+    assert "1 s.d. 3 hari" in text
 
 
 def test_pdf_shows_the_core_values_the_expectation_and_the_annex(personas: Personas) -> None:
@@ -135,6 +132,44 @@ def test_pdf_shows_the_core_values_the_expectation_and_the_annex(personas: Perso
     assert "Aplikasi SIAK dan perangkat perekaman" in text
     assert "Laporan bulanan kepada Kepala Seksi" in text
     assert "Halaman 1 dari" in text
+
+
+def test_results_table_running_over_a_page_repeats_its_column_headings(
+    personas: Personas,
+) -> None:
+    plan = _plan(personas, results=16)
+    reader = PdfReader(io.BytesIO(plan_pdf_render(document=plan_document_build(plan=plan))))
+    pages = [_flat(page.extract_text()) for page in reader.pages]
+
+    with_results = [p for p in pages if "Data kependudukan terverifikasi tahap" in p]
+    assert len(with_results) >= 2
+    for page in with_results:
+        assert "RENCANA HASIL KERJA" in page
+        assert "INDIKATOR KINERJA INDIVIDU" in page
+    assert f"Halaman 2 dari {len(pages)}" in pages[1]
+
+
+def test_head_of_agency_pdf_shows_the_goal_the_perspective_and_the_mayor(
+    personas: Personas,
+) -> None:
+    period = make_open_period(year=2026)
+    goal = make_goal(
+        agency=personas.agency, period=period, statement="Meningkatnya mutu layanan adminduk"
+    )
+    plan = make_plan(employee=personas.staff.head, period=period, start_date=date(2026, 1, 1))
+    result = make_result(plan=plan, goal=goal, text="Meningkatnya cakupan dokumen kependudukan")
+    result.perspective = Perspective.SERVICE_RECIPIENTS
+    result.save()
+    document = plan_document_build(plan=plan_queryset().get(pk=plan.pk))
+    text = _flat(_pdf_text(plan_pdf_render(document=document)))
+
+    assert "BAGI PEJABAT PIMPINAN TINGGI DAN PIMPINAN UNIT KERJA MANDIRI" in text
+    assert "SASARAN STRATEGIS YANG DIINTERVENSI" in text
+    assert "PERSPEKTIF" in text
+    assert "Meningkatnya mutu layanan adminduk" in text
+    assert "Penerima Layanan" in text
+    assert "Wali Kota" in text
+    assert "Pemerintah Kota Surakarta" in text
 
 
 def test_draft_pdf_says_it_is_not_approved_and_is_signed_today(personas: Personas) -> None:
@@ -156,6 +191,27 @@ def test_approved_pdf_has_no_draft_notice_and_is_signed_on_the_approval_date(
 
     assert "BELUM DISETUJUI" not in text
     assert "Surakarta, 21 Januari 2026" in text
+
+
+def test_plan_under_revision_says_the_approved_version_stays_in_force(
+    personas: Personas,
+) -> None:
+    plan = _plan(personas)
+    PerformancePlan.objects.filter(pk=plan.pk).update(version=1, approved_version=1)
+    plan = plan_queryset().get(pk=plan.pk)
+    text = _flat(_pdf_text(plan_pdf_render(document=plan_document_build(plan=plan))))
+
+    assert "DRAF — BELUM DISETUJUI" in text
+    assert "VERSI 1 YANG TELAH DISETUJUI TETAP BERLAKU" in text
+
+
+def test_markup_typed_into_a_result_is_printed_as_text(personas: Personas) -> None:
+    plan = _plan(personas, results=1)
+    PlannedResult.objects.filter(plan=plan).update(text='<img src="file:///etc/hostname"> Arsip')
+    text = _flat(_pdf_text(plan_pdf_render(document=plan_document_build(plan=plan))))
+
+    assert '<img src="file:///etc/' in text  # the cell wraps the line after "etc/"
+    assert 'hostname"> Arsip' in text
 
 
 def test_pdf_template_has_no_inline_style_and_links_nothing(personas: Personas) -> None:
@@ -181,29 +237,11 @@ def test_result_without_indicators_still_gets_a_row(personas: Personas) -> None:
 
 
 @pytest.mark.parametrize(
-    ("kind", "value", "maximum", "unit", "description", "expected"),
-    [
-        (TargetKind.NUMBER, Decimal("12"), None, "dokumen", "", "12 dokumen"),
-        (TargetKind.NUMBER, Decimal("1234.5"), None, "", "", "1.234,50"),
-        (TargetKind.RANGE, Decimal("80"), Decimal("100"), "%", "", f"80 {RANGE_DASH} 100 %"),
-        (
-            TargetKind.DESCRIBED,
-            None,
-            None,
-            "",
-            "Tepat waktu dan lengkap",
-            "Tepat waktu dan lengkap",
-        ),
-    ],
+    ("grade", "expected"),
+    [("III/a", "Penata Muda, III/a"), ("IV/b", "Pembina Tingkat I, IV/b"), ("IX", "IX"), ("", "-")],
 )
-def test_targets_are_printed_in_indonesian_number_format(
-    kind: str, value: Any, maximum: Any, unit: str, description: str, expected: str
-) -> None:
-    indicator = Indicator(
-        target_kind=kind, target_value=value, target_max=maximum, target_unit=unit,
-        target_description=description,
-    )  # fmt: skip
-    assert target_text(indicator) == expected
+def test_rank_is_printed_with_its_pangkat_name(grade: str, expected: str) -> None:
+    assert grade_text(grade) == expected
 
 
 def test_file_name_is_the_nip_and_the_year(personas: Personas) -> None:
@@ -258,7 +296,11 @@ def test_xlsx_neutralises_text_that_looks_like_a_formula(personas: Personas) -> 
 
 # --- the views ----------------------------------------------------------------------------------
 
-ALLOWED = {"employee", "supervisor", "agency_admin", "hr_admin", "leader", "auditor"}
+# The employee, their appraiser, the appraiser's superior, the agency's admin and the city-wide
+# readers may see the plan; the other agency's admin and an outsider get a 404.
+ALLOWED = {
+    "employee", "supervisor", "appraiser_superior", "agency_admin", "hr_admin", "leader", "auditor",
+}  # fmt: skip
 
 
 @pytest.mark.parametrize("url_name", ["planning:plan_pdf", "planning:plan_xlsx"])
@@ -274,13 +316,29 @@ def test_documents_are_given_to_those_who_may_see_the_plan_and_hidden_from_other
     client.force_login(personas.all()[persona])
     response = client.get(reverse(url_name, kwargs={"plan_id": plan.pk}))
 
-    expected = 200 if persona in ALLOWED or persona == "appraiser_superior" else 404
+    expected = 200 if persona in ALLOWED else 404
     assert response.status_code == expected
     if expected == 200:
         extension = "pdf" if url_name.endswith("pdf") else "xlsx"
         assert response["Content-Disposition"] == (
             f'attachment; filename="skp-{personas.staff.employee.nip}-2026.{extension}"'
         )
+        assert (
+            response["Content-Type"]
+            == {"pdf": PDF_CONTENT_TYPE, "xlsx": XLSX_CONTENT_TYPE}[extension]
+        )
+        assert response.content.startswith(b"%PDF" if extension == "pdf" else b"PK")
+
+
+@pytest.mark.parametrize("url_name", ["planning:plan_pdf", "planning:plan_xlsx"])
+def test_visitor_without_login_is_sent_to_the_login_page(
+    client: Client, personas: Personas, url_name: str
+) -> None:
+    plan = _plan(personas, results=1)
+    response = client.get(reverse(url_name, kwargs={"plan_id": plan.pk}))
+
+    assert response.status_code == 302
+    assert not response.has_header("Content-Disposition")
 
 
 def test_unknown_plan_is_not_found(client: Client, personas: Personas) -> None:
@@ -299,18 +357,12 @@ def test_document_costs_the_same_queries_for_2_and_20_results(
     small = _plan(personas, results=2)
     url = reverse(url_name, kwargs={"plan_id": small.pk})
     client.get(url)
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     with CaptureQueriesContext(connection) as ctx:
         assert client.get(url).status_code == 200
     count = len(ctx.captured_queries)
 
-    large = PerformancePlan.objects.get(pk=small.pk)
-    for n in range(3, 21):
-        result = PlannedResult.objects.create(plan=large, number=n, text=f"Hasil {n}")
-        Indicator.objects.create(
-            result=result, number=1, aspect="QUALITY", text=f"Mutu {n}", target_value=1
-        )
+    for _ in range(18):
+        make_result(plan=small, indicators=2)
+    assert small.results.count() == 20
     with django_assert_num_queries(count):
         assert client.get(url).status_code == 200
