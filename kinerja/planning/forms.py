@@ -257,7 +257,7 @@ class EmployeeChoicesField(forms.ModelMultipleChoiceField):  # type: ignore[type
                     code="invalid_choice",
                     params={"value": text[:30]},
                 )
-        return super()._check_values(value)
+        return super()._check_values(value)  # type: ignore[misc]
 
 
 class CascadeForm(ServiceErrorsForm):
