@@ -17,6 +17,7 @@ from kinerja.people.testing import Personas, bulk_staff
 from kinerja.periods.models import PeriodState
 from kinerja.planning.models import Indicator, PerformancePlan, PlannedResult, PlanState
 from kinerja.planning.testing import (
+    make_goal,
     make_indicator,
     make_open_period,
     make_plan,
@@ -680,3 +681,34 @@ def test_cascade_to_an_id_that_is_no_subordinate_is_refused(
         assert response.status_code == 400
         assert "bukan bawahan Anda" in page_text(response.content)
     assert PlannedResult.objects.count() == 1
+
+
+def test_head_of_agency_result_links_to_an_organisation_goal_not_a_parent(
+    client: Client, personas: Personas
+) -> None:
+    period = make_open_period()
+    goal = make_goal(agency=personas.agency, period=period, statement="Tertib administrasi")
+    plan = make_plan(employee=personas.staff.head, period=period)
+    assert plan.appraiser_is_mayor
+    _as(client, personas, "leader")  # Pimpinan decides for the Wali Kota
+    form = client.get(f"/skp/{plan.pk}/rhk/")
+    text = page_text(form.content)
+    assert "Sasaran strategis yang didukung" in text
+    assert "1. Tertib administrasi" in text
+    response = client.post(
+        f"/skp/{plan.pk}/rhk/",
+        {"kind": "UTAMA", "text": "Dokumen kependudukan tertib", "goal": goal.pk},
+    )
+    assert response.status_code == 302
+    assert PlannedResult.objects.get(plan=plan).goal == goal
+    page = page_text(client.get(f"/skp/{plan.pk}/").content)
+    assert "Mengintervensi: Tertib administrasi" in page
+    assert "Wali Kota" in page
+
+
+def test_goal_choice_is_not_offered_below_the_head_of_agency(
+    client: Client, personas: Personas
+) -> None:
+    plan = _plan(personas)
+    form = _as(client, personas, "employee").get(f"/skp/{plan.pk}/rhk/")
+    assert "Sasaran strategis" not in page_text(form.content)
