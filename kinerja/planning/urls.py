@@ -18,6 +18,7 @@ urlpatterns = [
     path("mulai/", views.plan_start_page, name="plan_start"),
     path("turunkan/", views.result_cascade_page, name="result_cascade"),
     path("<id:plan_id>/", views.plan_detail, name="plan_detail"),
+    path("<id:plan_id>/versi/<id:version_number>/", views.plan_version, name="plan_version"),
     path("<id:plan_id>/salin/", views.plan_copy_page, name="plan_copy"),
     path("<id:plan_id>/rhk/", edit_views.result_add_page, name="result_add"),
     path("<id:plan_id>/rhk/<id:result_id>/", edit_views.result_edit_page, name="result_edit"),

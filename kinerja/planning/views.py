@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from kinerja.accounts.actors import request_actor
 from kinerja.core.params import id_param
-from kinerja.discussions.selectors import comments_for, versions_for
+from kinerja.discussions.selectors import comments_for, version_get, versions_for
 from kinerja.discussions.subjects import subject_label
 from kinerja.discussions.versions import version_diff
 from kinerja.people.models import Employee
@@ -241,3 +241,19 @@ def plan_page_context(request: HttpRequest, plan: Any) -> dict[str, Any]:
 def plan_detail(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = plan_get_for_actor(actor=request_actor(request), plan_id=plan_id)
     return render(request, "planning/plan_detail.html", plan_page_context(request, plan))
+
+
+@require_GET
+def plan_version(request: HttpRequest, plan_id: int, version_number: int) -> HttpResponse:
+    """One submitted version of the plan and what changed since the version before it."""
+    plan = plan_get_for_actor(actor=request_actor(request), plan_id=plan_id)
+    version = version_get(plan, version_number)
+    previous = version_get(plan, version_number - 1) if version_number > 1 else None
+    context = {
+        "plan": plan,
+        "title": f"Versi {version.number}",
+        "version": version,
+        "previous": previous,
+        "diff": version_diff(previous, version),
+    }
+    return render(request, "planning/plan_version.html", context)

@@ -126,10 +126,10 @@ def samples_for(personas: Personas) -> Samples:
     # A token and a lock, so that the token page and the lock list are walked with a row.
     token = api_token_issue(actor=personas.hr_admin, name="Sinkronisasi SIASN").token
     lock = make_lock(user=personas.employee, minutes_left=15)
-    # The employee's draft SKP with a commented result, and the supervisor's own (so that
-    # "SKP tim saya" and the cascade form show): the plan page and its forms are walked.
+    # The employee's draft SKP with a commented result, and the supervisor's own, submitted
+    # (so that "SKP tim saya", the cascade form and a version page show).
     period = make_period()
-    make_plan(employee=staff.supervisor, period=period, results=1)
+    submitted = make_plan(employee=staff.supervisor, period=period, results=1, state="SUBMITTED")
     plan = make_plan(employee=staff.employee, period=period, results=1)
     result = plan.results.get()
     make_comment(subject=result, body="Target 12 dokumen sudah sesuai?", author=personas.supervisor)
@@ -145,8 +145,12 @@ def samples_for(personas: Personas) -> Samples:
             "plan_id": plan.pk,
             "result_id": result.pk,
             "indicator_id": result.indicators.get().pk,
+            "version_number": 1,
         },
-        by_name={"people_import:result": {"job_id": applied.pk}},
+        by_name={
+            "people_import:result": {"job_id": applied.pk},
+            "planning:plan_version": {"plan_id": submitted.pk},
+        },
     )
 
 

@@ -712,3 +712,33 @@ def test_goal_choice_is_not_offered_below_the_head_of_agency(
     plan = _plan(personas)
     form = _as(client, personas, "employee").get(f"/skp/{plan.pk}/rhk/")
     assert "Sasaran strategis" not in page_text(form.content)
+
+
+@pytest.mark.parametrize("name", EVERYONE)
+def test_each_version_has_its_page_with_the_changes_since_the_one_before(
+    client: Client, personas: Personas, name: str
+) -> None:
+    plan = _plan(personas, results=1, state=PlanState.SUBMITTED)
+    _as(client, personas, name)
+    response = client.get(f"/skp/{plan.pk}/versi/1/")
+    assert response.status_code == (200 if name in READERS else 404)
+    if name in READERS:
+        assert "Isi versi pertama" in headings(response.content)
+        assert "+ ditambahkan: RHK Utama 1" in page_text(response.content)
+    assert client.get(f"/skp/{plan.pk}/versi/2/").status_code == 404
+
+
+def test_second_version_page_shows_what_changed(client: Client, personas: Personas) -> None:
+    plan = _plan(personas, results=1, state=PlanState.SUBMITTED)
+    employee, supervisor = Client(), Client()
+    employee.force_login(personas.employee)
+    supervisor.force_login(personas.supervisor)
+    supervisor.post(f"/skp/{plan.pk}/kembalikan/", {"note": "Ubah teks RHK."})
+    result = plan.results.get()
+    employee.post(f"/skp/{plan.pk}/rhk/{result.pk}/", {"kind": "UTAMA", "text": "Teks baru"})
+    employee.post(f"/skp/{plan.pk}/ajukan/", {"note": ""})
+    page = employee.get(f"/skp/{plan.pk}/")
+    assert f'href="/skp/{plan.pk}/versi/2/"' in page.content.decode()
+    text = page_text(employee.get(f"/skp/{plan.pk}/versi/2/").content)
+    assert "\u2212 dihapus:" in text
+    assert "+ ditambahkan: RHK Utama 1: Teks baru" in text
