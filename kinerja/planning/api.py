@@ -262,6 +262,7 @@ class PlanListApi(APIView):
         parameters=[PlanListInputSerializer],
         responses=PlanListOutputSerializer,
         summary="Daftar SKP saya dan tim saya",
+        operation_id="v1_plans_list",
     )
     def get(self, request: Request) -> Response:
         params = PlanListInputSerializer(data=request.query_params)

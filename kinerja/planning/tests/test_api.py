@@ -227,3 +227,10 @@ def test_auditor_may_read_but_not_comment(client: Client, personas: Personas) ->
     )
     assert response.status_code == 403
     assert not Comment.objects.exists()
+
+
+def test_schema_describes_the_plan_endpoints(client: Client, personas: Personas) -> None:
+    client.force_login(personas.employee)
+    schema = client.get("/api/schema/").content.decode()
+    for path in ["/api/v1/plans/", "/api/v1/plans/{plan_id}/submit/", "v1_plans_list"]:
+        assert path in schema
