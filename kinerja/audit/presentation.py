@@ -75,9 +75,12 @@ def _field(model: type[models.Model] | None, key: str) -> Any:
     if model is None:
         return None
     try:
-        return model._meta.get_field(key)
+        field = model._meta.get_field(key)
     except FieldDoesNotExist:
         return None
+    # A snapshot key named like a reverse relation ("windows", "results") is the service's own
+    # value (a count, a list), not that relation: read it as a plain key.
+    return field if field.concrete else None
 
 
 def _is_reference(field: Any) -> bool:

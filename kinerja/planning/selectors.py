@@ -196,24 +196,26 @@ def _kind_label(kind: str) -> str:
 
 def plan_lines(*, document: PlanDocument) -> list[str]:
     """The readable rendering stored with each version and compared between versions: one line
-    per result, indicator, expectation and annex field, in the document's order."""
+    per result, indicator, expectation and annex field, in the document's order. Lines carry no
+    numbers: removing the first result must show as one removed result, not as every later
+    result renumbered."""
     plan = document.plan
     lines = [f"Pendekatan: {plan.get_approach_display()}"]
     for view in document.results:
         result = view.result
-        head = f"RHK {_kind_label(result.kind)} {view.number}: {result.text}"
+        head = f"RHK {_kind_label(result.kind)}: {result.text}"
         if view.parent_text:
             head += f" (mengintervensi: {view.parent_text})"
         if result.perspective:
             head += f" [perspektif: {result.get_perspective_display()}]"
         lines.append(head)
-        for number, indicator in enumerate(view.indicators, start=1):
+        for indicator in view.indicators:
             aspect = Aspect(indicator.aspect).label if indicator.aspect in Aspect.values else ""
             source = ""
             if indicator.source == IndicatorSource.SATISFACTION_INDEX:
                 source = f"; sumber: {IndicatorSource.SATISFACTION_INDEX.label}"
             lines.append(
-                f"  IKI {view.number}.{number} ({aspect}): {indicator.text}; target: "
+                f"  IKI ({aspect}): {indicator.text}; target: "
                 f"{indicator_target_text(indicator)}; "
                 f"{Polarity(indicator.polarity).label.lower()}{source}; "
                 f"{'wajib bukti dukung' if indicator.evidence_required else 'tanpa bukti dukung'}"

@@ -110,3 +110,20 @@ def test_readable_page_costs_the_same_queries_for_few_and_many_events(
     for i in range(1, 25):
         move(i)
     assert _queries(client) == few
+
+
+def test_a_snapshot_key_named_like_a_reverse_relation_reads_as_a_plain_value(
+    client: Client, personas: Personas
+) -> None:
+    # Employee has the reverse relation "assignments"; a service may still store a count under it.
+    with transaction.atomic():
+        audit_record(
+            actor=personas.hr_admin,
+            action="employee.updated",
+            obj=personas.staff.employee,
+            after={"assignments": 3},
+        )
+    client.force_login(personas.auditor)
+    body = audit_page(client)
+    assert "Data pegawai diubah" in body
+    assert ">3<" in body

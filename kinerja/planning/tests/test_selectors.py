@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from django.http import Http404
 
+from kinerja.discussions.versions import lines_diff
 from kinerja.people.testing import Personas, bulk_staff
 from kinerja.planning.models import LeaderExpectation, PlanState, TargetKind
 from kinerja.planning.selectors import (
@@ -96,9 +97,27 @@ def test_the_lines_name_each_result_indicator_and_target(personas: Personas) -> 
         target_unit="%",
     )
     lines = plan_lines(document=plan_document_build(plan=plan_queryset().get(pk=plan.pk)))
-    assert "RHK Utama 1: Data terolah" in lines
-    assert any("IKI 1.1 (Kuantitas): Jumlah berkas; target: 1.250,5 berkas" in x for x in lines)
+    assert "RHK Utama: Data terolah" in lines
+    assert any("IKI (Kuantitas): Jumlah berkas; target: 1.250,5 berkas" in x for x in lines)
     assert any("target: 80 s.d. 90 %" in line for line in lines)
+
+
+def test_removing_the_first_result_shows_only_that_result_as_removed(personas: Personas) -> None:
+    plan = make_plan(employee=personas.staff.employee)
+    first = make_result(plan=plan, text="Data terolah")
+    make_result(plan=plan, text="Arsip tertata")
+
+    def lines() -> list[str]:
+        return plan_lines(document=plan_document_build(plan=plan_queryset().get(pk=plan.pk)))
+
+    before = lines()
+    first.indicators.all().delete()
+    first.delete()
+    diff = lines_diff(before, lines())
+    removed = [line.text for line in diff if line.op == "removed"]
+    assert removed
+    assert all("Arsip tertata" not in text for text in removed)
+    assert not [line for line in diff if line.op == "added"]
 
 
 def test_my_plans_lists_only_my_own(personas: Personas) -> None:
