@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from kinerja.core.testing import page_text
 from kinerja.discussions.models import Comment
 from kinerja.discussions.testing import make_comment
-from kinerja.people.testing import Personas
+from kinerja.people.testing import Personas, bulk_staff
 from kinerja.planning.models import Indicator, PlannedResult, PlanState
 from kinerja.planning.testing import make_plan, make_result
 
@@ -234,3 +236,26 @@ def test_schema_describes_the_plan_endpoints(client: Client, personas: Personas)
     schema = client.get("/api/schema/").content.decode()
     for path in ["/api/v1/plans/", "/api/v1/plans/{plan_id}/submit/", "v1_plans_list"]:
         assert path in schema
+
+
+def test_plan_list_and_detail_cost_the_same_queries_at_two_sizes(
+    client: Client, personas: Personas
+) -> None:
+    make_plan(employee=personas.staff.supervisor, results=1)
+    plan = make_plan(employee=personas.staff.employee, results=2)
+    client.force_login(personas.supervisor)
+    with CaptureQueriesContext(connection) as small_list:
+        client.get("/api/v1/plans/")
+    with CaptureQueriesContext(connection) as small_detail:
+        client.get(f"/api/v1/plans/{plan.pk}/")
+    bulk_staff(agency=personas.agency, supervisor=personas.staff.kasi_post, unit=None, count=12)
+    for _ in range(10):
+        make_comment(subject=make_result(plan=plan, indicators=2))
+    with CaptureQueriesContext(connection) as large_list:
+        body = client.get("/api/v1/plans/").json()
+    with CaptureQueriesContext(connection) as large_detail:
+        detail = client.get(f"/api/v1/plans/{plan.pk}/").json()
+    assert len(body["team"]) == 13
+    assert len(detail["results"]) == 12
+    assert len(large_list.captured_queries) == len(small_list.captured_queries)
+    assert len(large_detail.captured_queries) == len(small_detail.captured_queries)
