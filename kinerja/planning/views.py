@@ -29,6 +29,7 @@ from kinerja.periods.rules import period_planning_refusal
 from kinerja.periods.selectors import period_current
 from kinerja.planning.form_choices import own_results_for
 from kinerja.planning.forms import CascadeForm
+from kinerja.planning.models import PlanState
 from kinerja.planning.page_rights import plan_rights
 from kinerja.planning.selectors import (
     indicator_target_text,
@@ -46,11 +47,6 @@ from kinerja.planning.services import (
 )
 
 
-def _detail_url(plan_id: int, anchor: str = "") -> str:
-    url = reverse("planning:plan_detail", kwargs={"plan_id": plan_id})
-    return f"{url}#{anchor}" if anchor else url
-
-
 def _list_context(request: HttpRequest, cascade_form: CascadeForm | None = None) -> dict[str, Any]:
     actor = request_actor(request)
     me = employee_for_user(user=actor)
@@ -62,7 +58,7 @@ def _list_context(request: HttpRequest, cascade_form: CascadeForm | None = None)
     copyable = [
         p
         for p in current
-        if p.period.year - 1 in previous_years and p.state in {"DRAFT", "RETURNED"}
+        if p.period.year - 1 in previous_years and p.state in {PlanState.DRAFT, PlanState.RETURNED}
     ]
     team = plan_team_list_for_actor(actor=actor, period_id=period.pk if period else None)
     context: dict[str, Any] = {
