@@ -496,6 +496,9 @@ def test_submit_return_resubmit_approve_and_the_version_history_shows_what_chang
     supervisor.post(f"/skp/{plan.pk}/kembalikan/", {"note": "Tambahkan RHK tambahan."})
     plan.refresh_from_db()
     assert plan.state == PlanState.RETURNED
+    returned = page_text(employee.get(f"/skp/{plan.pk}/").content)
+    assert "Dikembalikan untuk diperbaiki." in returned
+    assert "“Tambahkan RHK tambahan.”" in returned
 
     employee.post(f"/skp/{plan.pk}/rhk/", {"kind": "TAMBAHAN", "text": "Laporan bulanan"})
     extra = PlannedResult.objects.get(plan=plan, kind="TAMBAHAN")
