@@ -14,10 +14,14 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from kinerja.accounts.actors import request_actor
+from kinerja.core.api_routing import api_operations
 from kinerja.core.params import IdSerializerField, ModelCharField
 from kinerja.discussions.selectors import comments_for, versions_for
 from kinerja.discussions.subjects import subject_label
 from kinerja.organization.models import ServiceUnit
+from kinerja.people.models import Employee
+from kinerja.people.selectors import employee_for_user
+from kinerja.periods.models import PerformancePeriod
 from kinerja.planning.models import (
     Indicator,
     OrganizationGoal,
@@ -37,6 +41,8 @@ from kinerja.planning.services import (
     plan_approve,
     plan_comment_add,
     plan_return,
+    plan_revise,
+    plan_start,
     plan_submit,
     result_add,
     result_comment_add,
@@ -209,6 +215,15 @@ class ReturnInputSerializer(serializers.Serializer[Any]):
     note = serializers.CharField(allow_blank=True, max_length=4000)
 
 
+class PlanStartInputSerializer(serializers.Serializer[Any]):
+    period_id = IdSerializerField()
+    employee_id = IdSerializerField(required=False, allow_null=True, default=None)
+
+
+class ReviseInputSerializer(serializers.Serializer[Any]):
+    reason = serializers.CharField(allow_blank=True, max_length=4000)
+
+
 class CommentInputSerializer(serializers.Serializer[Any]):
     body = serializers.CharField(allow_blank=True, trim_whitespace=False)
 
@@ -274,6 +289,34 @@ class PlanListApi(APIView):
         return Response(PlanListOutputSerializer({"mine": mine, "team": team.rows}).data)
 
 
+class PlanStartApi(APIView):
+    """Start a draft: for myself, or (`employee_id`) for a subordinate, as on the page."""
+
+    @extend_schema(
+        request=PlanStartInputSerializer,
+        responses={201: PlanDetailOutputSerializer},
+        summary="Mulai SKP",
+    )
+    def post(self, request: Request) -> Response:
+        actor = request_actor(request)
+        params = PlanStartInputSerializer(data=request.data)
+        params.is_valid(raise_exception=True)
+        data = params.validated_data
+        period = _by_id(PerformancePeriod, "period_id", data["period_id"], "Periode")
+        employee = (
+            _by_id(Employee, "employee_id", data["employee_id"], "Pegawai")
+            if data["employee_id"] is not None
+            else employee_for_user(user=actor)
+        )
+        if employee is None:
+            raise serializers.ValidationError(
+                {"employee_id": ["Akun Anda tidak terhubung dengan data pegawai; isi employee_id."]}
+            )
+        plan = plan_start(actor=actor, employee=employee, period=period)
+        plan = plan_get_for_actor(actor=actor, plan_id=plan.pk)
+        return Response(_plan_detail(plan), status=status.HTTP_201_CREATED)
+
+
 class PlanDetailApi(APIView):
     @extend_schema(
         responses=PlanDetailOutputSerializer,
@@ -319,6 +362,20 @@ class PlanApproveApi(APIView):
         params = NoteInputSerializer(data=request.data)
         params.is_valid(raise_exception=True)
         plan_approve(actor=request_actor(request), plan=plan, note=params.validated_data["note"])
+        return Response(_plan_detail(plan))
+
+
+class PlanReviseApi(APIView):
+    @extend_schema(
+        request=ReviseInputSerializer,
+        responses=PlanDetailOutputSerializer,
+        summary="Mulai revisi SKP yang sudah disetujui",
+    )
+    def post(self, request: Request, plan_id: int) -> Response:
+        plan = plan_get_for_actor(actor=request_actor(request), plan_id=plan_id)
+        params = ReviseInputSerializer(data=request.data)
+        params.is_valid(raise_exception=True)
+        plan_revise(actor=request_actor(request), plan=plan, reason=params.validated_data["reason"])
         return Response(_plan_detail(plan))
 
 
@@ -414,11 +471,12 @@ class PlanCommentApi(APIView):
 
 
 urlpatterns = [
-    path("plans/", PlanListApi.as_view(), name="plan_list"),
+    path("plans/", api_operations(get=PlanListApi, post=PlanStartApi).as_view(), name="plan_list"),
     path("plans/<id:plan_id>/", PlanDetailApi.as_view(), name="plan_detail"),
     path("plans/<id:plan_id>/submit/", PlanSubmitApi.as_view(), name="plan_submit"),
     path("plans/<id:plan_id>/return/", PlanReturnApi.as_view(), name="plan_return"),
     path("plans/<id:plan_id>/approve/", PlanApproveApi.as_view(), name="plan_approve"),
+    path("plans/<id:plan_id>/revise/", PlanReviseApi.as_view(), name="plan_revise"),
     path("plans/<id:plan_id>/results/", ResultAddApi.as_view(), name="plan_result_add"),
     path(
         "plans/<id:plan_id>/results/<id:result_id>/indicators/",

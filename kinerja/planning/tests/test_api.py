@@ -11,8 +11,8 @@ from kinerja.core.testing import page_text
 from kinerja.discussions.models import Comment
 from kinerja.discussions.testing import make_comment
 from kinerja.people.testing import Personas, bulk_staff
-from kinerja.planning.models import Indicator, PlannedResult, PlanState
-from kinerja.planning.testing import make_plan, make_result
+from kinerja.planning.models import Indicator, PerformancePlan, PlannedResult, PlanState
+from kinerja.planning.testing import make_open_period, make_plan, make_result
 
 pytestmark = pytest.mark.django_db
 
@@ -259,3 +259,57 @@ def test_plan_list_and_detail_cost_the_same_queries_at_two_sizes(
     assert len(detail["results"]) == 12
     assert len(large_list.captured_queries) == len(small_list.captured_queries)
     assert len(large_detail.captured_queries) == len(small_detail.captured_queries)
+
+
+def test_employee_starts_a_plan_and_supervisor_one_for_a_subordinate(
+    client: Client, personas: Personas
+) -> None:
+    period = make_open_period()
+    client.force_login(personas.employee)
+    response = client.post(
+        "/api/v1/plans/", {"period_id": period.pk}, content_type="application/json"
+    )
+    assert response.status_code == 201
+    assert response.json()["appraiser_name"] == "Sri Handayani"
+    client.force_login(personas.appraiser_superior)
+    response = client.post(
+        "/api/v1/plans/",
+        {"period_id": period.pk, "employee_id": personas.staff.supervisor.pk},
+        content_type="application/json",
+    )
+    assert response.status_code == 201
+    assert response.json()["plan"]["employee_name"] == "Sri Handayani"
+
+
+def test_starting_a_plan_for_a_stranger_is_refused(client: Client, personas: Personas) -> None:
+    period = make_open_period()
+    client.force_login(personas.outsider)
+    response = client.post(
+        "/api/v1/plans/",
+        {"period_id": period.pk, "employee_id": personas.staff.employee.pk},
+        content_type="application/json",
+    )
+    assert response.status_code == 403
+    response = client.post(
+        "/api/v1/plans/", {"period_id": period.pk}, content_type="application/json"
+    )
+    assert response.status_code == 400
+    assert "employee_id" in response.json()
+    assert not PerformancePlan.objects.exists()
+
+
+def test_revision_through_the_api_needs_a_reason(client: Client, personas: Personas) -> None:
+    plan = make_plan(employee=personas.staff.employee, results=1, state=PlanState.APPROVED)
+    client.force_login(personas.employee)
+    refused = client.post(
+        f"/api/v1/plans/{plan.pk}/revise/", {"reason": ""}, content_type="application/json"
+    )
+    assert refused.status_code == 400
+    plan.refresh_from_db()
+    assert plan.state == PlanState.APPROVED
+    response = client.post(
+        f"/api/v1/plans/{plan.pk}/revise/",
+        {"reason": "Tugas tambahan"},
+        content_type="application/json",
+    )
+    assert response.json()["plan"]["state"] == "DRAFT"
