@@ -225,7 +225,8 @@ class ReviseInputSerializer(serializers.Serializer[Any]):
 
 
 class CommentInputSerializer(serializers.Serializer[Any]):
-    body = serializers.CharField(allow_blank=True, trim_whitespace=False)
+    # Longer than the comment rule, so that the service's own sentence refuses 4.001 characters.
+    body = serializers.CharField(allow_blank=True, trim_whitespace=False, max_length=20000)
 
 
 class ResultInputSerializer(serializers.Serializer[Any]):
@@ -251,7 +252,9 @@ class IndicatorInputSerializer(serializers.Serializer[Any]):
     target_unit = ModelCharField(
         Indicator, "target_unit", required=False, default="", allow_blank=True
     )
-    target_description = serializers.CharField(required=False, default="", allow_blank=True)
+    target_description = serializers.CharField(
+        required=False, default="", allow_blank=True, max_length=4000
+    )
     polarity = ModelCharField(Indicator, "polarity", required=False, default="HIGHER_IS_BETTER")
     source = ModelCharField(Indicator, "source", required=False, default="MANUAL")  # type: ignore[assignment]
     service_unit_id = IdSerializerField(required=False, allow_null=True, default=None)

@@ -151,7 +151,10 @@ class IndicatorForm(ServiceErrorsForm):
         label=_("Satuan"), max_length=60, required=False, help_text=_("mis. dokumen, persen, hari")
     )
     target_description = forms.CharField(
-        label=_("Uraian target (kualitatif)"), required=False, widget=_textarea(2)
+        label=_("Uraian target (kualitatif)"),
+        required=False,
+        max_length=4000,
+        widget=_textarea(2),
     )
     polarity = forms.ChoiceField(
         label=_("Polaritas"),
