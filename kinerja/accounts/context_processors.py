@@ -31,7 +31,7 @@ def _has_employee(user: Any) -> bool:
 
 
 def _links_for(user: Any) -> list[tuple[str, str]]:
-    links = [("Tugas saya", "core:home")]
+    links = [("Tugas saya", "core:home"), ("SKP", "planning:plan_list")]
     if permissions.can_read_all_agencies(user) or permissions.is_agency_admin(user):
         links += [
             ("Perangkat daerah", "organization:agency_list"),

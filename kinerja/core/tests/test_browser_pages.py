@@ -22,11 +22,11 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from kinerja.accounts.api_tokens import api_token_issue
 from kinerja.accounts.testing import make_lock
 from kinerja.core.jobs import job_create, job_succeed
+from kinerja.discussions.testing import make_comment
 from kinerja.people.imports.tasks import APPLY_KIND, VALIDATE_KIND
 from kinerja.people.testing import Personas
 from kinerja.periods.testing import make_period
 from kinerja.planning.goal_import import GOAL_IMPORT_KIND
-from kinerja.planning.models import PlanState
 from kinerja.planning.testing import make_goal, make_plan, make_result
 
 WIDTH = 360
@@ -127,15 +127,19 @@ def samples_for(personas: Personas) -> Samples:
     # A token and a lock, so that the token page and the lock list are walked with a row.
     token = api_token_issue(actor=personas.hr_admin, name="Sinkronisasi SIASN").token
     lock = make_lock(user=personas.employee, minutes_left=15)
+    # The employee's draft SKP with a commented result, and the supervisor's own, submitted
+    # (so that "SKP tim saya", the cascade form and a version page show).
     period = make_period()
-    # Goals and a small chain of plans, so that the goal list, the tree and the matrix have rows.
+    submitted = make_plan(employee=staff.supervisor, period=period, results=1, state="SUBMITTED")
+    plan = make_plan(employee=staff.employee, period=period, results=1)
+    result = plan.results.get()
+    make_comment(subject=result, body="Target 12 dokumen sudah sesuai?", author=personas.supervisor)
+    # Goals of the agency and one result of the supervisor nobody contributes to, so that the goal
+    # list, the tree and the matrix (with its warning) have rows.
     goal = make_goal(agency=personas.agency, period=period, indicators=1)
-    boss = make_plan(employee=staff.supervisor, period=period, state=PlanState.APPROVED)
-    orphan = make_result(plan=boss, text="Arsip digital lengkap")
-    make_result(plan=boss, text="KTP-el selesai sehari")
-    mine = make_plan(employee=staff.employee, period=period, state=PlanState.SUBMITTED)
-    make_result(plan=mine, text="Data KTP-el terolah", parent=orphan)
-    make_result(plan=mine, text="Membantu piket", kind="TAMBAHAN")
+    result.parent = submitted.results.get()
+    result.save(update_fields=["parent"])
+    make_result(plan=submitted, text="Arsip digital lengkap")
     goal_import = job_create(owner=personas.hr_admin, kind=GOAL_IMPORT_KIND, title="Impor sasaran")
     job_succeed(
         job_id=goal_import.pk,
@@ -155,12 +159,16 @@ def samples_for(personas: Personas) -> Samples:
             "token_id": token.pk,
             "lock_id": lock.pk,
             "period_id": period.pk,
+            "plan_id": plan.pk,
+            "result_id": result.pk,
+            "indicator_id": result.indicators.get().pk,
+            "version_number": 1,
             "goal_id": goal.pk,
-            "plan_id": mine.pk,
-            "indicator_id": goal.indicators.get().pk,
         },
         by_name={
             "people_import:result": {"job_id": applied.pk},
+            "planning:plan_version": {"plan_id": submitted.pk},
+            "planning:goal_indicator_edit": {"indicator_id": goal.indicators.get().pk},
             "planning:goal_import_job": {"job_id": goal_import.pk},
             "planning:goal_import_errors": {"job_id": goal_import.pk},
         },
