@@ -452,3 +452,16 @@ def test_links_carry_ids_above_a_thousand_without_a_thousands_dot(
     assert "cabang=12345" in html
     assert f'value="{big.pk}"' in html
     assert client.get(f"/skp/pohon/{personas.agency.pk}/?cabang=12345").status_code == 200
+
+
+def test_the_chain_pages_show_the_period_asked_for(client: Client, personas: Personas) -> None:
+    current = make_open_period()
+    last = make_open_period(year=current.year - 1, state="CLOSED")
+    make_result(plan=make_plan(employee=personas.staff.supervisor, period=last), text="RHK lama")
+    make_result(plan=make_plan(employee=personas.staff.supervisor, period=current), text="RHK baru")
+    client.force_login(personas.supervisor)
+    assert "RHK baru" in page_text(client.get("/skp/matriks/").content)
+    text = page_text(client.get(f"/skp/matriks/?periode={last.pk}").content)
+    assert "RHK lama" in text
+    assert "RHK baru" not in text
+    assert client.get("/skp/matriks/?periode=999999").status_code == 404
