@@ -465,3 +465,12 @@ def test_the_chain_pages_show_the_period_asked_for(client: Client, personas: Per
     assert "RHK lama" in text
     assert "RHK baru" not in text
     assert client.get("/skp/matriks/?periode=999999").status_code == 404
+
+
+def test_a_supervisor_finds_the_matrix_from_their_plan_list(
+    client: Client, personas: Personas
+) -> None:
+    period = make_open_period()
+    make_plan(employee=personas.staff.employee, period=period)
+    body = _get(client, personas.supervisor, "/skp/").content.decode()
+    assert 'href="/skp/matriks/"' in body
