@@ -26,7 +26,7 @@ from kinerja.organization.models import Agency
 from kinerja.periods.models import PerformancePeriod, PeriodState
 from kinerja.planning.alignment import can_see_agency_chain, period_day
 from kinerja.planning.models import GoalIndicator, OrganizationGoal, Perspective, TargetKind
-from kinerja.planning.rules import target_errors
+from kinerja.planning.rules import target_errors, target_text
 from kinerja.scoring.achievement import Polarity
 
 GOAL_REFUSED = (
@@ -357,17 +357,49 @@ def goal_indicator_remove(*, actor: Actor, indicator: GoalIndicator) -> None:
 # --- reads ------------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class GoalIndicatorView:
+    indicator: GoalIndicator
+    target: str
+    """The target as people read it (`rules.target_text`): "90 %", "80 s.d. 90 %", "WTP"."""
+
+
+@dataclass(frozen=True)
+class GoalView:
+    goal: OrganizationGoal
+    indicators: list[GoalIndicatorView]
+
+
 def goal_list_for_actor(
     *, actor: Actor, agency: Agency, period: PerformancePeriod
-) -> list[OrganizationGoal]:
+) -> list[GoalView]:
     """The agency's goals of the period with their indicators (two queries)."""
     if not can_see_agency_chain(actor, agency.pk, period_day(period)):
         raise Http404
-    return list(
+    goals = (
         OrganizationGoal.objects.filter(agency=agency, period=period)
         .prefetch_related("indicators")
         .order_by("number", "pk")
     )
+    return [
+        GoalView(
+            goal=goal,
+            indicators=[
+                GoalIndicatorView(
+                    indicator=i,
+                    target=target_text(
+                        kind=i.target_kind,
+                        value=i.target_value,
+                        maximum=i.target_max,
+                        unit=i.target_unit,
+                        description=i.target_description,
+                    ),
+                )
+                for i in goal.indicators.all()
+            ],
+        )
+        for goal in goals
+    ]
 
 
 def goal_get_for_actor(*, actor: Actor, agency_id: int, goal_id: int) -> OrganizationGoal:

@@ -244,7 +244,7 @@ def test_the_agency_admin_adds_a_goal_and_an_indicator_through_the_forms(
     assert str(indicator.target_max) == "92.50"
     text = page_text(client.get(base).content)
     assert "Sasaran 1: Tertib administrasi" in text
-    assert "Persentase arsip digital" in text
+    assert "Persentase arsip digital: target 80 s.d. 92,5 %" in text
 
 
 def test_a_bad_target_comes_back_on_its_field_and_nothing_is_saved(
