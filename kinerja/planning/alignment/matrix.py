@@ -111,9 +111,9 @@ class ResultsMatrix:
         return [row for row in self.rows if not row.has_contributor]
 
 
-MATRIX_COLUMNS = 25
-"""Subordinates per page of the matrix: a large team (a head of agency through vacant posts)
-is paged, so the table stays readable and the page small."""
+MATRIX_COLUMNS = 10
+"""Subordinates per page of the matrix, readable side by side at 1280 px: a larger team (a
+head of agency, through vacant posts) is paged, so the table stays readable and small."""
 WARNINGS_SHOWN = 100
 """Most loose results and most subordinates without a plan listed; totals are always given."""
 

@@ -386,10 +386,10 @@ def test_a_large_team_pages_through_its_columns(client: Client, personas: Person
     _more_staff(personas, 30)
     client.force_login(personas.supervisor)
     text = page_text(client.get("/skp/matriks/").content)
-    assert "31 bawahan; kolom 1 sampai 25." in text
-    assert "Halaman 1 dari 2" in text
-    second = page_text(client.get("/skp/matriks/?halaman=2").content)
-    assert "31 bawahan; kolom 26 sampai 31." in second
+    assert "31 bawahan; kolom 1 sampai 10." in text
+    assert "Halaman 1 dari 4" in text
+    last = page_text(client.get("/skp/matriks/?halaman=4").content)
+    assert "31 bawahan; kolom 31 sampai 31." in last
 
 
 def test_the_goal_list_of_a_closed_period_offers_no_changes(
