@@ -212,7 +212,9 @@ LANGUAGES = [("id", "Bahasa Indonesia")]
 TIME_ZONE = os.environ.get("TIME_ZONE", "Asia/Jakarta")
 USE_I18N = True
 USE_TZ = True
-USE_THOUSAND_SEPARATOR = True
+# Off: ids, years and codes in templates stay digits; numbers for people are formatted by the
+# kinerja_ui filters (number_id, count_id), see docs/interface.md "Formats".
+USE_THOUSAND_SEPARATOR = False
 LOCALE_PATHS = [BASE_DIR / "kinerja" / "locale"]
 FORMAT_MODULE_PATH = ["kinerja.core.formats"]
 

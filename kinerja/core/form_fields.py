@@ -1,9 +1,10 @@
-"""Form fields shared by every form: the date field that accepts how Indonesians write dates."""
+"""Form fields shared by every form: dates and numbers as Indonesians write them."""
 
 from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django import forms
@@ -15,6 +16,8 @@ NUMERIC_FORMATS = ("%d-%m-%Y", "%d/%m/%Y", "%Y-%m-%d", "%d.%m.%Y")
 _WORDS = re.compile(r"^\s*(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})\s*$")
 _MONTHS = {name.lower(): number for number, name in enumerate(MONTH_NAMES, start=1)}
 _MONTHS.update({name.lower()[:3]: number for number, name in enumerate(MONTH_NAMES, start=1)})
+_GROUPED = re.compile(r"^[+-]?[1-9]\d{0,2}(\.\d{3})+$")
+NUMBER_ACCEPTED = "angka seperti 1234, 1.234, 1.234,5 atau 1234.5"
 ACCEPTED = "HH-BB-TTTT (01-12-2026), HH/BB/TTTT (01/12/2026), TTTT-BB-HH atau 1 Desember 2026"
 
 
@@ -70,5 +73,49 @@ class DateFieldID(forms.DateField):
                 "%(label)s: %(value)s bukan tanggal yang dikenal; tulis " + ACCEPTED + ".",
                 code="invalid",
                 params={"label": label, "value": value},
+            )
+        return parsed
+
+
+def parse_decimal_id(text: str) -> Decimal | None:
+    """A number as Indonesians write it, or None when it is not one.
+
+    `1.234,5` (dot groups thousands, comma marks decimals), `1234,5`, `1.234` and `1.234.567`
+    (grouped thousands) and, for what a spreadsheet or a keyboard gives, `1234.5` (a single
+    dot not followed by exactly three digits). Every entrance (forms, imports, API strings)
+    reads numbers here, so `1.234` means one thousand two hundred thirty-four everywhere.
+    """
+    compact = text.strip().replace(" ", "").replace("\u00a0", "")
+    if "," in compact:
+        compact = compact.replace(".", "").replace(",", ".")
+    elif _GROUPED.match(compact):
+        compact = compact.replace(".", "")
+    try:
+        value = Decimal(compact)
+    except InvalidOperation:
+        return None
+    return value if value.is_finite() else None
+
+
+class DecimalFieldID(forms.DecimalField):
+    """The number field of every form: reads `parse_decimal_id`; the error names the value."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault(
+            "widget", forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"})
+        )
+        super().__init__(**kwargs)
+
+    def to_python(self, value: Any) -> Decimal | None:  # type: ignore[override]
+        if value in self.empty_values:
+            return None
+        if isinstance(value, Decimal):
+            return value
+        parsed = parse_decimal_id(str(value))
+        if parsed is None:
+            raise ValidationError(
+                "%(label)s: %(value)s bukan angka; tulis " + NUMBER_ACCEPTED + ".",
+                code="invalid",
+                params={"label": self.label or "Angka", "value": value},
             )
         return parsed

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from kinerja.core.form_fields import DecimalFieldID
 from kinerja.core.params import DB_ID_MAX
 from kinerja.organization.models import ServiceUnit
 from kinerja.people.models import Employee
@@ -120,14 +121,8 @@ class ResultForm(ServiceErrorsForm):
 
 
 def _decimal(label: Any, help_text: Any = "") -> forms.DecimalField:
-    return forms.DecimalField(
-        label=label,
-        help_text=help_text,
-        required=False,
-        max_digits=16,
-        decimal_places=2,
-        localize=True,
-        widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
+    return DecimalFieldID(
+        label=label, help_text=help_text, required=False, max_digits=16, decimal_places=2
     )
 
 

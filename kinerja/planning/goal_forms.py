@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 
+from kinerja.core.form_fields import DecimalFieldID
 from kinerja.people.imports import import_file_problem
 from kinerja.planning.models import Perspective, TargetKind
 from kinerja.scoring.achievement import Polarity
@@ -50,17 +51,15 @@ class GoalIndicatorForm(_ServiceErrors):
         error_messages={"required": "Indikator kinerja utama wajib diisi."},
     )
     target_kind = forms.ChoiceField(label="Jenis target", choices=TargetKind.choices)
-    target_value = forms.DecimalField(
+    target_value = DecimalFieldID(
         label="Target (angka, atau batas bawah rentang)",
         required=False,
-        localize=True,
         max_digits=16,
         decimal_places=2,
     )
-    target_max = forms.DecimalField(
+    target_max = DecimalFieldID(
         label="Batas atas rentang",
         required=False,
-        localize=True,
         max_digits=16,
         decimal_places=2,
         help_text="Hanya untuk target rentang.",

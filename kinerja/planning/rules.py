@@ -20,6 +20,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING
 
+from kinerja.core.form_fields import parse_decimal_id
 from kinerja.people.chain import Holder
 from kinerja.people.holdings import chain_of_command_load
 from kinerja.planning.models import OrganizationGoal, PlannedResult, TargetKind
@@ -47,8 +48,13 @@ def number_text(value: Decimal | int | float) -> str:
 def _decimal(value: Number) -> Decimal | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
+    if isinstance(value, str):
+        parsed = parse_decimal_id(value)
+        if parsed is None:
+            raise ValueError(value)
+        return parsed
     try:
-        exact = Decimal(str(value).strip().replace(",", "."))
+        exact = Decimal(str(value))
     except InvalidOperation as error:
         raise ValueError(str(value)) from error
     if not exact.is_finite():

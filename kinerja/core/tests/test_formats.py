@@ -9,7 +9,7 @@ import pytest
 from django import forms
 from django.template import Context, Template
 
-from kinerja.core.form_fields import DateFieldID, parse_date_id
+from kinerja.core.form_fields import DateFieldID, DecimalFieldID, parse_date_id, parse_decimal_id
 from kinerja.core.templatetags.kinerja_ui import (
     count_id,
     date_id,
@@ -146,3 +146,44 @@ def test_the_saring_button_counts_the_filters_in_use() -> None:
     assert filters_active(Filters()) == 0
     assert filters_active(Filters(data={"q": "agus", "status": ""})) == 1
     assert filters_active(Filters(data={"q": "agus", "status": "ACTIVE"})) == 2
+
+
+@pytest.mark.parametrize(
+    ("typed", "number"),
+    [
+        ("1.234,5", "1234.5"),
+        ("1234,5", "1234.5"),
+        ("1.234", "1234"),
+        ("1.234.567", "1234567"),
+        ("85.5", "85.5"),
+        ("0.001", "0.001"),
+        (" 90 ", "90"),
+        ("-2,25", "-2.25"),
+    ],
+)
+def test_numbers_are_read_as_indonesians_write_them(typed: str, number: str) -> None:
+    assert parse_decimal_id(typed) == Decimal(number)
+
+
+@pytest.mark.parametrize("typed", ["", "sepuluh", "1,2,3", "NaN", "Infinity"])
+def test_what_is_not_a_number_is_refused(typed: str) -> None:
+    assert parse_decimal_id(typed) is None
+
+
+def test_an_id_or_year_in_a_template_is_written_as_plain_digits() -> None:
+    html = Template('<a href="?periode={{ pk }}">{{ year }}</a>').render(
+        Context({"pk": 4321, "year": 2026})
+    )
+    assert html == '<a href="?periode=4321">2026</a>'
+
+
+def test_number_field_reads_indonesian_numbers_and_names_the_value_it_refuses() -> None:
+    class Target(forms.Form):
+        target = DecimalFieldID(label="Target", max_digits=16, decimal_places=2)
+
+    assert Target({"target": "1.234,5"}).is_valid()
+    form = Target({"target": "12 dokumen"})
+    assert not form.is_valid()
+    assert form.errors["target"] == [
+        "Target: 12 dokumen bukan angka; tulis angka seperti 1234, 1.234, 1.234,5 atau 1234.5."
+    ]

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
+from kinerja.core.form_fields import parse_decimal_id
 from kinerja.planning.models import Perspective, TargetKind
 from kinerja.scoring.achievement import Polarity
 
@@ -109,12 +110,6 @@ POLARITY_BY_TEXT = _by_text([(p.value, p.label) for p in Polarity]) | {
 
 
 def parse_decimal(text: str) -> Decimal | None:
-    """ "85", "85,5", "1.234,5", "85.5" → Decimal; None when it is not a number."""
-    compact = text.replace(" ", "")
-    if "," in compact:
-        compact = compact.replace(".", "").replace(",", ".")
-    try:
-        value = Decimal(compact)
-    except InvalidOperation:
-        return None
-    return value if value.is_finite() else None
+    """ "85", "85,5", "1.234,5", "85.5" → Decimal; None when it is not a number (the one rule
+    of every entrance: `kinerja.core.form_fields.parse_decimal_id`)."""
+    return parse_decimal_id(text)
