@@ -338,12 +338,15 @@ def plan_submit(*, actor: Actor, plan: PerformancePlan, note: str = "") -> Docum
     if actor is not None:
         require(is_plan_owner(actor, plan), NOT_OWNER)
     require_plan_open(plan)
-    document = plan_document_build(plan=plan)
-    raise_errors(_completeness_errors(document))
+    raise_errors(_completeness_errors(plan_document_build(plan=plan)))
     before = plan_snapshot(plan)
     with transaction.atomic():
         _lock(plan)
         require_plan_open(plan)
+        # Built again under the lock: the version holds exactly what was submitted, even if
+        # the other side saved an edit between the first check and the lock.
+        document = plan_document_build(plan=plan)
+        raise_errors(_completeness_errors(document))
         version = discussions_version_record(
             actor=actor,
             subject=plan,
@@ -457,6 +460,9 @@ def plan_revise(*, actor: Actor, plan: PerformancePlan, reason: str) -> Performa
     raise_errors(_note_errors(reason, "reason"))
     before = plan_snapshot(plan)
     with transaction.atomic():
+        _lock(plan)
+        if plan.state != PlanState.APPROVED:  # the other side started the revision first
+            raise ValidationError({"state": ["Revisi SKP ini sudah dimulai; muat ulang halaman."]})
         plan.state = PlanState.DRAFT
         plan.save(update_fields=["state", "updated_at"])
         discussions_comment_add(actor=actor, subject=plan, body=reason)

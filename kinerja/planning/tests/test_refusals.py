@@ -265,6 +265,17 @@ def test_revising_needs_an_approved_plan_and_a_reason(personas: Personas) -> Non
     )
 
 
+def test_a_second_revision_started_from_a_stale_page_is_refused(personas: Personas) -> None:
+    approved = make_plan(employee=personas.staff.employee, state=PlanState.APPROVED)
+    stale = type(approved).objects.get(pk=approved.pk)  # the other side's open page
+    plan_revise(actor=personas.employee, plan=approved, reason="Target berubah")
+    _refused(
+        lambda: plan_revise(actor=personas.supervisor, plan=stale, reason="Saya juga"),
+        "state",
+        "Revisi SKP ini sudah dimulai",
+    )
+
+
 def test_an_outsider_may_not_comment(personas: Personas) -> None:
     plan = make_plan(employee=personas.staff.employee)
     _denied(
