@@ -15,6 +15,7 @@ from typing import Any
 from django.urls import reverse
 
 from kinerja.core.my_tasks import CardKind, TaskItem
+from kinerja.core.templatetags.kinerja_ui import sentence_end
 from kinerja.people.holdings import today
 from kinerja.people.permissions import team_chain_of
 from kinerja.periods.models import PerformancePeriod
@@ -89,7 +90,7 @@ def _own_cards(employee_id: int, period: PerformancePeriod) -> list[TaskItem]:
         ]
     if plan.state == PlanState.SUBMITTED:
         who = plan.appraiser.full_name if plan.appraiser else "Wali Kota"
-        text = f"Diajukan; menunggu persetujuan {who}. {due}"
+        text = f"Diajukan; menunggu persetujuan {sentence_end(who)} {due}"
         return [TaskItem(f"SKP {period.year}", text, url, "Buka SKP", kind=CardKind.PLACE)]
     version = f"versi {plan.approved_version}" if plan.approved_version else ""
     return [

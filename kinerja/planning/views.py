@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from kinerja.accounts.actors import request_actor
 from kinerja.core.params import id_param
+from kinerja.core.templatetags.kinerja_ui import sentence_end
 from kinerja.discussions.selectors import comments_for, version_get, versions_for
 from kinerja.discussions.subjects import subject_label
 from kinerja.discussions.versions import version_diff
@@ -160,7 +161,7 @@ def cascade_lines(report: CascadeReport) -> list[str]:
     lines = []
     if report.added:
         names = ", ".join(result.plan.employee.full_name for result in report.added)
-        lines.append(f"RHK ditambahkan ke SKP {len(report.added)} bawahan: {names}.")
+        lines.append(f"RHK ditambahkan ke SKP {len(report.added)} bawahan: {sentence_end(names)}")
     if report.started:
         lines.append(f"{len(report.started)} draf SKP baru dimulai untuk menampung RHK ini.")
     lines.extend(f"{employee.full_name} dilewati: {reason}." for employee, reason in report.skipped)

@@ -37,9 +37,12 @@ def test_a_returned_plan_is_an_urgent_task_and_a_submitted_one_a_place(
     assert card.url == f"/skp/{plan.pk}/"
     plan.state = PlanState.SUBMITTED
     plan.save()
+    personas.staff.supervisor.title_suffix = "S.E., M.M."
+    personas.staff.supervisor.save()
     [card] = planning_cards_for(personas.employee)
     assert card.kind == CardKind.PLACE
     assert personas.staff.supervisor.full_name in card.description
+    assert ".." not in card.description  # a name ending in a title closes the sentence once
 
 
 def test_the_appraiser_sees_one_task_per_submitted_plan_in_one_query(
