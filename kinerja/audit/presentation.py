@@ -148,13 +148,21 @@ def _value(field: Any, value: Any, refs: References, key: str = "") -> str:
     return str(value)
 
 
+def _ordered_keys(model: type[models.Model] | None, keys: list[str]) -> list[str]:
+    """The model's fields in declaration order, then the other keys alphabetically: the same
+    order on every database (PostgreSQL's jsonb does not keep the order keys were written in)."""
+    order = {f.name: i for i, f in enumerate(model._meta.get_fields())} if model else {}
+    order |= {f"{name}_id": i for name, i in list(order.items())}
+    return sorted(dict.fromkeys(keys), key=lambda key: (order.get(key, len(order)), key))
+
+
 def _rows(
     model: type[models.Model] | None,
     before: dict[str, Any] | None,
     after: dict[str, Any] | None,
     refs: References,
 ) -> list[ChangeRow]:
-    keys = list(dict.fromkeys([*(before or {}), *(after or {})]))
+    keys = _ordered_keys(model, [*(before or {}), *(after or {})])
     rows = []
     for key in keys:
         field = _field(model, key)
