@@ -139,6 +139,8 @@ def _value(field: Any, value: Any, refs: References, key: str = "") -> str:
         return _date_text(value, with_time=False)
     if isinstance(value, list):
         return ", ".join(_value(None, item, refs) for item in value)
+    if isinstance(value, int) and (key == "id" or key.endswith("_id")):
+        return str(value)  # an id, not a quantity: digits only, never "1.024"
     if isinstance(value, int):
         return formats.number_format(value, force_grouping=True)
     if isinstance(value, dict):

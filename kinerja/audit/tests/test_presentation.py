@@ -127,3 +127,19 @@ def test_a_snapshot_key_named_like_a_reverse_relation_reads_as_a_plain_value(
     body = audit_page(client)
     assert "Data pegawai diubah" in body
     assert ">3<" in body
+
+
+def test_an_id_in_a_snapshot_reads_as_digits_and_a_count_with_a_thousands_dot(
+    client: Client, personas: Personas
+) -> None:
+    with transaction.atomic():
+        audit_record(
+            actor=personas.hr_admin,
+            action="employee.updated",
+            obj=personas.staff.employee,
+            after={"subject_id": 4321, "rows": 12345},
+        )
+    client.force_login(personas.auditor)
+    body = audit_page(client)
+    assert ">4321<" in body
+    assert ">12.345<" in body
