@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -123,7 +124,35 @@ def header_key(text: str) -> str:
     return re.sub(r"[\s_]+", "", str(text).strip().casefold())
 
 
-KEY_BY_HEADER = {header_key(column.header): column.key for column in COLUMNS}
+HeaderError = Callable[[int, str, str, Any], None]
+"""Report a problem of the header row: (row 1, column key or text, reason, value)."""
+
+
+def header_columns(
+    header: list[Any], columns: tuple[ImportColumn, ...], error: HeaderError
+) -> dict[str, int]:
+    """Where each known column is in the header row. Unknown, repeated and missing required
+    columns are reported through `error`; every spreadsheet import reads its header here."""
+    headers = {column.key: column.header for column in columns}
+    key_by_header = {header_key(column.header): column.key for column in columns}
+    found: dict[str, int] = {}
+    for index, cell in enumerate(header):
+        text = cell_text(cell)
+        if not text:
+            continue
+        key = key_by_header.get(header_key(text))
+        if key is None:
+            known = ", ".join(column.header for column in columns)
+            error(1, text, f"Kolom {text!r} tidak dikenal; kolom yang dikenal: {known}.", text)
+        elif key in found:
+            error(1, key, f"Kolom {headers[key]} muncul dua kali; hapus salah satunya.", None)
+        else:
+            found[key] = index
+    for column in columns:
+        if column.required and column.key not in found:
+            error(1, column.key, f"Kolom wajib {column.header} tidak ada di baris judul.", None)
+    return found
+
 
 STATUS_BY_TEXT = {
     "aktif": EmployeeStatus.ACTIVE,

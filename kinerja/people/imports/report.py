@@ -60,17 +60,29 @@ class ImportReport:
 
     def as_result(self, *, file: ImportFile) -> dict[str, Any]:
         """The JSON stored in Job.result for the preview page (errors capped)."""
-        errors = sorted(self.errors, key=lambda e: (e.row, COLUMN_ORDER.get(e.column, 99)))
         return {
-            "file": asdict(file),
-            "total_rows": self.total_rows,
-            "clean": self.is_clean,
-            "error_count": len(errors),
-            "error_rows": len({e.row for e in errors}),
-            "errors": [asdict(e) for e in errors[:MAX_STORED_ERRORS]],
-            "errors_truncated": len(errors) > MAX_STORED_ERRORS,
+            **rows_checked_result(
+                file=file, total_rows=self.total_rows, errors=self.errors, order=COLUMN_ORDER
+            ),
             "counts": asdict(self.counts),
         }
+
+
+def rows_checked_result(
+    *, file: ImportFile, total_rows: int, errors: list[RowError], order: dict[str, int]
+) -> dict[str, Any]:
+    """The keys every import's job result shares, which the one error table reads: the file,
+    the row count and the errors in row and column order (capped at MAX_STORED_ERRORS)."""
+    ordered = sorted(errors, key=lambda e: (e.row, order.get(e.column, 99)))
+    return {
+        "file": asdict(file),
+        "total_rows": total_rows,
+        "clean": not errors,
+        "error_count": len(ordered),
+        "error_rows": len({e.row for e in ordered}),
+        "errors": [asdict(e) for e in ordered[:MAX_STORED_ERRORS]],
+        "errors_truncated": len(ordered) > MAX_STORED_ERRORS,
+    }
 
 
 def unreadable_result(*, file: ImportFile, reason: str) -> dict[str, Any]:

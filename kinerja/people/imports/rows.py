@@ -23,12 +23,11 @@ from kinerja.people.identity import identity_check, position_level_refusal
 from kinerja.people.imports.columns import (
     COLUMNS,
     HEADER,
-    KEY_BY_HEADER,
     NO,
     STATUS_BY_TEXT,
     YES,
     cell_text,
-    header_key,
+    header_columns,
     is_stored_number,
     normalize_grade,
     parse_date,
@@ -106,25 +105,7 @@ class Validator:
             row.ok = False
 
     def columns(self, header: list[Any]) -> dict[str, int]:
-        found: dict[str, int] = {}
-        for index, cell in enumerate(header):
-            text = cell_text(cell)
-            if not text:
-                continue
-            key = KEY_BY_HEADER.get(header_key(text))
-            if key is None:
-                known = ", ".join(column.header for column in COLUMNS)
-                self.error(
-                    1, text, f"Kolom {text!r} tidak dikenal; kolom yang dikenal: {known}.", text
-                )
-            elif key in found:
-                self.error(1, key, f"Kolom {HEADER[key]} muncul dua kali; hapus salah satunya.")
-            else:
-                found[key] = index
-        for column in COLUMNS:
-            if column.required and column.key not in found:
-                self.error(1, column.key, f"Kolom wajib {column.header} tidak ada di baris judul.")
-        return found
+        return header_columns(header, COLUMNS, self.error)
 
     def row(
         self, number: int, cells: list[Any], columns: dict[str, int], ref: Reference

@@ -9,7 +9,7 @@ one audit event. Both run in one background job (`goal_import_start`) with progr
 """
 
 from kinerja.planning.goal_import.apply import goal_import_apply
-from kinerja.planning.goal_import.columns import COLUMNS, HEADER, GoalColumn
+from kinerja.planning.goal_import.columns import COLUMNS, HEADER
 from kinerja.planning.goal_import.tasks import GOAL_IMPORT_KIND, goal_import_start
 from kinerja.planning.goal_import.templates import goal_import_template_xlsx
 from kinerja.planning.goal_import.validation import GoalImportReport, goal_import_validate
@@ -18,7 +18,6 @@ __all__ = [
     "COLUMNS",
     "GOAL_IMPORT_KIND",
     "HEADER",
-    "GoalColumn",
     "GoalImportReport",
     "goal_import_apply",
     "goal_import_start",

@@ -2,77 +2,63 @@
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-from decimal import Decimal
-
-from kinerja.core.form_fields import parse_decimal_id
+from kinerja.people.imports.columns import ImportColumn, header_key
 from kinerja.planning.models import Perspective, TargetKind
 from kinerja.scoring.achievement import Polarity
 
-
-@dataclass(frozen=True)
-class GoalColumn:
-    key: str
-    header: str
-    required: bool
-    help: str
-    example: str
-
-
-COLUMNS: tuple[GoalColumn, ...] = (
-    GoalColumn(
+COLUMNS: tuple[ImportColumn, ...] = (
+    ImportColumn(
         "number",
         "Nomor Sasaran",
         True,
         "Bilangan bulat 1 sampai 999; baris-baris satu sasaran memakai nomor yang sama.",
         "1",
     ),
-    GoalColumn(
+    ImportColumn(
         "statement",
         "Sasaran Strategis",
         True,
         "Kalimat sasaran; sama persis pada setiap baris bernomor sama.",
         "Meningkatnya kualitas pelayanan administrasi kependudukan",
     ),
-    GoalColumn(
+    ImportColumn(
         "perspective",
         "Perspektif",
         False,
         "Penerima Layanan, Proses Bisnis, Penguatan Internal, Anggaran, atau kosong.",
         "Penerima Layanan",
     ),
-    GoalColumn(
+    ImportColumn(
         "text",
         "Indikator Kinerja Utama",
         True,
         "Satu indikator (IKU) per baris.",
         "Indeks kepuasan masyarakat",
     ),
-    GoalColumn(
+    ImportColumn(
         "target_kind",
         "Jenis Target",
         False,
         "Angka, Rentang, atau Deskripsi; kosong = Angka.",
         "Angka",
     ),
-    GoalColumn(
+    ImportColumn(
         "target_value",
         "Target",
         False,
         "Angka positif (koma atau titik desimal); untuk rentang: batas bawah.",
         "85",
     ),
-    GoalColumn("target_max", "Target Maksimum", False, "Batas atas untuk target rentang.", ""),
-    GoalColumn("target_unit", "Satuan", False, "mis. %, dokumen, hari.", "%"),
-    GoalColumn(
+    ImportColumn("target_max", "Target Maksimum", False, "Batas atas untuk target rentang.", ""),
+    ImportColumn("target_unit", "Satuan", False, "mis. %, dokumen, hari.", "%"),
+    ImportColumn(
         "target_description",
         "Uraian Target",
         False,
         "Wajib untuk target deskripsi (kualitatif).",
         "",
     ),
-    GoalColumn(
+    ImportColumn(
         "polarity",
         "Polaritas",
         False,
@@ -82,14 +68,6 @@ COLUMNS: tuple[GoalColumn, ...] = (
 )
 HEADER = {column.key: column.header for column in COLUMNS}
 COLUMN_ORDER = {column.header: i for i, column in enumerate(COLUMNS)}
-MAX_COLUMNS = len(COLUMNS) + 20
-
-
-def header_key(text: str) -> str:
-    return re.sub(r"[\s_]+", "", str(text).strip().casefold())
-
-
-KEY_BY_HEADER = {header_key(column.header): column.key for column in COLUMNS}
 
 
 def _by_text(pairs: list[tuple[str, object]]) -> dict[str, str]:
@@ -107,9 +85,3 @@ POLARITY_BY_TEXT = _by_text([(p.value, p.label) for p in Polarity]) | {
     header_key("tinggi"): Polarity.HIGHER_IS_BETTER.value,
     header_key("rendah"): Polarity.LOWER_IS_BETTER.value,
 }
-
-
-def parse_decimal(text: str) -> Decimal | None:
-    """ "85", "85,5", "1.234,5", "85.5" → Decimal; None when it is not a number (the one rule
-    of every entrance: `kinerja.core.form_fields.parse_decimal_id`)."""
-    return parse_decimal_id(text)

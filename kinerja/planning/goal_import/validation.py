@@ -8,26 +8,25 @@ in the agency's period. Three queries whatever the size of the file.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
 from kinerja.accounts.actors import Actor
+from kinerja.core.form_fields import parse_decimal_id
 from kinerja.core.jobs import Progress, progress_ignore
 from kinerja.organization.models import Agency
 from kinerja.people.imports import ImportFile, RowError, import_table_read
-from kinerja.people.imports.columns import cell_text
+from kinerja.people.imports.columns import cell_text, header_columns, header_key
+from kinerja.people.imports.report import rows_checked_result
 from kinerja.periods.models import PerformancePeriod
 from kinerja.planning.goal_import.columns import (
     COLUMN_ORDER,
     COLUMNS,
     HEADER,
-    KEY_BY_HEADER,
     PERSPECTIVE_BY_TEXT,
     POLARITY_BY_TEXT,
     TARGET_KIND_BY_TEXT,
-    header_key,
-    parse_decimal,
 )
 from kinerja.planning.goals import (
     STATEMENT_MAX,
@@ -38,8 +37,6 @@ from kinerja.planning.goals import (
 )
 from kinerja.planning.models import OrganizationGoal, TargetKind
 from kinerja.scoring.achievement import Polarity
-
-MAX_STORED_ERRORS = 1000
 
 
 @dataclass
@@ -76,17 +73,12 @@ class GoalImportReport:
     def as_result(self, *, file: ImportFile, agency_id: int, period_id: int) -> dict[str, Any]:
         """The JSON stored in Job.result for the job page (errors capped), the same keys as the
         employee import's, so the same error table shows it."""
-        errors = sorted(self.errors, key=lambda e: (e.row, COLUMN_ORDER.get(e.column, 99)))
         return {
-            "file": asdict(file),
+            **rows_checked_result(
+                file=file, total_rows=self.total_rows, errors=self.errors, order=COLUMN_ORDER
+            ),
             "agency_id": agency_id,
             "period_id": period_id,
-            "total_rows": self.total_rows,
-            "clean": self.is_clean,
-            "error_count": len(errors),
-            "error_rows": len({e.row for e in errors}),
-            "errors": [asdict(e) for e in errors[:MAX_STORED_ERRORS]],
-            "errors_truncated": len(errors) > MAX_STORED_ERRORS,
             "counts": {"goals": len(self.goals), "indicators": self.indicator_count},
         }
 
@@ -103,25 +95,7 @@ class _Checker:
         self.bad_rows.add(row)
 
     def columns(self, header: list[Any]) -> dict[str, int]:
-        found: dict[str, int] = {}
-        for index, cell in enumerate(header):
-            text = cell_text(cell)
-            if not text:
-                continue
-            key = KEY_BY_HEADER.get(header_key(text))
-            if key is None:
-                known = ", ".join(column.header for column in COLUMNS)
-                self.error(
-                    1, text, f"Kolom {text!r} tidak dikenal; kolom yang dikenal: {known}.", text
-                )
-            elif key in found:
-                self.error(1, key, f"Kolom {HEADER[key]} muncul dua kali; hapus salah satunya.")
-            else:
-                found[key] = index
-        for column in COLUMNS:
-            if column.required and column.key not in found:
-                self.error(1, column.key, f"Kolom wajib {column.header} tidak ada di baris judul.")
-        return found
+        return header_columns(header, COLUMNS, self.error)
 
 
 def _choice(
@@ -146,7 +120,7 @@ def _choice(
 def _amount(checker: _Checker, row: int, key: str, text: str) -> Decimal | None:
     if not text:
         return None
-    value = parse_decimal(text)
+    value = parse_decimal_id(text)
     if value is None:
         checker.error(
             row, key, f"{HEADER[key]} “{text}” bukan angka; tulis mis. 85 atau 12,5.", text
