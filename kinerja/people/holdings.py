@@ -101,9 +101,17 @@ def chain_of_command_load(*, employee_id: int, day: date) -> Chain:
 
 
 def employee_id_for_user(actor: Actor) -> int | None:
-    """The employee record of an active user; None for the system, staff accounts, the inactive."""
+    """The employee record of an active user; None for the system, staff accounts, the inactive.
+
+    No query when the user was loaded with their employee (the session user, see
+    `kinerja.accounts.backends.SessionUserBackend`), so every permission check on a page is free.
+    """
     if actor is None or not actor.is_active:
         return None
+    cached = actor._state.fields_cache
+    if "employee" in cached:
+        employee = cached["employee"]
+        return employee.pk if employee is not None else None
     employee_id: int | None = (
         Employee.objects.filter(user_id=actor.pk).values_list("pk", flat=True).first()
     )

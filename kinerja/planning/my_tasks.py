@@ -16,13 +16,12 @@ from django.urls import reverse
 
 from kinerja.core.my_tasks import CardKind, TaskItem
 from kinerja.core.templatetags.kinerja_ui import sentence_end
-from kinerja.people.holdings import today
+from kinerja.people.holdings import employee_id_for_user, today
 from kinerja.people.permissions import team_chain_of
 from kinerja.periods.models import PerformancePeriod
 from kinerja.periods.rules import period_planning_refusal
 from kinerja.periods.selectors import period_current
 from kinerja.planning.models import PerformancePlan, PlanState
-from kinerja.planning.permissions import actor_employee_id
 from kinerja.planning.selectors import plans_awaiting_decision
 from kinerja.scoring.formatting import format_date_id
 
@@ -131,7 +130,7 @@ def planning_cards_for(user: Any) -> list[TaskItem]:
     if not getattr(user, "is_authenticated", False):
         return []
     cards: list[TaskItem] = []
-    employee_id = actor_employee_id(user)
+    employee_id = employee_id_for_user(user)
     if employee_id is not None:
         period = period_current()
         if period is not None and period_planning_refusal(period) is None:

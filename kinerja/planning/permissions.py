@@ -54,19 +54,8 @@ NOT_STARTER = (
 )
 
 
-def actor_employee_id(actor: Actor) -> int | None:
-    """The actor's employee record id; no query when the session loaded it (SessionUserBackend)."""
-    if actor is None or not actor.is_active:
-        return None
-    cache = actor._state.fields_cache
-    if "employee" in cache:
-        employee = cache["employee"]
-        return employee.pk if employee is not None else None
-    return employee_id_for_user(actor)
-
-
 def is_plan_owner(actor: Actor, plan: PerformancePlan) -> bool:
-    me = actor_employee_id(actor)
+    me = employee_id_for_user(actor)
     return me is not None and me == plan.employee_id
 
 
@@ -74,7 +63,7 @@ def is_plan_decider(actor: Actor, plan: PerformancePlan) -> bool:
     """The appraiser fixed on the plan; a Pimpinan user when the Wali Kota rates."""
     if plan.appraiser_is_mayor:
         return is_leader(actor)
-    me = actor_employee_id(actor)
+    me = employee_id_for_user(actor)
     return me is not None and me == plan.appraiser_id
 
 
@@ -102,7 +91,7 @@ def can_view_plan(actor: Actor, plan: PerformancePlan) -> bool:
         return False
     if can_read_all_agencies(actor) or can_read_agency(actor, plan.position.agency_id):
         return True
-    me = actor_employee_id(actor)
+    me = employee_id_for_user(actor)
     if me is None:
         return False
     if me in (plan.employee_id, plan.appraiser_id):
@@ -150,14 +139,14 @@ def can_set_expectation(actor: Actor, plan: PerformancePlan) -> bool:
 def can_comment_plan(actor: Actor, plan: PerformancePlan) -> bool:
     if is_plan_owner(actor, plan) or is_plan_decider(actor, plan):
         return True
-    return actor_employee_id(actor) is not None and is_appraiser_superior_of(
+    return employee_id_for_user(actor) is not None and is_appraiser_superior_of(
         actor, plan.employee_id, day=plan.start_date
     )
 
 
 def can_start_plan(actor: Actor, employee: Employee | int, *, day: date) -> bool:
     """The employee themself, or whoever supervises or appraises them on `day`."""
-    me = actor_employee_id(actor)
+    me = employee_id_for_user(actor)
     if me is None:
         return False
     employee_id = employee if isinstance(employee, int) else employee.pk

@@ -18,7 +18,7 @@ from django.http import Http404
 
 from kinerja.accounts.actors import Actor
 from kinerja.accounts.permissions import is_leader
-from kinerja.people.holdings import today
+from kinerja.people.holdings import employee_id_for_user, today
 from kinerja.people.models import Employee
 from kinerja.people.permissions import team_chain_of
 from kinerja.planning.models import (
@@ -30,7 +30,7 @@ from kinerja.planning.models import (
     PlannedResult,
     PlanState,
 )
-from kinerja.planning.permissions import actor_employee_id, can_view_plan
+from kinerja.planning.permissions import can_view_plan
 from kinerja.planning.rules import target_text
 from kinerja.scoring.achievement import Polarity, ResultKind
 
@@ -234,7 +234,7 @@ def plan_lines(*, document: PlanDocument) -> list[str]:
 
 def plan_list_for_actor(*, actor: Actor, period_id: int | None = None) -> QuerySet[PerformancePlan]:
     """The actor's own plans (newest period first), one query."""
-    me = actor_employee_id(actor)
+    me = employee_id_for_user(actor)
     plans = plan_queryset().filter(employee_id=me if me is not None else -1)
     if period_id is not None:
         plans = plans.filter(period_id=period_id)
@@ -315,7 +315,7 @@ def plan_team_list_for_actor(*, actor: Actor, period_id: int | None = None) -> T
 
 def plans_awaiting_decision(*, actor: Actor) -> QuerySet[PerformancePlan]:
     """Submitted plans the actor must approve or return (one query)."""
-    me = actor_employee_id(actor)
+    me = employee_id_for_user(actor)
     plans = plan_queryset().filter(state=PlanState.SUBMITTED)
     if is_leader(actor):
         condition = Q(appraiser_is_mayor=True)
