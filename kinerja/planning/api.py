@@ -4,6 +4,7 @@ same selectors and services as the pages, so a refusal reads the same sentence e
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.urls import path
@@ -13,7 +14,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from kinerja.accounts.actors import request_actor
+from kinerja.accounts.actors import Actor, request_actor
 from kinerja.core.api_routing import api_operations
 from kinerja.core.params import IdSerializerField, ModelCharField
 from kinerja.discussions.selectors import comments_for, versions_for
@@ -320,6 +321,32 @@ class PlanStartApi(APIView):
         return Response(_plan_detail(plan), status=status.HTTP_201_CREATED)
 
 
+def _decide(
+    request: Request,
+    plan_id: int,
+    serializer: type[serializers.Serializer[Any]],
+    field: str,
+    act: Callable[[Actor, PerformancePlan, str], object],
+) -> Response:
+    """A decision on a plan (submit, return, approve, revise): the plan for the actor, the
+    note or reason from the body, the service, and the plan as it is now."""
+    actor = request_actor(request)
+    plan = plan_get_for_actor(actor=actor, plan_id=plan_id)
+    params = serializer(data=request.data)
+    params.is_valid(raise_exception=True)
+    act(actor, plan, params.validated_data[field])
+    return Response(_plan_detail(plan))
+
+
+def _result_on(plan: PerformancePlan, result_id: int) -> PlannedResult:
+    result = plan.results.filter(pk=result_id).first()
+    if result is None:
+        raise serializers.ValidationError(
+            {"result_id": [f"RHK dengan id {result_id} tidak ada pada SKP ini."]}
+        )
+    return result
+
+
 class PlanDetailApi(APIView):
     @extend_schema(
         responses=PlanDetailOutputSerializer,
@@ -335,11 +362,13 @@ class PlanSubmitApi(APIView):
         request=NoteInputSerializer, responses=PlanDetailOutputSerializer, summary="Ajukan SKP"
     )
     def post(self, request: Request, plan_id: int) -> Response:
-        plan = plan_get_for_actor(actor=request_actor(request), plan_id=plan_id)
-        params = NoteInputSerializer(data=request.data)
-        params.is_valid(raise_exception=True)
-        plan_submit(actor=request_actor(request), plan=plan, note=params.validated_data["note"])
-        return Response(_plan_detail(plan))
+        return _decide(
+            request,
+            plan_id,
+            NoteInputSerializer,
+            "note",
+            lambda actor, plan, text: plan_submit(actor=actor, plan=plan, note=text),
+        )
 
 
 class PlanReturnApi(APIView):
@@ -349,11 +378,13 @@ class PlanReturnApi(APIView):
         summary="Kembalikan SKP dengan catatan",
     )
     def post(self, request: Request, plan_id: int) -> Response:
-        plan = plan_get_for_actor(actor=request_actor(request), plan_id=plan_id)
-        params = ReturnInputSerializer(data=request.data)
-        params.is_valid(raise_exception=True)
-        plan_return(actor=request_actor(request), plan=plan, note=params.validated_data["note"])
-        return Response(_plan_detail(plan))
+        return _decide(
+            request,
+            plan_id,
+            ReturnInputSerializer,
+            "note",
+            lambda actor, plan, text: plan_return(actor=actor, plan=plan, note=text),
+        )
 
 
 class PlanApproveApi(APIView):
@@ -361,11 +392,13 @@ class PlanApproveApi(APIView):
         request=NoteInputSerializer, responses=PlanDetailOutputSerializer, summary="Setujui SKP"
     )
     def post(self, request: Request, plan_id: int) -> Response:
-        plan = plan_get_for_actor(actor=request_actor(request), plan_id=plan_id)
-        params = NoteInputSerializer(data=request.data)
-        params.is_valid(raise_exception=True)
-        plan_approve(actor=request_actor(request), plan=plan, note=params.validated_data["note"])
-        return Response(_plan_detail(plan))
+        return _decide(
+            request,
+            plan_id,
+            NoteInputSerializer,
+            "note",
+            lambda actor, plan, text: plan_approve(actor=actor, plan=plan, note=text),
+        )
 
 
 class PlanReviseApi(APIView):
@@ -375,11 +408,13 @@ class PlanReviseApi(APIView):
         summary="Mulai revisi SKP yang sudah disetujui",
     )
     def post(self, request: Request, plan_id: int) -> Response:
-        plan = plan_get_for_actor(actor=request_actor(request), plan_id=plan_id)
-        params = ReviseInputSerializer(data=request.data)
-        params.is_valid(raise_exception=True)
-        plan_revise(actor=request_actor(request), plan=plan, reason=params.validated_data["reason"])
-        return Response(_plan_detail(plan))
+        return _decide(
+            request,
+            plan_id,
+            ReviseInputSerializer,
+            "reason",
+            lambda actor, plan, text: plan_revise(actor=actor, plan=plan, reason=text),
+        )
 
 
 class ResultAddApi(APIView):
@@ -413,11 +448,7 @@ class IndicatorAddApi(APIView):
     )
     def post(self, request: Request, plan_id: int, result_id: int) -> Response:
         plan = plan_get_for_actor(actor=request_actor(request), plan_id=plan_id)
-        result = plan.results.filter(pk=result_id).first()
-        if result is None:
-            raise serializers.ValidationError(
-                {"result_id": [f"RHK dengan id {result_id} tidak ada pada SKP ini."]}
-            )
+        result = _result_on(plan, result_id)
         params = IndicatorInputSerializer(data=request.data)
         params.is_valid(raise_exception=True)
         data = dict(params.validated_data)
@@ -451,11 +482,7 @@ class PlanCommentApi(APIView):
         params.is_valid(raise_exception=True)
         body = params.validated_data["body"]
         if result_id is not None:
-            result = plan.results.filter(pk=result_id).first()
-            if result is None:
-                raise serializers.ValidationError(
-                    {"result_id": [f"RHK dengan id {result_id} tidak ada pada SKP ini."]}
-                )
+            result = _result_on(plan, result_id)
             comment = result_comment_add(actor=actor, result=result, body=body)
         elif indicator_id is not None:
             indicator = Indicator.objects.filter(pk=indicator_id, result__plan=plan).first()

@@ -190,10 +190,6 @@ def indicator_target_text(indicator: Indicator) -> str:
     )
 
 
-def _kind_label(kind: str) -> str:
-    return "Utama" if kind == ResultKind.UTAMA.value else "Tambahan"
-
-
 def plan_lines(*, document: PlanDocument) -> list[str]:
     """The readable rendering stored with each version and compared between versions: one line
     per result, indicator, expectation and annex field, in the document's order. Lines carry no
@@ -203,7 +199,7 @@ def plan_lines(*, document: PlanDocument) -> list[str]:
     lines = [f"Pendekatan: {plan.get_approach_display()}"]
     for view in document.results:
         result = view.result
-        head = f"RHK {_kind_label(result.kind)}: {result.text}"
+        head = f"RHK {ResultKind(result.kind).label}: {result.text}"
         if view.parent_text:
             head += f" (mengintervensi: {view.parent_text})"
         if result.perspective:
