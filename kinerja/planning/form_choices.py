@@ -9,20 +9,18 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
-from kinerja.people.chain import Holder
-from kinerja.people.holdings import chain_of_command_load
 from kinerja.planning.models import OrganizationGoal, PerformancePlan, PlannedResult
+from kinerja.planning.rules import plan_chain_for
 
 
 def parent_results_for(*, plan: PerformancePlan) -> QuerySet[PlannedResult]:
     """The results of the employee's supervisor (on the plan's start date) in the same period."""
-    chain = chain_of_command_load(employee_id=plan.employee_id, day=plan.start_date)
-    supervisor = chain.supervisor
-    if not isinstance(supervisor, Holder):
+    supervisor_id = plan_chain_for(employee_id=plan.employee_id, day=plan.start_date).supervisor_id
+    if supervisor_id is None:
         return PlannedResult.objects.none()
     return (
         PlannedResult.objects.filter(
-            plan__employee_id=supervisor.employee_id, plan__period_id=plan.period_id
+            plan__employee_id=supervisor_id, plan__period_id=plan.period_id
         )
         .select_related("plan")
         .order_by("plan__start_date", "kind", "number")
