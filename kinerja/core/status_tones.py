@@ -37,6 +37,11 @@ STATES: dict[str, tuple[Tone, str]] = {
     "RETURNED": (WARNING, "Dikembalikan"),
     "APPROVED": (SUCCESS, "Disetujui"),
     "FINAL": (SUCCESS, "Final"),
+    # Stages of a performance period.
+    "PLANNING": (INFO, "Perencanaan"),
+    "EXECUTION": (SUCCESS, "Pelaksanaan"),
+    "EVALUATION": (WARNING, "Evaluasi"),
+    "CLOSED": (NEUTRAL, "Ditutup"),
     # Ratings (hasil kerja / perilaku).
     "ABOVE": (SUCCESS, "Di atas ekspektasi"),
     "MEETS": (INFO, "Sesuai ekspektasi"),

@@ -17,14 +17,6 @@ STATE_ORDER = (
 """The stages in order (PermenPANRB 6/2022 Pasal 5: perencanaan, pelaksanaan, pemantauan and
 pembinaan during execution, then penilaian and tindak lanjut)."""
 
-STATE_TONES = {
-    PeriodState.PLANNING: "info",
-    PeriodState.EXECUTION: "success",
-    PeriodState.EVALUATION: "warning",
-    PeriodState.CLOSED: "neutral",
-}
-"""The badge tone of each stage (the label is always shown too)."""
-
 
 def period_planning_refusal(period: PerformancePeriod) -> str | None:
     """The sentence that refuses a plan change in `period`, or None when plans may change."""

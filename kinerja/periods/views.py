@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from kinerja.accounts.actors import request_actor
 from kinerja.accounts.permissions import can_manage_city, require
 from kinerja.core.rendering import render_page_or_fragment
+from kinerja.core.status_tones import state_tone
 from kinerja.people.holdings import today
 from kinerja.periods.forms import (
     PeriodDeadlinesForm,
@@ -25,7 +26,7 @@ from kinerja.periods.forms import (
     period_initial,
 )
 from kinerja.periods.models import PerformancePeriod, PeriodState
-from kinerja.periods.rules import STATE_TONES, period_moves, period_state_refusal
+from kinerja.periods.rules import period_moves, period_state_refusal
 from kinerja.periods.selectors import (
     period_current,
     period_get_for_actor,
@@ -77,7 +78,7 @@ def _row(period: PerformancePeriod, *, may_manage: bool, current_id: int | None)
     return PeriodRow(
         period=period,
         url=reverse("periods:period_detail", kwargs={"period_id": period.pk}),
-        tone=STATE_TONES[PeriodState(period.state)],
+        tone=state_tone(period.state)[0].css,
         is_current=period.pk == current_id,
         moves=_moves(period, may_manage=may_manage),
     )
@@ -197,7 +198,7 @@ def period_stage_page(request: HttpRequest, period_id: int) -> HttpResponse:
         # No stage chosen yet: offer the moves the rules allow.
         moves = _moves(period, may_manage=True)
         choice = {"period": period, "detail_url": detail_url, "moves": moves, "choosing": True,
-                  "tone": STATE_TONES[PeriodState(period.state)]}  # fmt: skip
+                  "tone": state_tone(period.state)[0].css}  # fmt: skip
         return render(request, "periods/period_stage.html", choice)
     refusal = period_state_refusal(period, to_state)
     if request.method == "POST" and refusal is None:
@@ -214,7 +215,7 @@ def period_stage_page(request: HttpRequest, period_id: int) -> HttpResponse:
         "period": period,
         "refusal": refusal,
         "detail_url": detail_url,
-        "tone": STATE_TONES[PeriodState(period.state)],
+        "tone": state_tone(period.state)[0].css,
     }
     if refusal is None:
         target = PeriodState(to_state)
