@@ -84,11 +84,12 @@ def crumbs(*parts: Any) -> list[tuple[str, str]]:
 
 
 @register.filter
-def nip_grouped(value: Any) -> str:
-    """NIP as printed on ID cards: `199001152015031002` → `19900115 201503 1 002`."""
+def nip_grouped(value: Any, employment_type: str | None = None) -> str:
+    """NIP as printed on ID cards: `199001152015031002` → `19900115 201503 1 002`; a value that
+    is not a NIP is shown as stored. Python code calls it too (documents, tree, matrix)."""
     text = "" if value is None else str(value)
     try:
-        return format_nip(text)
+        return format_nip(text, employment_type or None)
     except ValueError:
         return text
 

@@ -15,7 +15,6 @@ from kinerja.periods.selectors import period_current
 from kinerja.planning.models import (
     PlanState,
 )
-from kinerja.scoring.nip import format_nip
 
 # --- --------------------------------------------------------------------------
 
@@ -45,13 +44,6 @@ def full_name(prefix: str, name: str, suffix: str) -> str:
     """`Employee.full_name` from plain values."""
     shown = f"{prefix} {name}".strip() if prefix else name
     return f"{shown}, {suffix}" if suffix else shown
-
-
-def nip_text(nip: str, employment_type: str) -> str:
-    try:
-        return format_nip(nip, employment_type)
-    except ValueError:
-        return nip
 
 
 def state_labels() -> dict[str, str]:

@@ -15,6 +15,7 @@ from django.core.paginator import Paginator
 
 from kinerja.accounts.actors import Actor
 from kinerja.core.status_tones import state_tone
+from kinerja.core.templatetags.kinerja_ui import nip_grouped
 from kinerja.organization.models import Position
 from kinerja.people.holdings import employee_id_for_user
 from kinerja.people.models import Employee
@@ -23,7 +24,6 @@ from kinerja.periods.models import PerformancePeriod
 from kinerja.planning.alignment.common import (
     EMPLOYEE_FIELDS,
     full_name,
-    nip_text,
     period_day,
     period_for_view,
     state_labels,
@@ -173,7 +173,7 @@ def results_matrix_for_actor(
             TeamMember(
                 employee_id=employee_id,
                 name=full_name(person["title_prefix"], person["name"], person["title_suffix"]),
-                nip=nip_text(person["nip"], person["employment_type"]),
+                nip=nip_grouped(person["nip"], person["employment_type"]),
                 position_name=positions.get(position_id, ""),
                 plan_id=plan["id"] if plan else None,
                 state=plan["state"] if plan else "",

@@ -24,6 +24,7 @@ from django.http import Http404
 from kinerja.accounts.actors import Actor
 from kinerja.accounts.permissions import can_read_agency
 from kinerja.core.status_tones import state_tone
+from kinerja.core.templatetags.kinerja_ui import nip_grouped
 from kinerja.organization.models import Agency
 from kinerja.people.holdings import covering, employee_id_for_user
 from kinerja.people.models import Assignment
@@ -31,7 +32,6 @@ from kinerja.periods.models import PerformancePeriod
 from kinerja.planning.alignment.common import (
     EMPLOYEE_FIELDS,
     full_name,
-    nip_text,
     period_day,
     period_for_view,
     plan_url_maker,
@@ -417,7 +417,7 @@ def alignment_tree_for_actor(
                 row["employee__name"],
                 row["employee__title_suffix"],
             ),
-            nip=nip_text(row["employee__nip"], row["employee__employment_type"]),
+            nip=nip_grouped(row["employee__nip"], row["employee__employment_type"]),
             position_name=row["position__name"],
         )
     path = [texts[i] for i in reversed(ancestors) if i in texts]

@@ -15,16 +15,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from kinerja.core.exports import xlsx_append
+from kinerja.core.templatetags.kinerja_ui import nip_grouped
 from kinerja.planning.documents import content
 from kinerja.planning.selectors import PlanDocument
-from kinerja.scoring.nip import format_nip
-
-
-def _nip(value: str) -> str:
-    try:
-        return format_nip(value) if value else ""
-    except ValueError:
-        return value
 
 
 def _result_header(head_form: bool) -> list[str]:
@@ -89,7 +82,7 @@ def plan_xlsx_render(*, document: PlanDocument, today: date | None = None) -> by
     appraiser_unit = content.government_name() if plan.appraiser_is_mayor else document.agency_name
     pairs = [
         (_("Nama"), plan.employee.full_name, document.appraiser_name),
-        (_("NIP"), _nip(plan.employee.nip), _nip(document.appraiser_nip)),
+        (_("NIP"), nip_grouped(plan.employee.nip), nip_grouped(document.appraiser_nip)),
         (
             _("Pangkat/Gol. ruang"),
             content.grade_text(document.employee_grade),
@@ -137,8 +130,8 @@ def plan_xlsx_render(*, document: PlanDocument, today: date | None = None) -> by
     row("", "", "", "", content.signature_line(plan, today=today))
     row("", _("Pegawai yang dinilai"), "", "", _("Pejabat penilai kinerja"))
     row("", plan.employee.full_name, "", "", document.appraiser_name, bold=True)
-    nip = _nip(document.appraiser_nip)
-    row("", f"NIP {_nip(plan.employee.nip)}", "", "", f"NIP {nip}" if nip else "")
+    nip = nip_grouped(document.appraiser_nip)
+    row("", f"NIP {nip_grouped(plan.employee.nip)}", "", "", f"NIP {nip}" if nip else "")
 
     for number in bold_rows:
         for cell in sheet[number]:
