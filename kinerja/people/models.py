@@ -25,6 +25,12 @@ class EmployeeStatus(models.TextChoices):
     TRANSFERRED = "TRANSFERRED", _("Pindah keluar")
 
 
+def titled_name(prefix: str, name: str, suffix: str) -> str:
+    """`Employee.full_name` from plain values, for lists built from `values()` rows."""
+    shown = f"{prefix} {name}".strip() if prefix else name
+    return f"{shown}, {suffix}" if suffix else shown
+
+
 class Employee(TimeStampedModel):
     """An ASN. NIP, gender and birth date must agree (kinerja.scoring.nip)."""
 
@@ -61,8 +67,7 @@ class Employee(TimeStampedModel):
     @property
     def full_name(self) -> str:
         """Name with academic titles as written on official documents: "Dr. Ani, S.E., M.M."."""
-        name = f"{self.title_prefix} {self.name}".strip() if self.title_prefix else self.name
-        return f"{name}, {self.title_suffix}" if self.title_suffix else name
+        return titled_name(self.title_prefix, self.name, self.title_suffix)
 
 
 class Assignment(TimeStampedModel):

@@ -14,7 +14,7 @@ Who may see:
   others 403.
 """
 
-from kinerja.planning.alignment.common import full_name, period_day, period_for_view
+from kinerja.planning.alignment.common import period_day, period_for_view
 from kinerja.planning.alignment.completion import (
     AgencyCompletion,
     Completion,
@@ -64,7 +64,6 @@ __all__ = [
     "alignment_tree_for_actor",
     "can_see_agency_chain",
     "completion_for_actor",
-    "full_name",
     "period_day",
     "period_for_view",
     "results_matrix_for_actor",

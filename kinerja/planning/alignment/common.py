@@ -40,12 +40,6 @@ def period_day(period: PerformancePeriod, day: date | None = None) -> date:
     return min(max(day, period.start_date), period.end_date)
 
 
-def full_name(prefix: str, name: str, suffix: str) -> str:
-    """`Employee.full_name` from plain values."""
-    shown = f"{prefix} {name}".strip() if prefix else name
-    return f"{shown}, {suffix}" if suffix else shown
-
-
 def state_labels() -> dict[str, str]:
     return {value: str(label) for value, label in PlanState.choices}
 

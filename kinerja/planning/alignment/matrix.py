@@ -18,12 +18,11 @@ from kinerja.core.status_tones import state_tone
 from kinerja.core.templatetags.kinerja_ui import nip_grouped
 from kinerja.organization.models import Position
 from kinerja.people.holdings import employee_id_for_user
-from kinerja.people.models import Employee
+from kinerja.people.models import Employee, titled_name
 from kinerja.people.permissions import team_chain_of
 from kinerja.periods.models import PerformancePeriod
 from kinerja.planning.alignment.common import (
     EMPLOYEE_FIELDS,
-    full_name,
     period_day,
     period_for_view,
     state_labels,
@@ -172,7 +171,7 @@ def results_matrix_for_actor(
         members.append(
             TeamMember(
                 employee_id=employee_id,
-                name=full_name(person["title_prefix"], person["name"], person["title_suffix"]),
+                name=titled_name(person["title_prefix"], person["name"], person["title_suffix"]),
                 nip=nip_grouped(person["nip"], person["employment_type"]),
                 position_name=positions.get(position_id, ""),
                 plan_id=plan["id"] if plan else None,

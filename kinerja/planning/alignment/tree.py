@@ -27,11 +27,10 @@ from kinerja.core.status_tones import state_tone
 from kinerja.core.templatetags.kinerja_ui import nip_grouped
 from kinerja.organization.models import Agency
 from kinerja.people.holdings import covering, employee_id_for_user
-from kinerja.people.models import Assignment
+from kinerja.people.models import Assignment, titled_name
 from kinerja.periods.models import PerformancePeriod
 from kinerja.planning.alignment.common import (
     EMPLOYEE_FIELDS,
-    full_name,
     period_day,
     period_for_view,
     plan_url_maker,
@@ -366,7 +365,7 @@ def alignment_tree_for_actor(
         state = r["plan__state"]
         node.text = r["text"]
         node.number = r["number"]
-        node.employee_name = full_name(
+        node.employee_name = titled_name(
             r["plan__employee__title_prefix"],
             r["plan__employee__name"],
             r["plan__employee__title_suffix"],
@@ -412,7 +411,7 @@ def alignment_tree_for_actor(
         if row["employee_id"] in people or len(people) >= NOT_STARTED_SHOWN:
             continue
         people[row["employee_id"]] = NotStarted(
-            name=full_name(
+            name=titled_name(
                 row["employee__title_prefix"],
                 row["employee__name"],
                 row["employee__title_suffix"],
