@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "kinerja.people",
     "kinerja.discussions",
     "kinerja.periods",
+    "kinerja.surveys",
     "kinerja.planning",
 ]
 
@@ -173,6 +174,15 @@ else:
 PERIODIC_TASKS: dict[str, int] = {
     "kinerja.people.imports.tasks.import_uploads_purge_task": 3600,
 }
+# Citizen survey (SKM) protections, kinerja/surveys/README.md: a form must be open at least
+# SKM_MIN_FILL_SECONDS before it is sent and is valid for SKM_TOKEN_MAX_AGE_SECONDS; one client
+# address may send SKM_RATE_LIMIT submissions to one unit per SKM_RATE_WINDOW_SECONDS (a
+# registered kiosk tablet SKM_RATE_LIMIT_KIOSK), counted in the shared cache.
+SKM_MIN_FILL_SECONDS = int(os.environ.get("SKM_MIN_FILL_SECONDS", "5"))
+SKM_TOKEN_MAX_AGE_SECONDS = int(os.environ.get("SKM_TOKEN_MAX_AGE_SECONDS", str(4 * 3600)))
+SKM_RATE_LIMIT = int(os.environ.get("SKM_RATE_LIMIT", "30"))
+SKM_RATE_LIMIT_KIOSK = int(os.environ.get("SKM_RATE_LIMIT_KIOSK", "240"))
+SKM_RATE_WINDOW_SECONDS = int(os.environ.get("SKM_RATE_WINDOW_SECONDS", "600"))
 # Uploaded import files are deleted when their jobs are done, at the latest after this.
 IMPORT_RETENTION_HOURS = int(os.environ.get("IMPORT_RETENTION_HOURS", "24"))
 

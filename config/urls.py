@@ -10,6 +10,8 @@ from kinerja.people import api as people_api
 from kinerja.people import views as people_views
 from kinerja.periods import api as periods_api
 from kinerja.planning import api as planning_api
+from kinerja.surveys import api as surveys_api
+from kinerja.surveys import public_api as surveys_public_api
 
 api_v1 = [
     path("me/", MeApi.as_view(), name="me"),
@@ -18,6 +20,8 @@ api_v1 = [
     *people_api.urlpatterns,
     *periods_api.urlpatterns,
     *planning_api.urlpatterns,
+    *surveys_api.urlpatterns,
+    *surveys_public_api.urlpatterns,
 ]
 
 urlpatterns = [
@@ -36,6 +40,8 @@ urlpatterns = [
     path("pegawai/impor/", include("kinerja.people.imports.urls")),
     path("periode/", include("kinerja.periods.urls")),
     path("skp/", include("kinerja.planning.urls")),
+    path("skm/", include("kinerja.surveys.urls")),
+    path("s/", include("kinerja.surveys.public_urls")),
     path("gaya/", core_views.style_guide, {"may_view": is_hr_admin}, name="style_guide"),
     path("healthz", core_views.healthz, name="healthz"),
     path("api/v1/", include((api_v1, "api"))),

@@ -153,13 +153,40 @@ def ikm(
     Raises ValueError for an answer outside 1-4, for no respondents, and for an element with
     weight that nobody answered.
     """
-    scheme = element_weights(weights)
     sums = dict.fromkeys(Element, 0)
     counts = dict.fromkeys(Element, 0)
     respondents = 0
     for number, response in enumerate(responses, start=1):
         answered = _add_response(number, response, sums, counts)
         respondents += answered
+    return ikm_from_totals(respondents=respondents, sums=sums, counts=counts, weights=weights)
+
+
+def ikm_from_totals(
+    *,
+    respondents: int,
+    sums: Mapping[Element, int],
+    counts: Mapping[Element, int],
+    weights: Weights = WeightConvention.EXACT,
+) -> IkmResult:
+    """The IKM from per-element answer sums and counts (as a database aggregate gives them).
+
+    `ikm()` over the responses and this function over their totals give the same result;
+    elements missing from `sums`/`counts` had no answers. Raises ValueError like `ikm()`, and
+    for a negative total or a sum outside what `counts` answers of 1-4 allow.
+    """
+    scheme = element_weights(weights)
+    sums = {element: sums.get(element, 0) for element in Element}
+    counts = {element: counts.get(element, 0) for element in Element}
+    impossible = [
+        f"{element} (jumlah {sums[element]}, {counts[element]} jawaban)"
+        for element in Element
+        if counts[element] < 0 or not counts[element] <= sums[element] <= 4 * counts[element]
+    ]
+    if impossible:
+        raise ValueError(f"Jumlah jawaban tidak mungkin untuk skala 1-4: {', '.join(impossible)}")
+    if respondents < 0:
+        raise ValueError(f"Jumlah responden tidak boleh negatif; ditemukan {respondents}")
     if respondents == 0:
         raise ValueError("Tidak ada jawaban survei; paling sedikit satu responden diperlukan")
     unanswered = [e for e in Element if scheme[e] and counts[e] == 0]
