@@ -130,15 +130,18 @@ def response_clean(
     if not errors and not any(value is not None for value in answers.values()):
         errors["u1"] = ["Tidak ada jawaban sama sekali; isi paling sedikit satu unsur (U1-U9)."]
     profile: dict[str, Any] = {}
-    parsers = {
-        "gender": lambda v: choice_parse(RespondentGender, v, "Jenis kelamin"),
-        "age": age_parse,
-        "education": lambda v: choice_parse(Education, v, "Pendidikan"),
-        "occupation": lambda v: choice_parse(Occupation, v, "Pekerjaan"),
+    choices = {
+        "gender": (RespondentGender, "Jenis kelamin"),
+        "education": (Education, "Pendidikan"),
+        "occupation": (Occupation, "Pekerjaan"),
     }
-    for field, parse in parsers.items():
+    for field in PROFILE_FIELDS:
         try:
-            profile[field] = parse(raw.get(field))
+            if field == "age":
+                profile[field] = age_parse(raw.get(field))
+            else:
+                kind, label = choices[field]
+                profile[field] = choice_parse(kind, raw.get(field), label)
         except ValueError as error:
             errors[field] = [str(error)]
     service_id = _service_parse(raw.get("service"), services, errors)
