@@ -130,7 +130,7 @@ def response_clean(
     if not errors and not any(value is not None for value in answers.values()):
         errors["u1"] = ["Tidak ada jawaban sama sekali; isi paling sedikit satu unsur (U1-U9)."]
     profile: dict[str, Any] = {}
-    choices = {
+    choices: dict[str, tuple[type[TextChoices], str]] = {
         "gender": (RespondentGender, "Jenis kelamin"),
         "education": (Education, "Pendidikan"),
         "occupation": (Occupation, "Pekerjaan"),
