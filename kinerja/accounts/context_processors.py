@@ -37,6 +37,7 @@ def _links_for(user: Any) -> list[tuple[str, str]]:
             ("Perangkat daerah", "organization:agency_list"),
             ("Pegawai", "people:employee_list"),
             ("Kemajuan SKP", "planning:completion"),
+            ("Survei kepuasan", "surveys:index"),
         ]
     if permissions.is_hr_admin(user) or permissions.is_agency_admin(user):
         links.append(("Impor pegawai", "people_import:upload"))

@@ -79,7 +79,9 @@ def test_navigation_shows_links_by_role(client: Client, personas: Personas) -> N
     body = client.get("/").content.decode()
     assert "Jejak audit" in body
     assert "Perangkat daerah" in body
+    assert "Survei kepuasan" in body
     client.force_login(personas.employee)
     body = client.get("/").content.decode()
     assert "Jejak audit" not in body
     assert "Perangkat daerah" not in body
+    assert "Survei kepuasan" not in body
