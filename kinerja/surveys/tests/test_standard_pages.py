@@ -4,13 +4,14 @@ version, the public approved standard; and the unit's list of services."""
 from __future__ import annotations
 
 import pytest
+from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from django.db import connection
 from django.urls import reverse
 
 from kinerja.core.testing import headings, page_text
 from kinerja.discussions.models import Comment
+from kinerja.organization.models import ServiceUnit
 from kinerja.people.testing import Personas
 from kinerja.surveys.models import (
     ProposalState,
@@ -32,7 +33,7 @@ EVERYONE = ("employee", "supervisor", "appraiser_superior", "agency_admin", "oth
 
 
 @pytest.fixture
-def unit(personas: Personas):  # type: ignore[no-untyped-def]
+def unit(personas: Personas) -> ServiceUnit:
     return make_service_unit(unit=personas.staff.unit, name="Loket Adminduk", slug="loket-uji")
 
 
@@ -42,7 +43,7 @@ def _client(personas: Personas, name: str) -> Client:
     return client
 
 
-def _url(name: str, unit, **kwargs) -> str:  # type: ignore[no-untyped-def]
+def _url(name: str, unit: ServiceUnit, **kwargs: object) -> str:
     return reverse(f"surveys:{name}", kwargs={"slug": unit.slug, **kwargs})
 
 
@@ -50,7 +51,9 @@ def _url(name: str, unit, **kwargs) -> str:  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize("name", EVERYONE)
-def test_the_workspace_shows_to_who_reads_the_units_survey_and_no_one_else(personas, unit, name):
+def test_the_workspace_shows_to_who_reads_the_units_survey_and_no_one_else(
+    personas: Personas, unit: ServiceUnit, name: str
+) -> None:
     make_standard(service_unit=unit)
     response = _client(personas, name).get(_url("standard", unit))
     if name in READERS:
@@ -65,29 +68,28 @@ def test_the_workspace_shows_to_who_reads_the_units_survey_and_no_one_else(perso
         assert "Loket Adminduk" not in page_text(response.content)
 
 
-def test_an_anonymous_visitor_is_sent_to_the_login_page(unit):
+def test_an_anonymous_visitor_is_sent_to_the_login_page(unit: ServiceUnit) -> None:
     response = Client().get(_url("standard", unit))
-    assert (
-        response.status_code == 302
-        and "/login" in response["Location"]
-        or "masuk" in response["Location"]
-    )
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("accounts:login"))
 
 
-def test_an_unknown_unit_is_404(personas):
+def test_an_unknown_unit_is_404(personas: Personas) -> None:
     response = _client(personas, "employee").get("/skm/tidak-ada/standar/")
     assert response.status_code == 404
 
 
 @pytest.mark.parametrize("name", EVERYONE)
-def test_the_approval_page_is_the_heads_alone(personas, unit, name):
+def test_the_approval_page_is_the_heads_alone(
+    personas: Personas, unit: ServiceUnit, name: str
+) -> None:
     make_standard(service_unit=unit)
     response = _client(personas, name).get(_url("standard_approve", unit))
     assert response.status_code == (200 if name == "appraiser_superior" else 403)
 
 
 @pytest.mark.parametrize("name", EVERYONE)
-def test_a_version_page_shows_to_readers(personas, unit, name):
+def test_a_version_page_shows_to_readers(personas: Personas, unit: ServiceUnit, name: str) -> None:
     standard = make_standard(service_unit=unit)
     standard_approve(actor=personas.appraiser_superior, standard=standard, revision=1)
     response = _client(personas, name).get(_url("standard_version", unit, number=1))
@@ -97,7 +99,9 @@ def test_a_version_page_shows_to_readers(personas, unit, name):
 
 
 @pytest.mark.parametrize("name", EVERYONE)
-def test_the_services_page_lists_to_readers_and_lets_managers_add(personas, unit, name):
+def test_the_services_page_lists_to_readers_and_lets_managers_add(
+    personas: Personas, unit: ServiceUnit, name: str
+) -> None:
     make_service(service_unit=unit, name="Perekaman KTP-el")
     client = _client(personas, name)
     response = client.get(_url("services", unit))
@@ -113,14 +117,18 @@ def test_the_services_page_lists_to_readers_and_lets_managers_add(personas, unit
 
 @pytest.mark.parametrize("name", ["employee", "appraiser_superior", "agency_admin", "other_admin",
                                   "leader", "outsider"])  # fmt: skip
-def test_the_service_edit_page_is_for_managers(personas, unit, name):
+def test_the_service_edit_page_is_for_managers(
+    personas: Personas, unit: ServiceUnit, name: str
+) -> None:
     service = make_service(service_unit=unit, name="Perekaman KTP-el")
     response = _client(personas, name).get(_url("service_edit", unit, service_id=service.pk))
     expected = 200 if name in MANAGERS else 403
     assert response.status_code == expected
 
 
-def test_the_service_list_costs_the_same_queries_for_few_and_many(personas, unit):
+def test_the_service_list_costs_the_same_queries_for_few_and_many(
+    personas: Personas, unit: ServiceUnit
+) -> None:
     client = _client(personas, "agency_admin")
     make_service(service_unit=unit)
     client.get(_url("services", unit))
@@ -137,7 +145,9 @@ def test_the_service_list_costs_the_same_queries_for_few_and_many(personas, unit
 # --- the services page: add, rename, deactivate --------------------------------------------
 
 
-def test_a_duplicate_service_name_is_refused_on_the_page_and_kept_in_the_field(personas, unit):
+def test_a_duplicate_service_name_is_refused_on_the_page_and_kept_in_the_field(
+    personas: Personas, unit: ServiceUnit
+) -> None:
     make_service(service_unit=unit, name="Perekaman KTP-el")
     response = _client(personas, "agency_admin").post(
         _url("services", unit), {"name": "perekaman ktp-el"}
@@ -151,19 +161,20 @@ def test_a_duplicate_service_name_is_refused_on_the_page_and_kept_in_the_field(p
     assert Service.objects.count() == 1
 
 
-def test_a_service_is_renamed_and_deactivated(personas, unit):
+def test_a_service_is_renamed_and_deactivated(personas: Personas, unit: ServiceUnit) -> None:
     service = make_service(service_unit=unit, name="Perekaman KTP-el")
     response = _client(personas, "appraiser_superior").post(
         _url("service_edit", unit, service_id=service.pk), {"name": "Perekaman KTP elektronik"}
     )
     assert response.status_code == 302
     service.refresh_from_db()
-    assert service.name == "Perekaman KTP elektronik" and not service.is_active
+    assert service.name == "Perekaman KTP elektronik"
+    assert not service.is_active
     listing = _client(personas, "employee").get(_url("services", unit))
     assert "Perekaman KTP elektronik Nonaktif" in page_text(listing.content)
 
 
-def test_a_service_of_another_unit_is_404(personas, unit):
+def test_a_service_of_another_unit_is_404(personas: Personas, unit: ServiceUnit) -> None:
     other = make_service_unit(unit=personas.staff.unit)
     service = make_service(service_unit=other)
     response = _client(personas, "agency_admin").get(
@@ -175,7 +186,9 @@ def test_a_service_of_another_unit_is_404(personas, unit):
 # --- the workspace: actions and refusals ----------------------------------------------------
 
 
-def test_staff_start_the_standard_from_the_empty_workspace(personas, unit):
+def test_staff_start_the_standard_from_the_empty_workspace(
+    personas: Personas, unit: ServiceUnit
+) -> None:
     client = _client(personas, "employee")
     assert "Standar pelayanan belum dimulai" in page_text(
         client.get(_url("standard", unit)).content
@@ -185,7 +198,9 @@ def test_staff_start_the_standard_from_the_empty_workspace(personas, unit):
     assert ServiceStandard.objects.filter(service_unit=unit).exists()
 
 
-def test_a_reader_who_is_not_staff_cannot_start_or_act(personas, unit):
+def test_a_reader_who_is_not_staff_cannot_start_or_act(
+    personas: Personas, unit: ServiceUnit
+) -> None:
     client = _client(personas, "leader")
     assert client.post(_url("standard_start", unit)).status_code == 403
     make_standard(service_unit=unit)
@@ -193,7 +208,9 @@ def test_a_reader_who_is_not_staff_cannot_start_or_act(personas, unit):
     assert client.post(_url("standard_comment", unit), {"body": "x"}).status_code == 403
 
 
-def test_saving_on_a_stale_revision_is_refused_and_keeps_the_typed_text(personas, unit):
+def test_saving_on_a_stale_revision_is_refused_and_keeps_the_typed_text(
+    personas: Personas, unit: ServiceUnit
+) -> None:
     make_standard(service_unit=unit)
     client = _client(personas, "employee")
     client.post(_url("standard_save", unit), {"revision": "1", "COST": "Rp1.000."})
@@ -207,7 +224,7 @@ def test_saving_on_a_stale_revision_is_refused_and_keeps_the_typed_text(personas
     assert ServiceStandard.objects.get().components.get(kind="COST").draft_text == "Rp1.000."
 
 
-def test_a_hostile_revision_is_refused_politely(personas, unit):
+def test_a_hostile_revision_is_refused_politely(personas: Personas, unit: ServiceUnit) -> None:
     make_standard(service_unit=unit)
     response = _client(personas, "employee").post(
         _url("standard_save", unit), {"revision": "99999999999999999999", "COST": "a"}
@@ -215,7 +232,9 @@ def test_a_hostile_revision_is_refused_politely(personas, unit):
     assert response.status_code == 400
 
 
-def test_endorsing_shows_the_name_under_the_current_revision(personas, unit):
+def test_endorsing_shows_the_name_under_the_current_revision(
+    personas: Personas, unit: ServiceUnit
+) -> None:
     make_standard(service_unit=unit)
     client = _client(personas, "employee")
     assert client.post(_url("standard_endorse", unit)).status_code == 302
@@ -228,7 +247,9 @@ def test_endorsing_shows_the_name_under_the_current_revision(personas, unit):
     assert "sudah mendukung revisi 1" in page_text(again.content)
 
 
-def test_an_empty_proposal_is_refused_and_the_reason_kept(personas, unit):
+def test_an_empty_proposal_is_refused_and_the_reason_kept(
+    personas: Personas, unit: ServiceUnit
+) -> None:
     make_standard(service_unit=unit)
     response = _client(personas, "employee").post(
         _url("standard_propose", unit),
@@ -236,11 +257,14 @@ def test_an_empty_proposal_is_refused_and_the_reason_kept(personas, unit):
     )
     assert response.status_code == 400
     text = page_text(response.content)
-    assert "Usulan isi wajib diisi." in text and "Alasan saya" in text
+    assert "Usulan isi wajib diisi." in text
+    assert "Alasan saya" in text
     assert not StandardProposal.objects.exists()
 
 
-def test_declining_without_a_note_shows_the_refusal_under_that_proposal(personas, unit):
+def test_declining_without_a_note_shows_the_refusal_under_that_proposal(
+    personas: Personas, unit: ServiceUnit
+) -> None:
     standard = make_standard(service_unit=unit)
     proposal = standard_propose(
         actor=personas.employee, standard=standard, kind="COST", text="Rp5.000."
@@ -258,7 +282,7 @@ def test_declining_without_a_note_shows_the_refusal_under_that_proposal(personas
     assert proposal.state == ProposalState.OPEN
 
 
-def test_staff_may_not_decide_a_proposal(personas, unit):
+def test_staff_may_not_decide_a_proposal(personas: Personas, unit: ServiceUnit) -> None:
     standard = make_standard(service_unit=unit)
     proposal = standard_propose(actor=personas.employee, standard=standard, kind="COST", text="A")
     prefix = f"usul-{proposal.pk}"
@@ -269,7 +293,7 @@ def test_staff_may_not_decide_a_proposal(personas, unit):
     assert response.status_code == 403
 
 
-def test_a_comment_is_added_and_an_empty_one_refused(personas, unit):
+def test_a_comment_is_added_and_an_empty_one_refused(personas: Personas, unit: ServiceUnit) -> None:
     make_standard(service_unit=unit)
     client = _client(personas, "supervisor")
     assert client.post(_url("standard_comment", unit), {"body": "Setuju."}).status_code == 302
@@ -279,7 +303,9 @@ def test_a_comment_is_added_and_an_empty_one_refused(personas, unit):
     assert "Komentar wajib diisi." in page_text(refused.content)
 
 
-def test_approving_with_an_empty_required_component_names_it_on_the_page(personas, unit):
+def test_approving_with_an_empty_required_component_names_it_on_the_page(
+    personas: Personas, unit: ServiceUnit
+) -> None:
     make_standard(service_unit=unit, texts={"COST": "Gratis."})
     response = _client(personas, "appraiser_superior").post(
         _url("standard_approve", unit), {"revision": "1"}
@@ -291,7 +317,7 @@ def test_approving_with_an_empty_required_component_names_it_on_the_page(persona
 # --- the public page --------------------------------------------------------------------------
 
 
-def test_the_public_page_says_when_no_standard_is_approved(unit):
+def test_the_public_page_says_when_no_standard_is_approved(unit: ServiceUnit) -> None:
     make_standard(service_unit=unit, texts={"COST": "Draf rahasia."})
     response = Client().get(reverse("survey_public:standard", kwargs={"slug": unit.slug}))
     assert response.status_code == 200
@@ -300,7 +326,9 @@ def test_the_public_page_says_when_no_standard_is_approved(unit):
     assert "Draf rahasia." not in text
 
 
-def test_the_public_page_shows_the_approved_text_never_the_newer_draft(personas, unit):
+def test_the_public_page_shows_the_approved_text_never_the_newer_draft(
+    personas: Personas, unit: ServiceUnit
+) -> None:
     standard = make_standard(service_unit=unit)
     standard_approve(actor=personas.appraiser_superior, standard=standard, revision=1)
     _client(personas, "employee").post(
@@ -315,7 +343,7 @@ def test_the_public_page_shows_the_approved_text_never_the_newer_draft(personas,
     assert "Isi survei kepuasan" in text
 
 
-def test_the_public_page_of_an_unknown_unit_is_404():
+def test_the_public_page_of_an_unknown_unit_is_404() -> None:
     assert Client().get("/s/tidak-ada/standar/").status_code == 404
 
 
@@ -323,8 +351,8 @@ def test_the_public_page_of_an_unknown_unit_is_404():
 
 
 def test_a_staff_members_proposal_appears_in_the_thread_and_once_approved_on_the_public_page(
-    personas, unit
-):
+    personas: Personas, unit: ServiceUnit
+) -> None:
     make_standard(service_unit=unit)
     employee = _client(personas, "employee")
     head = _client(personas, "appraiser_superior")

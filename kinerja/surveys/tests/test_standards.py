@@ -8,12 +8,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from kinerja.audit.models import AuditEvent
 from kinerja.discussions.models import Comment, DocumentVersion
+from kinerja.organization.models import ServiceUnit
 from kinerja.people.testing import Personas
 from kinerja.surveys.models import (
     ProposalState,
     ServiceStandard,
     StandardComponentKind,
     StandardEndorsement,
+    StandardProposal,
     StandardState,
 )
 from kinerja.surveys.services.standards import (
@@ -33,7 +35,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def unit(personas: Personas):  # type: ignore[no-untyped-def]
+def unit(personas: Personas) -> ServiceUnit:
     return make_service_unit(unit=personas.staff.unit, name="Loket Adminduk")
 
 
@@ -41,29 +43,38 @@ def _texts(standard: ServiceStandard, field: str = "draft_text") -> dict[str, st
     return dict(standard.components.values_list("kind", field))
 
 
+def _last_comment() -> str:
+    return Comment.objects.order_by("pk").values_list("body", flat=True).last() or ""
+
+
 # --- start --------------------------------------------------------------------------------
 
 
-def test_starting_creates_the_fourteen_components_in_order_and_is_audited(personas, unit):
+def test_starting_creates_the_fourteen_components_in_order_and_is_audited(
+    personas: Personas, unit: ServiceUnit
+) -> None:
     standard = standard_start(actor=personas.employee, service_unit=unit)
     kinds = list(standard.components.order_by("position").values_list("kind", flat=True))
     assert kinds == list(StandardComponentKind.values)
-    assert standard.state == StandardState.DRAFT and standard.revision == 1
+    assert standard.state == StandardState.DRAFT
+    assert standard.revision == 1
     assert AuditEvent.objects.get(action="service_standard.created").object_id == str(standard.pk)
 
 
-def test_the_agency_admin_may_start_the_standard(personas, unit):
+def test_the_agency_admin_may_start_the_standard(personas: Personas, unit: ServiceUnit) -> None:
     assert standard_start(actor=personas.agency_admin, service_unit=unit).pk
 
 
 @pytest.mark.parametrize("who", ["other_admin", "outsider", "leader", "auditor"])
-def test_who_is_neither_staff_nor_agency_admin_may_not_start_it(personas, unit, who):
+def test_who_is_neither_staff_nor_agency_admin_may_not_start_it(
+    personas: Personas, unit: ServiceUnit, who: str
+) -> None:
     with pytest.raises(PermissionDenied):
         standard_start(actor=getattr(personas, who), service_unit=unit)
     assert not ServiceStandard.objects.exists()
 
 
-def test_a_second_start_is_refused_naming_the_unit(personas, unit):
+def test_a_second_start_is_refused_naming_the_unit(personas: Personas, unit: ServiceUnit) -> None:
     standard_start(actor=personas.employee, service_unit=unit)
     with pytest.raises(ValidationError) as refusal:
         standard_start(actor=personas.supervisor, service_unit=unit)
@@ -74,7 +85,9 @@ def test_a_second_start_is_refused_naming_the_unit(personas, unit):
 # --- edit ---------------------------------------------------------------------------------
 
 
-def test_an_edit_saves_the_texts_raises_the_revision_and_is_audited(personas, unit):
+def test_an_edit_saves_the_texts_raises_the_revision_and_is_audited(
+    personas: Personas, unit: ServiceUnit
+) -> None:
     standard = make_standard(service_unit=unit, texts={})
     standard_edit(
         actor=personas.employee,
@@ -86,11 +99,14 @@ def test_an_edit_saves_the_texts_raises_the_revision_and_is_audited(personas, un
     assert standard.revision == 2
     assert _texts(standard)["COST"] == "Gratis."
     event = AuditEvent.objects.get(action="service_standard.edited")
-    assert event.before["COST"] == "" and event.after["COST"] == "Gratis."
+    assert event.before is not None
+    assert event.after is not None
+    assert event.before["COST"] == ""
+    assert event.after["COST"] == "Gratis."
     assert "TIME" not in event.after
 
 
-def test_an_edit_that_changes_nothing_writes_nothing(personas, unit):
+def test_an_edit_that_changes_nothing_writes_nothing(personas: Personas, unit: ServiceUnit) -> None:
     standard = make_standard(service_unit=unit)
     standard_edit(
         actor=personas.employee,
@@ -102,7 +118,9 @@ def test_an_edit_that_changes_nothing_writes_nothing(personas, unit):
     assert not AuditEvent.objects.filter(action="service_standard.edited").exists()
 
 
-def test_an_edit_on_an_older_revision_is_refused_and_keeps_the_colleagues_text(personas, unit):
+def test_an_edit_on_an_older_revision_is_refused_and_keeps_the_colleagues_text(
+    personas: Personas, unit: ServiceUnit
+) -> None:
     standard = make_standard(service_unit=unit, texts={})
     standard_edit(actor=personas.employee, standard=standard, texts={"COST": "A"}, revision=1)
     stale = ServiceStandard.objects.get(pk=standard.pk)
@@ -113,7 +131,9 @@ def test_an_edit_on_an_older_revision_is_refused_and_keeps_the_colleagues_text(p
     assert _texts(standard)["COST"] == "A"
 
 
-def test_an_edit_of_an_approved_text_puts_the_standard_back_to_draft(personas, unit):
+def test_an_edit_of_an_approved_text_puts_the_standard_back_to_draft(
+    personas: Personas, unit: ServiceUnit
+) -> None:
     standard = make_standard(service_unit=unit, approved=True)
     standard_edit(
         actor=personas.employee, standard=standard, texts={"COST": "Rp5.000."}, revision=1
@@ -123,7 +143,9 @@ def test_an_edit_of_an_approved_text_puts_the_standard_back_to_draft(personas, u
     assert _texts(standard, "published_text")["COST"] == "Tidak dipungut biaya."
 
 
-def test_a_text_over_the_limit_is_refused_naming_the_component_and_the_limit(personas, unit):
+def test_a_text_over_the_limit_is_refused_naming_the_component_and_the_limit(
+    personas: Personas, unit: ServiceUnit
+) -> None:
     standard = make_standard(service_unit=unit)
     with pytest.raises(ValidationError) as refusal:
         standard_edit(
@@ -137,7 +159,7 @@ def test_a_text_over_the_limit_is_refused_naming_the_component_and_the_limit(per
     ]
 
 
-def test_an_unknown_component_is_refused(personas, unit):
+def test_an_unknown_component_is_refused(personas: Personas, unit: ServiceUnit) -> None:
     standard = make_standard(service_unit=unit)
     with pytest.raises(ValidationError) as refusal:
         standard_edit(actor=personas.employee, standard=standard, texts={"XYZ": "a"}, revision=1)
@@ -145,7 +167,7 @@ def test_an_unknown_component_is_refused(personas, unit):
 
 
 @pytest.mark.parametrize("who", ["other_admin", "outsider", "leader", "auditor"])
-def test_an_edit_by_an_outsider_is_refused(personas, unit, who):
+def test_an_edit_by_an_outsider_is_refused(personas: Personas, unit: ServiceUnit, who: str) -> None:
     standard = make_standard(service_unit=unit)
     with pytest.raises(PermissionDenied):
         standard_edit(
@@ -156,7 +178,9 @@ def test_an_edit_by_an_outsider_is_refused(personas, unit, who):
 # --- endorse ------------------------------------------------------------------------------
 
 
-def test_a_staff_member_endorses_the_current_revision_once(personas, unit):
+def test_a_staff_member_endorses_the_current_revision_once(
+    personas: Personas, unit: ServiceUnit
+) -> None:
     standard = make_standard(service_unit=unit)
     endorsement = standard_endorse(actor=personas.employee, standard=standard)
     assert endorsement.revision == 1
@@ -167,7 +191,7 @@ def test_a_staff_member_endorses_the_current_revision_once(personas, unit):
     assert "sudah mendukung revisi 1" in refusal.value.messages[0]
 
 
-def test_a_new_revision_may_be_endorsed_again(personas, unit):
+def test_a_new_revision_may_be_endorsed_again(personas: Personas, unit: ServiceUnit) -> None:
     standard = make_standard(service_unit=unit)
     standard_endorse(actor=personas.employee, standard=standard)
     standard_edit(
@@ -178,7 +202,7 @@ def test_a_new_revision_may_be_endorsed_again(personas, unit):
 
 
 @pytest.mark.parametrize("who", ["agency_admin", "hr_admin", "other_admin", "leader", "outsider"])
-def test_only_the_units_staff_may_endorse(personas, unit, who):
+def test_only_the_units_staff_may_endorse(personas: Personas, unit: ServiceUnit, who: str) -> None:
     standard = make_standard(service_unit=unit)
     with pytest.raises(PermissionDenied):
         standard_endorse(actor=getattr(personas, who), standard=standard)
@@ -187,7 +211,9 @@ def test_only_the_units_staff_may_endorse(personas, unit, who):
 # --- propose, accept, decline -------------------------------------------------------------
 
 
-def test_a_proposal_is_stored_written_in_the_thread_and_audited(personas, unit):
+def test_a_proposal_is_stored_written_in_the_thread_and_audited(
+    personas: Personas, unit: ServiceUnit
+) -> None:
     standard = make_standard(service_unit=unit)
     proposal = standard_propose(
         actor=personas.employee,
@@ -203,7 +229,9 @@ def test_a_proposal_is_stored_written_in_the_thread_and_audited(personas, unit):
     assert AuditEvent.objects.filter(action="standard_proposal.created").count() == 1
 
 
-def test_a_long_proposal_is_shortened_in_the_thread_but_kept_whole(personas, unit):
+def test_a_long_proposal_is_shortened_in_the_thread_but_kept_whole(
+    personas: Personas, unit: ServiceUnit
+) -> None:
     standard = make_standard(service_unit=unit)
     proposal = standard_propose(
         actor=personas.employee, standard=standard, kind="TIME", text="y" * 4999, reason=""
@@ -221,7 +249,9 @@ def test_a_long_proposal_is_shortened_in_the_thread_but_kept_whole(personas, uni
         ("TIME", "Satu hari kerja.", "text", "sama dengan draf"),
     ],
 )
-def test_a_bad_proposal_is_refused(personas, unit, kind, text, field, words):
+def test_a_bad_proposal_is_refused(
+    personas: Personas, unit: ServiceUnit, kind: str, text: str, field: str, words: str
+) -> None:
     standard = make_standard(service_unit=unit)
     with pytest.raises(ValidationError) as refusal:
         standard_propose(actor=personas.employee, standard=standard, kind=kind, text=text)
@@ -230,50 +260,51 @@ def test_a_bad_proposal_is_refused(personas, unit, kind, text, field, words):
 
 
 @pytest.mark.parametrize("who", ["agency_admin", "other_admin", "auditor", "outsider"])
-def test_only_the_units_staff_may_propose(personas, unit, who):
+def test_only_the_units_staff_may_propose(personas: Personas, unit: ServiceUnit, who: str) -> None:
     standard = make_standard(service_unit=unit)
     with pytest.raises(PermissionDenied):
         standard_propose(actor=getattr(personas, who), standard=standard, kind="TIME", text="a")
 
 
-def _proposal(personas, unit):  # type: ignore[no-untyped-def]
+def _proposal(personas: Personas, unit: ServiceUnit) -> StandardProposal:
     standard = make_standard(service_unit=unit, approved=True)
     return standard_propose(
         actor=personas.employee, standard=standard, kind="TIME", text="Dua jam."
     )
 
 
-def test_the_head_accepts_a_proposal_into_the_draft(personas, unit):
+def test_the_head_accepts_a_proposal_into_the_draft(personas: Personas, unit: ServiceUnit) -> None:
     proposal = _proposal(personas, unit)
     proposal_accept(actor=personas.appraiser_superior, proposal=proposal, note="Setuju.")
     standard = ServiceStandard.objects.get()
     assert _texts(standard)["TIME"] == "Dua jam."
-    assert standard.revision == 2 and standard.state == StandardState.DRAFT
+    assert standard.revision == 2
+    assert standard.state == StandardState.DRAFT
     assert proposal.state == ProposalState.ACCEPTED
     assert proposal.decided_by == personas.appraiser_superior
-    assert Comment.objects.order_by("pk").last().body == (
+    assert _last_comment() == (
         "Usul perubahan Jangka waktu penyelesaian diterima dan dimasukkan ke draf. Catatan: Setuju."
     )
     assert AuditEvent.objects.filter(action="standard_proposal.accepted").count() == 1
 
 
-def test_the_head_declines_a_proposal_with_a_note(personas, unit):
+def test_the_head_declines_a_proposal_with_a_note(personas: Personas, unit: ServiceUnit) -> None:
     proposal = _proposal(personas, unit)
     proposal_decline(actor=personas.appraiser_superior, proposal=proposal, note="Belum mungkin.")
     assert proposal.state == ProposalState.DECLINED
     assert _texts(ServiceStandard.objects.get())["TIME"] == "Satu hari kerja."
-    assert "ditolak. Catatan: Belum mungkin." in Comment.objects.order_by("pk").last().body
+    assert "ditolak. Catatan: Belum mungkin." in _last_comment()
     assert AuditEvent.objects.filter(action="standard_proposal.declined").count() == 1
 
 
-def test_declining_without_a_note_is_refused(personas, unit):
+def test_declining_without_a_note_is_refused(personas: Personas, unit: ServiceUnit) -> None:
     proposal = _proposal(personas, unit)
     with pytest.raises(ValidationError) as refusal:
         proposal_decline(actor=personas.appraiser_superior, proposal=proposal, note="  ")
     assert "Catatan penolakan kosong" in refusal.value.message_dict["note"][0]
 
 
-def test_a_decided_proposal_cannot_be_decided_again(personas, unit):
+def test_a_decided_proposal_cannot_be_decided_again(personas: Personas, unit: ServiceUnit) -> None:
     proposal = _proposal(personas, unit)
     proposal_accept(actor=personas.appraiser_superior, proposal=proposal)
     with pytest.raises(ValidationError) as refusal:
@@ -282,7 +313,7 @@ def test_a_decided_proposal_cannot_be_decided_again(personas, unit):
 
 
 @pytest.mark.parametrize("who", ["employee", "supervisor", "agency_admin", "hr_admin"])
-def test_only_the_head_decides_a_proposal(personas, unit, who):
+def test_only_the_head_decides_a_proposal(personas: Personas, unit: ServiceUnit, who: str) -> None:
     proposal = _proposal(personas, unit)
     with pytest.raises(PermissionDenied):
         proposal_accept(actor=getattr(personas, who), proposal=proposal)
@@ -293,21 +324,21 @@ def test_only_the_head_decides_a_proposal(personas, unit, who):
 # --- comment ------------------------------------------------------------------------------
 
 
-def test_a_staff_member_comments_in_the_thread(personas, unit):
+def test_a_staff_member_comments_in_the_thread(personas: Personas, unit: ServiceUnit) -> None:
     standard = make_standard(service_unit=unit)
     comment = standard_comment(actor=personas.supervisor, standard=standard, body="Bagus.")
     assert comment.body == "Bagus."
     assert AuditEvent.objects.filter(action="comment.added").count() == 1
 
 
-def test_an_empty_comment_is_refused(personas, unit):
+def test_an_empty_comment_is_refused(personas: Personas, unit: ServiceUnit) -> None:
     standard = make_standard(service_unit=unit)
     with pytest.raises(ValidationError):
         standard_comment(actor=personas.supervisor, standard=standard, body=" ")
 
 
 @pytest.mark.parametrize("who", ["agency_admin", "other_admin", "leader", "outsider"])
-def test_only_the_units_staff_may_comment(personas, unit, who):
+def test_only_the_units_staff_may_comment(personas: Personas, unit: ServiceUnit, who: str) -> None:
     standard = make_standard(service_unit=unit)
     with pytest.raises(PermissionDenied):
         standard_comment(actor=getattr(personas, who), standard=standard, body="Halo")
@@ -316,13 +347,15 @@ def test_only_the_units_staff_may_comment(personas, unit, who):
 # --- approve ------------------------------------------------------------------------------
 
 
-def test_the_head_approves_the_draft_as_version_one(personas, unit):
+def test_the_head_approves_the_draft_as_version_one(personas: Personas, unit: ServiceUnit) -> None:
     standard = make_standard(service_unit=unit)
     version = standard_approve(actor=personas.appraiser_superior, standard=standard, revision=1)
     standard.refresh_from_db()
-    assert version.number == 1 and standard.approved_version == 1
+    assert version.number == 1
+    assert standard.approved_version == 1
     assert standard.state == StandardState.APPROVED
-    assert standard.approved_by == personas.appraiser_superior and standard.approved_at
+    assert standard.approved_by == personas.appraiser_superior
+    assert standard.approved_at
     assert _texts(standard, "published_text")["COST"] == "Tidak dipungut biaya."
     assert "  Tidak dipungut biaya." in version.lines
     assert "Dasar hukum: (kosong)" in version.lines
@@ -330,7 +363,9 @@ def test_the_head_approves_the_draft_as_version_one(personas, unit):
     assert AuditEvent.objects.filter(action="document_version.recorded").count() == 1
 
 
-def test_a_second_approval_after_a_change_is_version_two(personas, unit):
+def test_a_second_approval_after_a_change_is_version_two(
+    personas: Personas, unit: ServiceUnit
+) -> None:
     standard = make_standard(service_unit=unit)
     standard_approve(actor=personas.appraiser_superior, standard=standard, revision=1)
     standard_edit(actor=personas.employee, standard=standard, texts={"COST": "Rp0."}, revision=1)
@@ -339,7 +374,7 @@ def test_a_second_approval_after_a_change_is_version_two(personas, unit):
     assert DocumentVersion.objects.count() == 2
 
 
-def test_approving_with_nothing_changed_is_refused(personas, unit):
+def test_approving_with_nothing_changed_is_refused(personas: Personas, unit: ServiceUnit) -> None:
     standard = make_standard(service_unit=unit)
     standard_approve(actor=personas.appraiser_superior, standard=standard, revision=1)
     with pytest.raises(ValidationError) as refusal:
@@ -347,7 +382,9 @@ def test_approving_with_nothing_changed_is_refused(personas, unit):
     assert "sama dengan versi 1" in refusal.value.message_dict["revision"][0]
 
 
-def test_approving_with_required_components_empty_names_them(personas, unit):
+def test_approving_with_required_components_empty_names_them(
+    personas: Personas, unit: ServiceUnit
+) -> None:
     standard = make_standard(service_unit=unit, texts={"COST": "Gratis."})
     with pytest.raises(ValidationError) as refusal:
         standard_approve(actor=personas.appraiser_superior, standard=standard, revision=1)
@@ -357,7 +394,7 @@ def test_approving_with_required_components_empty_names_them(personas, unit):
     assert not DocumentVersion.objects.exists()
 
 
-def test_approving_an_older_revision_is_refused(personas, unit):
+def test_approving_an_older_revision_is_refused(personas: Personas, unit: ServiceUnit) -> None:
     standard = make_standard(service_unit=unit)
     standard_edit(actor=personas.employee, standard=standard, texts={"COST": "Rp0."}, revision=1)
     with pytest.raises(ValidationError) as refusal:
@@ -366,7 +403,7 @@ def test_approving_an_older_revision_is_refused(personas, unit):
 
 
 @pytest.mark.parametrize("who", ["employee", "supervisor", "agency_admin", "hr_admin", "leader"])
-def test_only_the_head_approves(personas, unit, who):
+def test_only_the_head_approves(personas: Personas, unit: ServiceUnit, who: str) -> None:
     standard = make_standard(service_unit=unit)
     with pytest.raises(PermissionDenied):
         standard_approve(actor=getattr(personas, who), standard=standard, revision=1)
