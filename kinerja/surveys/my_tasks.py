@@ -24,7 +24,7 @@ def _held_units(employee_id: int) -> tuple[set[int], set[int]]:
     """(units whose head post the employee holds today, every unit above or at their posts)."""
     posts = list(
         Assignment.objects.filter(covering(today()), employee_id=employee_id)
-        .exclude(position__unit_id=None)
+        .filter(position__unit__isnull=False)
         .values_list(
             "position__unit_id", "position__unit__agency_id", "position__supervisor__unit_id"
         )
@@ -78,7 +78,7 @@ def standard_cards_for(user: Any) -> list[TaskItem]:
         standard = unit.service_standard
         url = reverse("surveys:standard", kwargs={"slug": unit.slug})
         if unit.unit_id in headed:
-            count = unit.open_proposals  # type: ignore[attr-defined]
+            count = unit.open_proposals
             if count:
                 cards.append(
                     TaskItem(

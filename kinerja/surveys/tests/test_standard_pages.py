@@ -3,6 +3,8 @@ version, the public approved standard; and the unit's list of services."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.db import connection
 from django.test import Client
@@ -379,3 +381,39 @@ def test_a_staff_members_proposal_appears_in_the_thread_and_once_approved_on_the
     public = page_text(Client().get(public_url).content)
     assert "Jangka waktu penyelesaian Selesai dalam 2 jam." in public
     assert "Versi 1" in public
+
+
+# --- hostile input ------------------------------------------------------------------------------
+
+HOSTILE = [str(2**70), "satu", "x" * 5001, "-1"]
+
+
+@pytest.mark.parametrize("name", ["employee", "appraiser_superior", "agency_admin", "outsider"])
+def test_hostile_form_values_never_cause_a_server_error(
+    personas: Personas, unit: ServiceUnit, name: str
+) -> None:
+    standard = make_standard(service_unit=unit)
+    proposal = standard_propose(actor=personas.employee, standard=standard, kind="COST", text="A")
+    service = make_service(service_unit=unit)
+    client = Client(raise_request_exception=False)
+    client.force_login(personas.all()[name])
+    urls = [
+        _url("standard", unit),
+        _url("standard_start", unit),
+        _url("standard_save", unit),
+        _url("standard_endorse", unit),
+        _url("standard_propose", unit),
+        _url("standard_decide", unit, proposal_id=proposal.pk),
+        _url("standard_comment", unit),
+        _url("standard_approve", unit),
+        _url("services", unit),
+        _url("service_edit", unit, service_id=service.pk),
+    ]
+    page = _client(personas, "appraiser_superior").get(_url("standard", unit)).content.decode()
+    names = set(re.findall(r'\bname="([^"]+)"', page)) | {"name", "is_active"}
+    names.discard("csrfmiddlewaretoken")
+    for url in urls:
+        for value in HOSTILE:
+            response = client.post(url, dict.fromkeys(names, value))
+            assert response.status_code < 500, (url, value)
+            assert client.get(url, {"halaman": value}).status_code < 500
