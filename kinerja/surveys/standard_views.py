@@ -25,7 +25,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from kinerja.accounts.actors import request_actor
 from kinerja.discussions.selectors import comments_for, version_get, versions_for
 from kinerja.discussions.subjects import subject_label
-from kinerja.discussions.versions import diff_counts, lines_diff, version_diff
+from kinerja.discussions.versions import lines_diff, version_diff
 from kinerja.organization.models import ServiceUnit
 from kinerja.surveys.models import (
     ProposalState,
@@ -132,7 +132,6 @@ def _workspace_context(
         "changed": any(c.draft_text != c.published_text for c in components),
         "approved_version": approved,
         "diff": diff,
-        "diff_counts": diff_counts(diff),
         "versions": list(reversed(versions)),
         "endorsements": endorsements,
         "endorsed": any(e.employee.user_id == getattr(actor, "pk", None) for e in endorsements),
