@@ -57,3 +57,51 @@ def make_responses(
         for row in answers
     ]
     return SurveyResponse.objects.bulk_create(rows)
+
+
+# --- service standards -----------------------------------------------------------------------
+
+from kinerja.surveys.models import (  # noqa: E402 (appended section)
+    ServiceStandard,
+    StandardComponent,
+    StandardComponentKind,
+    StandardState,
+)
+
+STANDARD_REQUIRED_TEXTS: dict[str, str] = {
+    "REQUIREMENTS": "KTP-el asli dan fotokopi Kartu Keluarga.",
+    "PROCEDURE": "Ambil nomor antrean, serahkan berkas, tunggu panggilan.",
+    "TIME": "Satu hari kerja.",
+    "COST": "Tidak dipungut biaya.",
+    "PRODUCT": "Dokumen kependudukan yang diminta.",
+    "COMPLAINTS": "Kotak saran di loket dan ULAS (layanan pengaduan kota).",
+}
+"""A text for every component an approved standard must fill."""
+
+
+def make_standard(
+    *,
+    service_unit: ServiceUnit,
+    texts: Mapping[str, str] | None = None,
+    approved: bool = False,
+) -> ServiceStandard:
+    """A standard with its fourteen components; `texts` (kind -> draft text) default to the
+    required ones. `approved` also publishes them as version 1 (no DocumentVersion row)."""
+    given = dict(STANDARD_REQUIRED_TEXTS if texts is None else texts)
+    standard = ServiceStandard.objects.create(
+        service_unit=service_unit,
+        state=StandardState.APPROVED if approved else StandardState.DRAFT,
+        approved_version=1 if approved else 0,
+        approved_at=timezone.now() if approved else None,
+    )
+    StandardComponent.objects.bulk_create(
+        StandardComponent(
+            standard=standard,
+            kind=kind,
+            position=position,
+            draft_text=given.get(kind, ""),
+            published_text=given.get(kind, "") if approved else "",
+        )
+        for position, kind in enumerate(StandardComponentKind.values, start=1)
+    )
+    return standard

@@ -43,7 +43,38 @@ urlpatterns = [
     path("<slug:slug>/impor/<id:job_id>/", import_views.paper_import_job, name="paper_import_job"),
     # services and the service standard
     path("<slug:slug>/layanan/", standard_views.service_list, name="services"),
+    path("<slug:slug>/layanan/<id:service_id>/", standard_views.service_edit, name="service_edit"),
     path("<slug:slug>/standar/", standard_views.standard_workspace, name="standard"),
+    path("<slug:slug>/standar/mulai/", standard_views.standard_begin, name="standard_start"),
+    path("<slug:slug>/standar/simpan/", standard_views.standard_save, name="standard_save"),
+    path(
+        "<slug:slug>/standar/dukung/",
+        standard_views.standard_endorse_view,
+        name="standard_endorse",
+    ),
+    path(
+        "<slug:slug>/standar/usul/", standard_views.standard_propose_view, name="standard_propose"
+    ),
+    path(
+        "<slug:slug>/standar/usul/<id:proposal_id>/",
+        standard_views.standard_proposal_decide,
+        name="standard_decide",
+    ),
+    path(
+        "<slug:slug>/standar/komentar/",
+        standard_views.standard_comment_view,
+        name="standard_comment",
+    ),
+    path(
+        "<slug:slug>/standar/setujui/",
+        standard_views.standard_approve_view,
+        name="standard_approve",
+    ),
+    path(
+        "<slug:slug>/standar/versi/<id:number>/",
+        standard_views.standard_version,
+        name="standard_version",
+    ),
     # the unit report last: its bare <slug>/ must not shadow "publik/"
     path("<slug:slug>/", report_views.unit_report, name="unit_report"),
 ]
