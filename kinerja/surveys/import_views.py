@@ -93,11 +93,12 @@ def _declared_size(request: HttpRequest) -> int:
 
 
 def _upload_page(
-    request: HttpRequest, unit: ServiceUnit, form: PaperImportForm, status: int
+    request: HttpRequest, unit: ServiceUnit, form: PaperImportForm, status: int, refusal: str = ""
 ) -> HttpResponse:
     context = {
         "unit": unit,
         "form": form,
+        "refusal": refusal,
         "columns": paper_columns(services=_service_names(unit), today=timezone.localdate()),
         "max_rows": format_decimal(MAX_ROWS, 0),
         "unit_url": reverse("surveys:unit_report", kwargs={"slug": unit.slug}),
@@ -110,12 +111,11 @@ def paper_import(request: HttpRequest, slug: str) -> HttpResponse:
     unit = _importable_unit(request, slug)
     if request.method == "POST" and _declared_size(request) > MAX_UPLOAD_BYTES + _MULTIPART_MARGIN:
         # Refused on the declared size, before the body is read.
-        form = PaperImportForm()
         problem = import_file_problem(file_name="berkas.csv", size=_declared_size(request))
-        form.add_error(None, problem)
-        return _upload_page(request, unit, form, 400)
-    form = PaperImportForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
+        return _upload_page(request, unit, PaperImportForm(), 400, refusal=problem)
+    posted = request.method == "POST"
+    form = PaperImportForm(request.POST, request.FILES) if posted else PaperImportForm()
+    if posted and form.is_valid():
         berkas = form.cleaned_data["berkas"]
         job = paper_import_start(
             actor=request_actor(request),
