@@ -25,6 +25,7 @@ def surveys_audit_labels_register() -> None:
             "standard_proposal.created": "Usul perubahan standar pelayanan diajukan",
             "standard_proposal.accepted": "Usul perubahan standar pelayanan diterima",
             "standard_proposal.declined": "Usul perubahan standar pelayanan ditolak",
+            "demo_surveys.seeded": "Data demo survei diisi",
         },
         entities={
             "survey_service": "Jenis layanan",
@@ -33,6 +34,7 @@ def surveys_audit_labels_register() -> None:
             "survey_followup": "Rencana tindak lanjut",
             "service_standard": "Standar pelayanan",
             "standard_proposal": "Usul perubahan standar pelayanan",
+            "demo_surveys": "Data demo survei",
         },
-        fields={"rows": "Jumlah baris", "components": "Komponen"},
+        fields={"rows": "Jumlah baris", "components": "Komponen", "responses": "Jumlah jawaban"},
     )

@@ -40,7 +40,14 @@ urlpatterns = [
     # paper import
     path("<slug:slug>/impor/", import_views.paper_import, name="paper_import"),
     path("<slug:slug>/impor/templat.xlsx", import_views.paper_template, name="paper_template"),
-    path("<slug:slug>/impor/<id:job_id>/", import_views.paper_import_job, name="paper_import_job"),
+    path(
+        "<slug:slug>/impor/<uuid:job_id>/", import_views.paper_import_job, name="paper_import_job"
+    ),
+    path(
+        "<slug:slug>/impor/<uuid:job_id>/kesalahan.csv",
+        import_views.paper_import_errors,
+        name="paper_import_errors",
+    ),
     # services and the service standard
     path("<slug:slug>/layanan/", standard_views.service_list, name="services"),
     path("<slug:slug>/layanan/<id:service_id>/", standard_views.service_edit, name="service_edit"),

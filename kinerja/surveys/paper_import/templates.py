@@ -1,0 +1,96 @@
+"""The downloadable XLSX template of the paper import: sheet "Data" with the headings in the
+paper form's order (U9 before U8) and one example row that imports cleanly, sheet "Pilihan"
+with the accepted values, sheet "Petunjuk" explaining each column (every cell written through
+`kinerja.core.exports`, formula-safe)."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from datetime import date
+from itertools import zip_longest
+
+from kinerja.core.exports import xlsx_append
+from kinerja.scoring.ikm import Element
+from kinerja.surveys.models import AGE_MAX, AGE_MIN, Education, Occupation, RespondentGender
+from kinerja.surveys.paper_import.columns import PAPER_ORDER, element_header, paper_columns
+from kinerja.surveys.questions import question_for
+
+
+def _accepted_values(services: Sequence[str]) -> list[tuple[str, list[str]]]:
+    labels = question_for(Element.U1).labels  # the scale, with U1's words as its example
+    return [
+        ("Layanan", list(services) or ["(unit ini belum punya daftar jenis layanan)"]),
+        ("Jenis Kelamin", [f"{name} ({code})" for code, name in RespondentGender.choices]),
+        ("Usia", [f"{AGE_MIN} sampai {AGE_MAX} tahun"]),
+        ("Pendidikan", [str(name) for _, name in Education.choices]),
+        ("Pekerjaan", [str(name) for _, name in Occupation.choices]),
+        ("Jawaban U1-U9", [f"{n} ({label}, untuk U1)" for n, label in enumerate(labels, 1)]),
+    ]
+
+
+def _example(key: str, example: str, today: date) -> object:
+    """The example row's cell: a real date and real numbers, as a person would type them."""
+    if key == "survey_date":
+        return today
+    return int(example) if example.isdigit() else example
+
+
+def paper_import_template_xlsx(*, services: Sequence[str], today: date) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    columns = paper_columns(services=services, today=today)
+    workbook = Workbook()
+    data = workbook.active
+    assert data is not None
+    data.title = "Data"
+    xlsx_append(data, [column.header for column in columns])
+    xlsx_append(data, [_example(column.key, column.example, today) for column in columns])
+    data["B2"].number_format = "DD/MM/YYYY"
+    for cell in data[1]:
+        cell.font = Font(bold=True)
+    data.freeze_panes = "A2"
+    for letter, width in {"B": 12, "C": 24, "F": 12, "G": 18}.items():
+        data.column_dimensions[letter].width = width
+
+    choices = workbook.create_sheet("Pilihan")
+    accepted = _accepted_values(services)
+    xlsx_append(choices, [heading for heading, _ in accepted])
+    for cell in choices[1]:
+        cell.font = Font(bold=True)
+    for values in zip_longest(*(values for _, values in accepted), fillvalue=""):
+        xlsx_append(choices, values)
+    for letter in "ABCDEF":
+        choices.column_dimensions[letter].width = 28
+
+    guide = workbook.create_sheet("Petunjuk")
+    xlsx_append(guide, ["Kolom", "Wajib", "Keterangan", "Contoh"])
+    for cell in guide[1]:
+        cell.font = Font(bold=True)
+    for column in columns:
+        xlsx_append(
+            guide,
+            [column.header, "Ya" if column.required else "Tidak", column.help, column.example],
+        )
+    guide.append([])
+    order = ", ".join(element_header(element) for element in PAPER_ORDER[-2:])
+    for note in [
+        "Satu baris untuk satu formulir kertas. Kolom unsur dikenali dari kode atau namanya "
+        f"(U1, Persyaratan atau U1 Persyaratan), bukan dari urutannya: formulir menanyakan "
+        f"{order} dalam urutan itu, dan urutan kolom boleh berbeda.",
+        "Kolom unsur wajib ada di baris judul; selnya boleh kosong bila pertanyaan tidak "
+        "dijawab, asal paling sedikit satu unsur terisi.",
+        "Seluruh berkas diperiksa dahulu; bila ada satu kesalahan, tidak ada jawaban yang "
+        "disimpan.",
+        "Berkas CSV: UTF-8, pemisah titik koma (;) atau koma. Paling besar 10 MB.",
+    ]:
+        xlsx_append(guide, [note])
+    guide.column_dimensions["A"].width = 40
+    guide.column_dimensions["C"].width = 90
+    guide.column_dimensions["D"].width = 30
+    for row in guide.iter_rows(min_row=2):
+        row[2].alignment = Alignment(wrap_text=True, vertical="top")
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
