@@ -7,13 +7,16 @@ from typing import Any
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.test import Client
+from django.utils import timezone
 
 from kinerja.audit.models import AuditEvent
+from kinerja.core.testing import page_text
 from kinerja.organization.models import ServiceUnit
 from kinerja.people.testing import Personas
 from kinerja.surveys.models import FollowUpAction, FollowUpState
 from kinerja.surveys.services.followups import followup_create, followup_delete, followup_update
-from kinerja.surveys.testing import make_service_unit
+from kinerja.surveys.testing import make_responses, make_service_unit
 
 pytestmark = pytest.mark.django_db
 
@@ -105,3 +108,99 @@ def test_a_bad_action_is_refused_naming_the_field_and_nothing_is_stored(
     assert message in error.value.message_dict[field][0]
     assert not FollowUpAction.objects.exists()
     assert not AuditEvent.objects.exists()
+
+
+# --- pages ------------------------------------------------------------------------------------
+
+ALL = ["employee", "supervisor", "appraiser_superior", "agency_admin", "other_admin", "hr_admin",
+       "leader", "auditor", "outsider"]  # fmt: skip
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_the_plan_page_is_read_by_the_units_readers_and_written_by_its_managers(
+    client: Client, personas: Personas, name: str
+) -> None:
+    unit = _unit(personas)
+    year = timezone.localdate().year
+    followup = followup_create(actor=personas.agency_admin, service_unit=unit,
+                               **_plan(year=year, due_date=date(year, 12, 31)))  # fmt: skip
+    client.force_login(personas.all()[name])
+    page = client.get("/skm/loket-ktp/tindak-lanjut/")
+    edit = client.get(f"/skm/loket-ktp/tindak-lanjut/{followup.pk}/")
+    if name not in READERS:
+        assert page.status_code == 403
+        assert edit.status_code == 403
+        return
+    assert page.status_code == 200
+    text = page_text(page.content)
+    assert "Tambah petugas loket pada jam sibuk" in text
+    assert ("Tambah tindak lanjut" in text) is (name in MANAGERS)
+    assert edit.status_code == (200 if name in MANAGERS else 403)
+
+
+def test_the_three_weakest_elements_of_the_year_are_suggested(
+    client: Client, personas: Personas
+) -> None:
+    unit = _unit(personas)
+    make_responses(service_unit=unit, answers=[[4, 4, 1, 4, 2, 4, 4, 4, 3]],
+                   day=date(2025, 6, 1))  # fmt: skip
+    client.force_login(personas.employee)
+    text = page_text(client.get("/skm/loket-ktp/tindak-lanjut/?tahun=2025").content)
+    assert "Unsur terlemah tahun 2025" in text
+    weakest = text[text.index("Unsur terlemah tahun 2025") :]
+    assert weakest.index("U3 Waktu Penyelesaian") < weakest.index("U5 Produk")
+    assert weakest.index("U5 Produk") < weakest.index("U9 Sarana")
+
+
+def test_the_head_adds_an_action_through_the_page_and_a_bad_one_keeps_the_input(
+    client: Client, personas: Personas
+) -> None:
+    _unit(personas)
+    client.force_login(personas.appraiser_superior)
+    url = "/skm/loket-ktp/tindak-lanjut/?tahun=2026"
+    bad = client.post(url, {"element": "U3", "action": "Buka loket sore", "owner": "",
+                            "due_date": "31-12-2025", "state": "PLANNED"})  # fmt: skip
+    assert bad.status_code == 200
+    text = page_text(bad.content)
+    assert "Penanggung jawab wajib diisi." in text
+    assert "harus pada tahun 2026 atau sesudahnya" in text
+    assert "Buka loket sore" in bad.content.decode()
+    assert not FollowUpAction.objects.exists()
+    fields = {"element": "U3", "action": "Buka loket sore", "owner": "Kasi",
+              "due_date": "31-12-2026", "state": "PLANNED"}  # fmt: skip
+    done = client.post(url, fields, follow=True)
+    assert "Tindak lanjut tahun 2026 ditambahkan." in page_text(done.content)
+    assert FollowUpAction.objects.get().year == 2026
+
+
+def test_the_head_changes_and_deletes_an_action_through_the_page(
+    client: Client, personas: Personas
+) -> None:
+    unit = _unit(personas)
+    followup = followup_create(actor=personas.agency_admin, service_unit=unit, **_plan())
+    client.force_login(personas.appraiser_superior)
+    url = f"/skm/loket-ktp/tindak-lanjut/{followup.pk}/"
+    client.post(url, {"element": "U9", "action": "Kursi tunggu baru", "owner": "Kasubag",
+                      "due_date": "30-06-2027", "state": "DONE"})  # fmt: skip
+    followup.refresh_from_db()
+    assert (followup.element, followup.state, followup.due_date) == (
+        "U9",
+        "DONE",
+        date(2027, 6, 30),
+    )
+    client.post(f"{url}?hapus=1")
+    assert not FollowUpAction.objects.exists()
+    assert AuditEvent.objects.filter(action="survey_followup.deleted").count() == 1
+
+
+def test_an_action_of_another_unit_is_not_found(client: Client, personas: Personas) -> None:
+    _unit(personas)
+    other = make_service_unit(unit=personas.staff.unit, slug="loket-lain")
+    followup = followup_create(actor=personas.agency_admin, service_unit=other, **_plan())
+    client.force_login(personas.hr_admin)
+    assert client.get(f"/skm/loket-ktp/tindak-lanjut/{followup.pk}/").status_code == 404
+
+
+def test_a_visitor_is_sent_to_login(client: Client, personas: Personas) -> None:
+    _unit(personas)
+    assert client.get("/skm/loket-ktp/tindak-lanjut/").status_code == 302
