@@ -60,8 +60,8 @@ def test_the_unit_head_adds_changes_and_deletes_an_action_each_audited(
         "survey_followup.created", "survey_followup.updated", "survey_followup.deleted",
     ]  # fmt: skip
     updated = AuditEvent.objects.get(action="survey_followup.updated")
-    assert updated.before["element"] == "U3"
-    assert updated.after["element"] == "U9"
+    assert (updated.before or {})["element"] == "U3"
+    assert (updated.after or {})["element"] == "U9"
 
 
 @pytest.mark.parametrize(

@@ -50,7 +50,7 @@ def test_the_unit_head_hides_a_suggestion_with_a_reason_and_it_is_audited(
     assert response.suggestion_hidden_reason == "Kata kasar"
     assert response.suggestion == "Antrean terlalu lama."
     event = AuditEvent.objects.get(action="survey_suggestion.hidden")
-    assert event.after["suggestion_hidden_reason"] == "Kata kasar"
+    assert (event.after or {})["suggestion_hidden_reason"] == "Kata kasar"
 
 
 def test_the_agency_admin_shows_a_hidden_suggestion_again_and_it_is_audited(
