@@ -116,7 +116,8 @@ class SurveyReport:
     population: int | None
     required_sample: int | None
     sample_adequate: bool | None
-    breakdowns: dict[str, list[GroupLine]]
+    breakdowns: dict[str, list[GroupLine]]  # keys of BREAKDOWN_TITLES; a "unit" line's key is
+    # the unit's slug, an "agency" line's the agency's id, "-" for "Tidak diisi"
     trend: list[TrendPoint]  # 12 months ending with span.end
     suggestions_total: int
     suggestions_hidden: int
@@ -272,10 +273,12 @@ def _lines(
     convention: WeightConvention,
     *,
     blank: Any = "",
+    keys: Mapping[Any, str] | None = None,
 ) -> list[GroupLine]:
-    """One line per choice (zero when nobody chose it), then "Tidak diisi" when present."""
+    """One line per choice (zero when nobody chose it), then "Tidak diisi" when present; a
+    line's key is the choice's value as text, or its entry in `keys`."""
     lines = [
-        _group_line(str(key), str(label), found.get(key, EMPTY), convention)
+        _group_line(keys[key] if keys else str(key), str(label), found.get(key, EMPTY), convention)
         for key, label in choices
     ]
     if blank in found:
@@ -294,7 +297,14 @@ def _breakdowns(
         units = _units_in_scope(agency).select_related("unit__agency").order_by("name")
         by_unit = totals_by(responses, "service_unit_id")
         shown = [u for u in units if u.is_active or u.pk in by_unit]
-        breakdowns = {"unit": _lines(by_unit, [(u.pk, u.name) for u in shown], convention)}
+        breakdowns = {
+            "unit": _lines(
+                by_unit,
+                [(u.pk, u.name) for u in shown],
+                convention,
+                keys={u.pk: u.slug for u in shown},
+            )
+        }
         if scope == "city":
             by_agency = totals_by(responses, "service_unit__unit__agency_id")
             agencies: dict[int, str] = {}
