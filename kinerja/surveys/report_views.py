@@ -32,7 +32,12 @@ from kinerja.scoring.ikm import WeightConvention
 from kinerja.surveys import permissions
 from kinerja.surveys.models import ServicePopulation
 from kinerja.surveys.report_index import survey_index_build
-from kinerja.surveys.reports import BREAKDOWN_TITLES, SurveyReport, report_build
+from kinerja.surveys.reports import (
+    BREAKDOWN_TITLES,
+    SurveyReport,
+    convention_from_param,
+    report_build,
+)
 from kinerja.surveys.selectors import service_unit_get_for_actor
 from kinerja.surveys.services.populations import POPULATION_REFUSED, population_set
 from kinerja.surveys.spans import (
@@ -86,12 +91,10 @@ def request_choices(request: HttpRequest) -> Choices:
         errors.extend(error.messages)
         span = default
     convention = WeightConvention.EXACT
-    if bobot := request.GET.get("bobot", "").strip():
-        try:
-            convention = WeightConvention(bobot)
-        except ValueError:
-            accepted = ", ".join(f"{c.value} ({c.label})" for c in WeightConvention)
-            errors.append(f"Bobot '{_shown(bobot)}' tidak dikenal; pilih {accepted}.")
+    try:
+        convention = convention_from_param(request.GET.get("bobot", ""))
+    except ValidationError as error:
+        errors.extend(error.messages)
     return Choices(span=span, convention=convention, errors=errors)
 
 

@@ -21,6 +21,7 @@ from fractions import Fraction
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db.models import Case, CharField, Count, Q, QuerySet, Sum, Value, When
 
 from kinerja.organization.models import Agency, ServiceUnit
@@ -63,6 +64,7 @@ BREAKDOWN_TITLES: dict[str, str] = {
 """The heading of each breakdown, in the order a report shows them."""
 
 WEAKEST_COUNT = 3
+SHOWN_MAX = 40
 TREND_MONTHS = 12
 
 
@@ -166,6 +168,22 @@ def report_build(
         suggestions_total=suggestions["total"],
         suggestions_hidden=suggestions["hidden"],
     )
+
+
+def convention_from_param(value: str) -> WeightConvention:
+    """The weight convention a page or the API names with `bobot` (default 1/9); a
+    ValidationError naming the parameter, the value and what is accepted otherwise."""
+    text = value.strip()
+    if not text:
+        return WeightConvention.EXACT
+    try:
+        return WeightConvention(text)
+    except ValueError:
+        shown = text if len(text) <= SHOWN_MAX else f"{text[:SHOWN_MAX]}…"
+        accepted = ", ".join(f"{c.value} ({c.label})" for c in WeightConvention)
+        raise ValidationError(
+            {"bobot": [f"Bobot '{shown}' tidak dikenal; pilih {accepted}."]}
+        ) from None
 
 
 def element_lines(totals: Totals, convention: WeightConvention) -> list[ElementLine]:

@@ -142,7 +142,7 @@ def test_the_unit_report_with_a_legacy_convention_says_so(
     client: Client, personas: Personas, unit: ServiceUnit
 ) -> None:
     client.force_login(personas.hr_admin)
-    response = client.get(f"/skm/{unit.slug}/", {"bobot": "LEGACY_011", "tahun": THIS_YEAR})
+    response = client.get(f"/skm/{unit.slug}/", {"bobot": "LEGACY_011", "tahun": str(THIS_YEAR)})
     assert response.status_code == 200
     text = page_text(response.content)
     assert "Bobot tiap unsur: 0,11 (laporan lama)" in text
