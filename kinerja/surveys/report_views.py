@@ -27,7 +27,7 @@ from kinerja.core.charts import bar_chart_svg, line_chart_svg
 from kinerja.core.form_fields import DecimalFieldID
 from kinerja.core.params import DB_INT_MAX
 from kinerja.organization.models import Agency, ServiceUnit
-from kinerja.scoring.formatting import format_decimal
+from kinerja.scoring.formatting import format_decimal, month_name
 from kinerja.scoring.ikm import WeightConvention
 from kinerja.surveys import permissions
 from kinerja.surveys.models import ServicePopulation
@@ -54,6 +54,7 @@ INDEX_REFUSED = "Anda tidak berwenang melihat hasil survei kepuasan masyarakat u
 AGENCY_REFUSED = "Anda tidak berwenang melihat hasil survei perangkat daerah ini."
 SHOWN_MAX = 40
 YEARS_SHOWN = 6
+CHART_WIDTH = 480  # the SVG scales to the page; a narrower drawing keeps its text legible
 
 
 # --- span and convention ----------------------------------------------------------------------
@@ -129,6 +130,11 @@ def _number(value: Decimal | None, places: int = 2) -> str:
     return "-" if value is None else format_decimal(value, places)
 
 
+def _short_month(span: Span) -> str:
+    """ "Jan 26", "Agu 25": a month that fits under a chart on a phone."""
+    return f"{month_name(span.start.month)[:3]} {span.start.year % 100:02d}"
+
+
 def report_context(report: SurveyReport) -> dict[str, Any]:
     """What `surveys/_report_body.html` shows: the report, its charts and its sentences."""
     scored = [line for line in report.elements if line.mean is not None]
@@ -137,13 +143,15 @@ def report_context(report: SurveyReport) -> dict[str, Any]:
         labels=[line.code for line in scored],
         values=[line.mean for line in scored if line.mean is not None],
         series_name="NRR",
+        width=CHART_WIDTH,
     )
     trend = line_chart_svg(
         title="IKM per bulan",
-        labels=[p.span.label for p in report.trend],
+        labels=[_short_month(p.span) for p in report.trend],
         values=[p.ikm for p in report.trend],
         series_name="IKM",
         value_range=(25, 100),
+        width=CHART_WIDTH,
     )
     return {
         "report": report,

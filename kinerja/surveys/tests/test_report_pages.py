@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date
+from pathlib import Path
+from typing import Any
 
 import pytest
 from django.db import connection
@@ -10,8 +13,9 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from kinerja.accounts.testing import TEST_PASSWORD
 from kinerja.audit.models import AuditEvent
-from kinerja.core.testing import headings, page_text
+from kinerja.core.testing import chromium_page, headings, page_text
 from kinerja.organization.models import ServiceUnit, Unit
 from kinerja.people.testing import Personas
 from kinerja.surveys.models import ServicePopulation
@@ -305,3 +309,37 @@ def test_responses_outside_the_span_are_not_counted(
     client.force_login(personas.hr_admin)
     text = page_text(client.get(f"/skm/{unit.slug}/").content)
     assert "Responden 3" in text
+
+
+# --- in Chromium -----------------------------------------------------------------------------
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("width", [360, 1280])
+def test_the_unit_report_fits_a_phone_and_a_desktop_without_sideways_scroll(
+    live_server: Any, personas: Personas, browser: Any, tmp_path: Path, width: int
+) -> None:
+    unit = make_service_unit(unit=personas.staff.unit, name="Loket Dukcapil Balai Kota")
+    service = make_service(service_unit=unit, name="Kartu Tanda Penduduk elektronik (KTP-el)")
+    for month in range(1, 13):
+        make_responses(
+            service_unit=unit,
+            service=service,
+            answers=[[4, 3, 3, 4, 3, 3, 4, 2, 3], [3, 3, 2, 4, 3, 4, 4, 1, None]] * month,
+            day=date(THIS_YEAR - 1, month, 10),
+            profile={"gender": "P", "age": 20 + month * 3, "education": "S1"},
+        )
+    ServicePopulation.objects.create(service_unit=unit, year=THIS_YEAR - 1, population=12000)
+    with chromium_page(browser, width=width, height=900) as page:
+        page.goto(f"{live_server.url}/akun/masuk/?next=/skm/{unit.slug}/")
+        page.get_by_label("NIP atau nama pengguna").fill(personas.agency_admin.username)
+        page.get_by_label("Kata sandi").fill(TEST_PASSWORD)
+        page.get_by_role("button", name="Masuk").click()
+        page.wait_for_url(f"{live_server.url}/skm/{unit.slug}/")
+        page.goto(f"{live_server.url}/skm/{unit.slug}/?tahun={THIS_YEAR - 1}")
+        assert page.get_by_role("heading", name="Loket Dukcapil Balai Kota").is_visible()
+        page.screenshot(path=str(tmp_path / f"laporan-unit-{width}.png"), full_page=True)
+        if shots := os.environ.get("SKM_SCREENSHOTS"):
+            page.screenshot(path=f"{shots}/laporan-unit-{width}.png", full_page=True)
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
