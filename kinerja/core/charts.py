@@ -63,3 +63,35 @@ def bar_chart_svg(
     svg = _SCRIPT_STYLE_OR_COMMENT.sub("", chart.render(is_unicode=True))
     # The SVG is generated from our own numbers and labels, which pygal escapes.
     return mark_safe(svg)  # noqa: S308
+
+
+def line_chart_svg(
+    *,
+    title: str,
+    labels: Sequence[str],
+    values: Sequence[int | Decimal | None],
+    series_name: str,
+    width: int = 640,
+    height: int = 260,
+    value_range: tuple[int, int] | None = None,
+) -> SafeString:
+    """A line over `labels`; a None value leaves a gap (a month without data)."""
+    chart = pygal.Line(
+        style=KINERJA_STYLE,
+        width=width,
+        height=height,
+        show_legend=False,
+        disable_xml_declaration=True,
+        js=[],  # no script tags: the page must not load anything from outside
+        x_label_rotation=-45 if len(labels) > 8 else 0,
+        print_values=False,
+        explicit_size=False,
+        allow_interruptions=True,
+        range=value_range,
+    )
+    chart.title = title
+    chart.x_labels = list(labels)
+    chart.add(series_name, [None if v is None else float(v) for v in values])
+    svg = _SCRIPT_STYLE_OR_COMMENT.sub("", chart.render(is_unicode=True))
+    # The SVG is generated from our own numbers and labels, which pygal escapes.
+    return mark_safe(svg)  # noqa: S308

@@ -9,9 +9,13 @@ Decisions [I] (docs/scoring.md, "Citizen satisfaction"): compute exactly with 1/
 only the final figures (NRR and index to 4 places, IKM to 2, half up); the printed weights
 0,111 and 0,11 are offered only to reproduce legacy reports and the result says which
 convention it used; a blank answer is left out of that element's mean; an element that no
-respondent answered is an error, not silently left out.
+respondent answered is an error, not silently left out. The sample size is the published
+Krejcie & Morgan table where it has the population and the formula rounded up between its rows,
+never fewer than the table asks (`sample_size`).
 """
 
+import bisect
+import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
@@ -211,22 +215,59 @@ def ikm_from_totals(
     )
 
 
-def sample_size(population: int) -> int:
-    """Minimum number of respondents for `population` service users (Krejcie & Morgan).
+KREJCIE_MORGAN_SOURCE = (
+    "Krejcie, R. V. & Morgan, D. W. (1970). Determining Sample Size for Research Activities. "
+    "Educational and Psychological Measurement, 30(3), 607-610, Table 1."
+)
+# fmt: off
+KREJCIE_MORGAN: dict[int, int] = {
+    10: 10, 15: 14, 20: 19, 25: 24, 30: 28, 35: 32, 40: 36, 45: 40, 50: 44, 55: 48, 60: 52,
+    65: 56, 70: 59, 75: 63, 80: 66, 85: 70, 90: 73, 95: 76, 100: 80, 110: 86, 120: 92, 130: 97,
+    140: 103, 150: 108, 160: 113, 170: 118, 180: 123, 190: 127, 200: 132, 210: 136, 220: 140,
+    230: 144, 240: 148, 250: 152, 260: 155, 270: 159, 280: 162, 290: 165, 300: 169, 320: 175,
+    340: 181, 360: 186, 380: 191, 400: 196, 420: 201, 440: 205, 460: 210, 480: 214, 500: 217,
+    550: 226, 600: 234, 650: 242, 700: 248, 750: 254, 800: 260, 850: 265, 900: 269, 950: 274,
+    1000: 278, 1100: 285, 1200: 291, 1300: 297, 1400: 302, 1500: 306, 1600: 310, 1700: 313,
+    1800: 317, 1900: 320, 2000: 322, 2200: 327, 2400: 331, 2600: 335, 2800: 338, 3000: 341,
+    3500: 346, 4000: 351, 4500: 354, 5000: 357, 6000: 361, 7000: 364, 8000: 367, 9000: 368,
+    10000: 370, 15000: 375, 20000: 377, 30000: 379, 40000: 380, 50000: 381, 75000: 382,
+    100000: 384,
+}
+# fmt: on
+"""The published Krejcie & Morgan table, population N: sample S (KREJCIE_MORGAN_SOURCE). [V2]"""
 
-    S = χ²·N·P(1-P) / (d²(N-1) + χ²·P(1-P)), χ² = 3,841, P = 0,5, d = 0,05, as required by
-    PermenPANRB 14/2017 [V2], computed exactly and rounded half up to the nearest whole
-    respondent, which reproduces the published Krejcie & Morgan table (N 100 → 80,
-    1000 → 278, 10000 → 370) [I]. The table prints 384 for N = 100000 although the formula
-    gives 382,63 (383); 384 is the limit for an unbounded population (384,16).
-    """
-    if population < 1:
-        raise ValueError(f"Jumlah populasi harus paling sedikit 1; ditemukan {population}")
+_TABLE_ROWS: tuple[int, ...] = tuple(KREJCIE_MORGAN)
+
+
+def krejcie_morgan_formula(population: int) -> Fraction:
+    """S = χ²·N·P(1-P) / (d²(N-1) + χ²·P(1-P)), χ² = 3,841, P = 0,5, d = 0,05, exactly. [V2]"""
     chi_square = Fraction("3.841")
     spread = Fraction(1, 4)  # P(1 - P) with P = 0,5
     margin = Fraction("0.05") ** 2
-    size = chi_square * population * spread / (margin * (population - 1) + chi_square * spread)
-    return int(quantize(size, 0))
+    return chi_square * population * spread / (margin * (population - 1) + chi_square * spread)
+
+
+def sample_size(population: int) -> int:
+    """Minimum number of respondents for `population` service users (Krejcie & Morgan). [V2]
+
+    The published table where it has the population; between two rows of the table, the
+    formula rounded up (ceiling), never fewer than the row below asks and never more than the
+    row above asks (so the size never falls when the population grows). Below the first row,
+    the formula rounded up; above the last, the formula rounded up but never fewer than the
+    last row's 384. [I] E.g. N 105 → 83 (formula 82,93); N 49999 → 381 (formula 381,18, but
+    the table asks 381 for 50000).
+    """
+    if population < 1:
+        raise ValueError(f"Jumlah populasi harus paling sedikit 1; ditemukan {population}")
+    if population in KREJCIE_MORGAN:
+        return KREJCIE_MORGAN[population]
+    size = math.ceil(krejcie_morgan_formula(population))
+    above = bisect.bisect(_TABLE_ROWS, population)
+    if above > 0:
+        size = max(size, KREJCIE_MORGAN[_TABLE_ROWS[above - 1]])
+    if 0 < above < len(_TABLE_ROWS):
+        size = min(size, KREJCIE_MORGAN[_TABLE_ROWS[above]])
+    return size
 
 
 def sample_is_adequate(respondents: int, population: int) -> bool:

@@ -21,6 +21,7 @@ from fractions import Fraction
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db.models import Case, CharField, Count, Q, QuerySet, Sum, Value, When
 
 from kinerja.organization.models import Agency, ServiceUnit
@@ -63,6 +64,7 @@ BREAKDOWN_TITLES: dict[str, str] = {
 """The heading of each breakdown, in the order a report shows them."""
 
 WEAKEST_COUNT = 3
+SHOWN_MAX = 40
 TREND_MONTHS = 12
 
 
@@ -116,7 +118,8 @@ class SurveyReport:
     population: int | None
     required_sample: int | None
     sample_adequate: bool | None
-    breakdowns: dict[str, list[GroupLine]]
+    breakdowns: dict[str, list[GroupLine]]  # keys of BREAKDOWN_TITLES; a "unit" line's key is
+    # the unit's slug, an "agency" line's the agency's id, "-" for "Tidak diisi"
     trend: list[TrendPoint]  # 12 months ending with span.end
     suggestions_total: int
     suggestions_hidden: int
@@ -165,6 +168,22 @@ def report_build(
         suggestions_total=suggestions["total"],
         suggestions_hidden=suggestions["hidden"],
     )
+
+
+def convention_from_param(value: str) -> WeightConvention:
+    """The weight convention a page or the API names with `bobot` (default 1/9); a
+    ValidationError naming the parameter, the value and what is accepted otherwise."""
+    text = value.strip()
+    if not text:
+        return WeightConvention.EXACT
+    try:
+        return WeightConvention(text)
+    except ValueError:
+        shown = text if len(text) <= SHOWN_MAX else f"{text[:SHOWN_MAX]}…"
+        accepted = ", ".join(f"{c.value} ({c.label})" for c in WeightConvention)
+        raise ValidationError(
+            {"bobot": [f"Bobot '{shown}' tidak dikenal; pilih {accepted}."]}
+        ) from None
 
 
 def element_lines(totals: Totals, convention: WeightConvention) -> list[ElementLine]:
@@ -272,10 +291,12 @@ def _lines(
     convention: WeightConvention,
     *,
     blank: Any = "",
+    keys: Mapping[Any, str] | None = None,
 ) -> list[GroupLine]:
-    """One line per choice (zero when nobody chose it), then "Tidak diisi" when present."""
+    """One line per choice (zero when nobody chose it), then "Tidak diisi" when present; a
+    line's key is the choice's value as text, or its entry in `keys`."""
     lines = [
-        _group_line(str(key), str(label), found.get(key, EMPTY), convention)
+        _group_line(keys[key] if keys else str(key), str(label), found.get(key, EMPTY), convention)
         for key, label in choices
     ]
     if blank in found:
@@ -294,7 +315,14 @@ def _breakdowns(
         units = _units_in_scope(agency).select_related("unit__agency").order_by("name")
         by_unit = totals_by(responses, "service_unit_id")
         shown = [u for u in units if u.is_active or u.pk in by_unit]
-        breakdowns = {"unit": _lines(by_unit, [(u.pk, u.name) for u in shown], convention)}
+        breakdowns = {
+            "unit": _lines(
+                by_unit,
+                [(u.pk, u.name) for u in shown],
+                convention,
+                keys={u.pk: u.slug for u in shown},
+            )
+        }
         if scope == "city":
             by_agency = totals_by(responses, "service_unit__unit__agency_id")
             agencies: dict[int, str] = {}

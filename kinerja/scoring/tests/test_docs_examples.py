@@ -199,16 +199,19 @@ def test_the_command_line_prints_the_worked_survey_figures(
 
 
 def test_sample_size_examples() -> None:
-    assert [sample_size(n) for n in (100, 1000, 10000, 50000, 75000, 1000000)] == [
+    assert [sample_size(n) for n in (100, 105, 1000, 10000, 49999, 100000, 2000000)] == [
         80,
+        83,
         278,
         370,
         381,
-        382,
         384,
+        385,
     ]
-    assert sample_size(100000) == 383
-    assert_documented("N 100 → **80**", "1000 → **278**", "10000 → **370**", "**383**")
+    assert_documented(
+        "N 100 → **80**", "105 → **83**", "1000 → **278**", "10000 → **370**",
+        "49999 → **381**", "100000 → **384**", "2000000 → **385**",
+    )  # fmt: skip
 
 
 def test_behaviour_example() -> None:

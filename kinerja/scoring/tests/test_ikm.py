@@ -11,11 +11,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kinerja.scoring.ikm import (
+    KREJCIE_MORGAN,
+    KREJCIE_MORGAN_SOURCE,
     Element,
     WeightConvention,
     element_weights,
     grade_for,
     ikm,
+    ikm_from_totals,
+    krejcie_morgan_formula,
     sample_is_adequate,
     sample_size,
 )
@@ -172,25 +176,35 @@ def test_conventions_have_labels_and_weights() -> None:
     ("population", "sample"),
     [
         (1, 1),
+        (9, 9),
         (10, 10),
         (50, 44),
         (100, 80),
+        (105, 83),  # between rows: the formula 82,93 rounded up
         (500, 217),
         (1000, 278),
         (2000, 322),
         (5000, 357),
         (10000, 370),
+        (49999, 381),  # the formula asks 381,18, the table 381 for the larger 50000
+        (50000, 381),
         (75000, 382),
-        (1000000, 384),
+        (100000, 384),  # the table, although the formula gives 382,63
+        (100001, 384),  # above the table: never fewer than its last row
+        (2000000, 385),  # the formula 384,05 rounded up
     ],
 )
-def test_sample_size_reproduces_the_krejcie_morgan_table(population: int, sample: int) -> None:
+def test_sample_size_follows_the_krejcie_morgan_table_and_rounds_up_between_rows(
+    population: int, sample: int
+) -> None:
     assert sample_size(population) == sample
 
 
-def test_sample_size_for_100000_is_383_by_the_formula_where_the_table_prints_384() -> None:
-    # The formula gives 382,63; the published table prints the unbounded-population limit 384.
-    assert sample_size(100000) == 383
+def test_the_table_is_krejcie_and_morgan_1970_from_10_to_100000() -> None:
+    assert "Krejcie" in KREJCIE_MORGAN_SOURCE
+    assert "1970" in KREJCIE_MORGAN_SOURCE
+    assert (min(KREJCIE_MORGAN), max(KREJCIE_MORGAN), len(KREJCIE_MORGAN)) == (10, 100000, 90)
+    assert list(KREJCIE_MORGAN) == sorted(KREJCIE_MORGAN)
 
 
 def test_sample_size_needs_a_population() -> None:
@@ -242,3 +256,133 @@ def test_the_order_of_respondents_does_not_matter(
 ) -> None:
     shuffled = data.draw(st.permutations(survey))
     assert ikm(shuffled) == ikm(survey)
+
+
+# --- sample size: properties ------------------------------------------------------------------
+
+populations = st.integers(min_value=1, max_value=3_000_000)
+
+
+def _row_at_or_below(population: int) -> int | None:
+    rows = [row for row in KREJCIE_MORGAN if row <= population]
+    return KREJCIE_MORGAN[rows[-1]] if rows else None
+
+
+@settings(max_examples=300, deadline=None)
+@given(populations, populations)
+def test_sample_size_never_falls_when_the_population_grows(first: int, second: int) -> None:
+    small, large = sorted((first, second))
+    assert sample_size(small) <= sample_size(large)
+
+
+@settings(max_examples=300, deadline=None)
+@given(populations)
+def test_sample_size_is_never_below_the_table_row_at_or_below_the_population(
+    population: int,
+) -> None:
+    row = _row_at_or_below(population)
+    assert sample_size(population) >= (row or 0)
+    assert sample_size(population) <= population
+
+
+@settings(max_examples=300, deadline=None)
+@given(populations.filter(lambda n: n not in KREJCIE_MORGAN))
+def test_sample_size_between_rows_is_at_least_the_formula_or_the_next_row(
+    population: int,
+) -> None:
+    larger = [KREJCIE_MORGAN[row] for row in KREJCIE_MORGAN if row > population]
+    formula = krejcie_morgan_formula(population)
+    floor = min(formula, Fraction(larger[0])) if larger else formula
+    assert sample_size(population) >= floor
+
+
+@pytest.mark.parametrize(("population", "sample"), sorted(KREJCIE_MORGAN.items()))
+def test_sample_size_equals_the_table_at_every_row(population: int, sample: int) -> None:
+    assert sample_size(population) == sample
+
+
+# --- ikm_from_totals -----------------------------------------------------------------------------
+
+
+def _totals(
+    survey: list[dict[Element, int | None]],
+) -> tuple[int, dict[Element, int], dict[Element, int]]:
+    sums = dict.fromkeys(Element, 0)
+    counts = dict.fromkeys(Element, 0)
+    respondents = 0
+    for response in survey:
+        answered = [e for e, answer in response.items() if answer is not None]
+        respondents += bool(answered)
+        for element in answered:
+            sums[element] += response[element] or 0
+            counts[element] += 1
+    return respondents, sums, counts
+
+
+@settings(max_examples=150, deadline=None)
+@given(surveys)
+def test_ikm_over_responses_equals_ikm_from_their_totals_for_every_convention(
+    survey: list[dict[Element, int | None]],
+) -> None:
+    respondents, sums, counts = _totals(survey)
+    for convention in WeightConvention:
+        assert ikm_from_totals(
+            respondents=respondents, sums=sums, counts=counts, weights=convention
+        ) == ikm(survey, convention)
+
+
+def test_totals_may_leave_out_elements_with_zero_weight() -> None:
+    weights = {Element.U1: Decimal("0.5"), Element.U2: Decimal("0.5")}
+    result = ikm_from_totals(
+        respondents=2, sums={Element.U1: 8, Element.U2: 6}, counts={Element.U1: 2, Element.U2: 2},
+        weights=weights,
+    )  # fmt: skip
+    assert result.value == Decimal("87.50")
+    assert result.convention is None
+    assert result.element_counts[Element.U9] == 0
+
+
+FULL_SUMS = dict.fromkeys(Element, 6)
+FULL_COUNTS = dict.fromkeys(Element, 2)
+
+
+@pytest.mark.parametrize(
+    ("sums", "counts", "message"),
+    [
+        ({**FULL_SUMS, Element.U3: 9}, FULL_COUNTS, r"U3 \(jumlah 9, 2 jawaban\)"),
+        ({**FULL_SUMS, Element.U3: 1}, FULL_COUNTS, r"U3 \(jumlah 1, 2 jawaban\)"),
+        ({**FULL_SUMS, Element.U4: 0}, {**FULL_COUNTS, Element.U4: -1}, "U4 \\(jumlah 0, -1"),
+    ],
+)
+def test_totals_impossible_on_a_one_to_four_scale_are_refused(
+    sums: dict[Element, int], counts: dict[Element, int], message: str
+) -> None:
+    with pytest.raises(
+        ValueError, match="Jumlah jawaban tidak mungkin untuk skala 1-4: " + message
+    ):
+        ikm_from_totals(respondents=2, sums=sums, counts=counts)
+
+
+def test_totals_with_negative_respondents_are_refused() -> None:
+    with pytest.raises(ValueError, match="Jumlah responden tidak boleh negatif; ditemukan -1"):
+        ikm_from_totals(respondents=-1, sums=FULL_SUMS, counts=FULL_COUNTS)
+
+
+def test_totals_without_respondents_are_refused() -> None:
+    with pytest.raises(ValueError, match="Tidak ada jawaban survei"):
+        ikm_from_totals(respondents=0, sums={}, counts={})
+
+
+def test_totals_with_an_element_nobody_answered_are_refused() -> None:
+    with pytest.raises(ValueError, match=r"Tidak ada jawaban untuk U9 \(Sarana dan Prasarana\)"):
+        ikm_from_totals(
+            respondents=2, sums={**FULL_SUMS, Element.U9: 0}, counts={**FULL_COUNTS, Element.U9: 0}
+        )
+
+
+def test_totals_with_explicit_weights_that_do_not_sum_to_one_are_refused() -> None:
+    with pytest.raises(ValueError, match="Jumlah bobot unsur harus 1; ditemukan 0,9"):
+        ikm_from_totals(
+            respondents=2, sums=FULL_SUMS, counts=FULL_COUNTS,
+            weights={Element.U1: Decimal("0.9")},
+        )  # fmt: skip
