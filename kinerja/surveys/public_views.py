@@ -9,6 +9,7 @@ form or a previous citizen's answers.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.contrib.auth.decorators import login_not_required
@@ -198,32 +199,35 @@ def kiosk_activate(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "surveys/kiosk_activate.html", context)
 
 
+@dataclass(frozen=True)
+class RefusalRow:
+    day: date
+    reason: str
+    count: int
+
+
 @require_GET
 def refusal_list(request: HttpRequest, slug: str) -> HttpResponse:
     unit = service_unit_get_for_actor(actor=request_actor(request), slug=slug)
     today = timezone.localdate()
     since = today - timedelta(days=REFUSAL_DAYS - 1)
-    reasons = list(RefusalReason)
-    counts: dict[date, dict[str, int]] = {}
-    for day, reason, count in SubmissionRefusal.objects.filter(
-        service_unit=unit, day__gte=since
-    ).values_list("day", "reason", "count"):
-        counts.setdefault(day, {})[reason] = count
-    totals = [sum(by_reason.get(r, 0) for by_reason in counts.values()) for r in reasons]
+    labels = {str(value): str(label) for value, label in RefusalReason.choices}
     rows = [
-        {
-            "day": day,
-            "cells": [(r.label, counts[day].get(r, 0)) for r in reasons],
-            "total": sum(counts[day].values()),
-        }
-        for day in sorted(counts, reverse=True)
+        RefusalRow(day=day, reason=labels.get(reason, reason), count=count)
+        for day, reason, count in SubmissionRefusal.objects.filter(
+            service_unit=unit, day__gte=since, count__gt=0
+        )
+        .order_by("-day", "-count", "reason")
+        .values_list("day", "reason", "count")
     ]
+    per_reason: dict[str, int] = {}
+    for row in rows:
+        per_reason[row.reason] = per_reason.get(row.reason, 0) + row.count
     context = {
         "unit": unit,
-        "reasons": [r.label for r in reasons],
         "rows": rows,
-        "totals": [(r.label, n) for r, n in zip(reasons, totals, strict=True)],
-        "total": sum(totals),
+        "per_reason": sorted(per_reason.items(), key=lambda item: -item[1]),
+        "total": sum(per_reason.values()),
         "since": since,
     }
     return render(request, "surveys/refusals.html", context)

@@ -46,7 +46,8 @@ def test_the_kiosk_returns_to_a_fresh_empty_form_and_echoes_no_answer(
 ) -> None:
     page = client.get(f"/s/{unit.slug}/kios/")
     html = page.content.decode()
-    assert 'class="pub-kiosk"' in html and 'autocomplete="off"' in html
+    assert 'class="pub-kiosk"' in html
+    assert 'autocomplete="off"' in html
     assert "no-store" in page["Cache-Control"]
     response = client.post(f"/s/{unit.slug}/kios/", answers(token=token_of(page.content)))
     assert response.status_code == 303
@@ -59,7 +60,8 @@ def test_the_kiosk_returns_to_a_fresh_empty_form_and_echoes_no_answer(
     assert "Kursi tunggu kurang" not in thanks_html
     assert "<script" not in thanks_html
     fresh = client.get(f"/s/{unit.slug}/kios/").content.decode()
-    assert " checked" not in fresh and "Kursi tunggu kurang" not in fresh
+    assert " checked" not in fresh
+    assert "Kursi tunggu kurang" not in fresh
     assert token_of(fresh.encode()) != token_of(page.content)
 
 
@@ -109,7 +111,8 @@ def test_the_unit_head_registers_the_tablet_audited_and_gets_the_cookie(
     assert "Perangkat ini sudah terdaftar sebagai kios Loket KTP." in page_text(response.content)
     cookie = response.cookies[KIOSK_COOKIE]
     assert cookie["path"] == f"/s/{unit.slug}/"
-    assert cookie["httponly"] and int(cookie["max-age"]) > 365 * 24 * 3600
+    assert cookie["httponly"]
+    assert int(cookie["max-age"]) > 365 * 24 * 3600
     event = AuditEvent.objects.get(action="survey_kiosk.activated")
     assert event.actor_id == personas.appraiser_superior.pk
     assert event.object_id == str(unit.pk)
@@ -137,4 +140,5 @@ def test_anonymous_visitors_are_sent_to_login_for_the_kiosk_registration(
     client: Client, unit: ServiceUnit
 ) -> None:
     response = client.get(f"/skm/{unit.slug}/kios/")
-    assert response.status_code == 302 and "/akun/masuk/" in response["Location"]
+    assert response.status_code == 302
+    assert "/akun/masuk/" in response["Location"]

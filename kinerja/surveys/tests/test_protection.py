@@ -54,9 +54,7 @@ def unit(personas: Personas) -> ServiceUnit:
 
 
 def refusals(unit: ServiceUnit) -> dict[str, int]:
-    return dict(
-        SubmissionRefusal.objects.filter(service_unit=unit).values_list("reason", "count")
-    )
+    return dict(SubmissionRefusal.objects.filter(service_unit=unit).values_list("reason", "count"))
 
 
 def fresh_token(client: Client, unit: ServiceUnit) -> str:
@@ -82,9 +80,10 @@ def test_a_token_used_once_is_refused_the_second_time_and_counted(
     assert SurveyResponse.objects.count() == 1
     assert refusals(unit) == {RefusalReason.TOKEN_REUSED: 1}
     # the fresh token on the page sends the kept answers
-    assert client.post(
-        f"/s/{unit.slug}/", answers(token=token_of(again.content), u1="1")
-    ).status_code == 303
+    assert (
+        client.post(f"/s/{unit.slug}/", answers(token=token_of(again.content), u1="1")).status_code
+        == 303
+    )
 
 
 def test_a_token_of_another_unit_or_a_forged_one_is_refused(
@@ -102,9 +101,7 @@ def test_a_token_of_another_unit_or_a_forged_one_is_refused(
     assert refusals(unit) == {RefusalReason.TOKEN_INVALID: 3}
 
 
-def test_an_expired_token_is_refused(
-    client: Client, unit: ServiceUnit, settings: Any
-) -> None:
+def test_an_expired_token_is_refused(client: Client, unit: ServiceUnit, settings: Any) -> None:
     old = form_token_issue(
         service_unit_id=unit.pk, issued_at=time.time() - settings.SKM_TOKEN_MAX_AGE_SECONDS - 5
     )
@@ -220,7 +217,8 @@ def test_the_address_is_stored_only_as_a_hash_with_the_salt_of_the_day(
     salt = DailySalt.objects.get(day=timezone.localdate()).salt
     assert stored.client_hash == client_hash("203.0.113.7", salt)
     assert "203.0.113.7" not in str(SurveyResponse.objects.values().get())
-    assert len(stored.answers_key) == 64 and len(stored.form_nonce or "") >= 20
+    assert len(stored.answers_key) == 64
+    assert len(stored.form_nonce or "") >= 20
 
 
 def test_a_new_salt_of_the_day_deletes_salts_older_than_yesterday(db: None) -> None:
@@ -228,7 +226,8 @@ def test_a_new_salt_of_the_day_deletes_salts_older_than_yesterday(db: None) -> N
     DailySalt.objects.create(day=today - timedelta(days=3), salt="a" * 64)
     DailySalt.objects.create(day=today - timedelta(days=1), salt="b" * 64)
     salt = daily_salt(today)
-    assert len(salt) == 64 and salt == daily_salt(today)
+    assert len(salt) == 64
+    assert salt == daily_salt(today)
     assert set(DailySalt.objects.values_list("day", flat=True)) == {
         today,
         today - timedelta(days=1),

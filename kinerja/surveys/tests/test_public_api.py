@@ -48,9 +48,7 @@ def body(token: str, **changes: Any) -> dict[str, Any]:
 
 
 def refusals(unit: ServiceUnit) -> dict[str, int]:
-    return dict(
-        SubmissionRefusal.objects.filter(service_unit=unit).values_list("reason", "count")
-    )
+    return dict(SubmissionRefusal.objects.filter(service_unit=unit).values_list("reason", "count"))
 
 
 def test_the_form_gives_questions_services_profile_choices_and_a_token(
@@ -61,19 +59,20 @@ def test_the_form_gives_questions_services_profile_choices_and_a_token(
     assert response.status_code == 200
     assert response["Cache-Control"] == "no-store"
     data = response.json()
-    assert data["service_unit"] == "Loket KTP" and data["is_open"] is True
+    assert data["service_unit"] == "Loket KTP"
+    assert data["is_open"] is True
     assert data["services"] == [{"id": service.pk, "name": "Perekaman KTP-el"}]
     assert [q["field"] for q in data["questions"]] == [f"u{n}" for n in range(1, 10)]
     assert data["questions"][0]["answers"][3] == {"value": 4, "text": "Sangat sesuai"}
     assert {"value": "P", "text": "Perempuan"} in data["profile"]["gender"]
-    assert data["token"] and data["suggestion_max_chars"] == 2000
+    assert data["token"]
+    assert data["suggestion_max_chars"] == 2000
 
 
 def test_a_citizen_app_sends_answers_and_receives_201(api: APIClient, unit: ServiceUnit) -> None:
     service = make_service(service_unit=unit, name="Perekaman KTP-el")
-    response = api.post(
-        post_url(unit), body(fresh(api, unit), service=service.pk, suggestion="Cepat"), format="json"
-    )
+    data = body(fresh(api, unit), service=service.pk, suggestion="Cepat")
+    response = api.post(post_url(unit), data, format="json")
     assert response.status_code == 201
     assert response.json() == {"received": True}
     stored = SurveyResponse.objects.get()
@@ -140,7 +139,8 @@ def test_a_filled_honeypot_answers_201_and_stores_nothing(
     api: APIClient, unit: ServiceUnit
 ) -> None:
     response = api.post(post_url(unit), body(fresh(api, unit), website="x"), format="json")
-    assert response.status_code == 201 and response.json() == {"received": True}
+    assert response.status_code == 201
+    assert response.json() == {"received": True}
     assert SurveyResponse.objects.count() == 0
     assert refusals(unit) == {RefusalReason.HONEYPOT: 1}
 
@@ -173,7 +173,8 @@ def test_an_inactive_unit_refuses_and_an_unknown_one_is_404(
 ) -> None:
     closed = make_service_unit(unit=personas.staff.unit, is_active=False)
     form = api.get(form_url(closed)).json()
-    assert form["is_open"] is False and form["token"] is None
+    assert form["is_open"] is False
+    assert form["token"] is None
     response = api.post(post_url(closed), body("x"), format="json")
     assert response.status_code == 400
     assert response.json() == {"non_field_errors": ["Survei unit ini sedang tidak dibuka."]}

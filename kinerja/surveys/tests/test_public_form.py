@@ -54,7 +54,8 @@ def test_an_anonymous_citizen_sends_the_form_and_lands_on_the_thank_you_page(
     stored = SurveyResponse.objects.get()
     assert (stored.u1, stored.u9, stored.service, stored.channel) == (3, 3, service, Channel.ONLINE)
     assert (stored.gender, stored.age, stored.education) == ("P", 34, "S1")
-    assert len(stored.client_hash) == 64 and "127.0.0.1" not in stored.client_hash
+    assert len(stored.client_hash) == 64
+    assert "127.0.0.1" not in stored.client_hash
     thanks = client.get(response["Location"])
     assert "Terima kasih, jawaban Anda sudah kami terima" in page_text(thanks.content)
     assert f'href="/s/{unit.slug}/hasil/"' in thanks.content.decode()
@@ -73,16 +74,20 @@ def test_the_form_is_one_small_page_without_script_that_lists_the_nine_questions
     assert css is not None
     with open(css, "rb") as handle:
         assert len(handle.read()) < 8 * 1024
-    assert "<script" not in html and "<style" not in html
+    assert "<script" not in html
+    assert "<style" not in html
     assert response["Cache-Control"].count("no-store") == 1
     text = page_text(response.content)
     assert "Loket KTP" in text
     assert f'href="/s/{unit.slug}/standar/"' in html
-    assert "Layanan yang diterima" in text and "Perekaman KTP-el" in text
+    assert "Layanan yang diterima" in text
+    assert "Perekaman KTP-el" in text
     assert "Bagaimana pendapat Saudara tentang kesesuaian persyaratan pelayanan" in text
     assert html.count('type="radio" name="u') == 36
-    assert "Sangat sesuai" in text and "Dikelola dengan baik" in text
-    assert 'name="website"' in html and 'tabindex="-1"' in html
+    assert "Sangat sesuai" in text
+    assert "Dikelola dengan baik" in text
+    assert 'name="website"' in html
+    assert 'tabindex="-1"' in html
     for name in ("gender", "age", "education", "occupation", "suggestion"):
         assert f'name="{name}"' in html
     assert "Pendapat Anda" in headings(response.content)
@@ -112,7 +117,8 @@ def test_missing_and_bad_answers_are_named_next_to_the_field_and_the_rest_is_kep
     assert "Jawaban U4 (Biaya/Tarif) wajib dipilih." in text
     assert "Jawaban U7 (Perilaku Pelaksana) '9' di luar skala; isi 1, 2, 3 atau 4." in text
     assert "Usia '5' tidak sah" in text
-    assert 'href="#f-u4-1"' in html and 'href="#f-service"' in html
+    assert 'href="#f-u4-1"' in html
+    assert 'href="#f-service"' in html
     # the other answers are kept, the same (unused) token too
     assert 'id="f-u1-3" value="3" required checked' in html
     assert 'id="f-gender-P" value="P" checked' in html
@@ -145,9 +151,9 @@ def test_an_unknown_service_is_refused_naming_the_accepted_ones(
     make_service(service_unit=unit, name="Perekaman KTP-el")
     token = open_form(client, unit)
     response = client.post(f"/s/{unit.slug}/", answers(token=token, service="999999"))
-    assert "Layanan '999999' tidak ada di unit layanan ini; pilih salah satu: Perekaman KTP-el." in (
-        page_text(response.content)
-    )
+    text = page_text(response.content)
+    expected = "Layanan '999999' tidak ada di unit layanan ini; pilih salah satu: Perekaman KTP-el."
+    assert expected in text
     assert SurveyResponse.objects.count() == 0
 
 
@@ -175,7 +181,7 @@ def test_an_inactive_unit_shows_a_polite_page_and_stores_nothing(
 
 def test_hostile_values_never_break_the_form(client: Client, unit: ServiceUnit) -> None:
     token = open_form(client, unit)
-    hostile = {name: "x" * 5000 for name in answers()}
+    hostile = dict.fromkeys(answers(), "x" * 5000)
     response = client.post(f"/s/{unit.slug}/", {**hostile, "token": token, "website": ""})
     assert response.status_code == 200
     assert len(response.content) < 40 * 1024
