@@ -116,7 +116,7 @@ def form_token_issue(*, service_unit_id: int, issued_at: float | None = None) ->
     payload = {
         "u": service_unit_id,
         "n": secrets.token_urlsafe(18),
-        "t": round(time.time() if issued_at is None else issued_at, 3),
+        "t": int((time.time() if issued_at is None else issued_at) * 1000),  # ms, floored
     }
     return signing.dumps(payload, salt=FORM_SALT, compress=False)
 
@@ -133,10 +133,12 @@ def form_token_check(token: Any, *, service_unit_id: int, now: float | None = No
         not isinstance(payload, dict)
         or payload.get("u") != service_unit_id
         or not isinstance(payload.get("n"), str)
-        or not isinstance(payload.get("t"), int | float)
+        or not isinstance(payload.get("t"), int)
     ):
         raise SubmissionRefused(RefusalReason.TOKEN_INVALID)
-    found = FormToken(service_unit_id=payload["u"], nonce=payload["n"], issued_at=payload["t"])
+    found = FormToken(
+        service_unit_id=payload["u"], nonce=payload["n"], issued_at=payload["t"] / 1000
+    )
     age = (time.time() if now is None else now) - found.issued_at
     if age > settings.SKM_TOKEN_MAX_AGE_SECONDS:
         raise SubmissionRefused(RefusalReason.TOKEN_EXPIRED)

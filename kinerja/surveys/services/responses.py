@@ -83,6 +83,10 @@ def response_submit(
         raise
 
 
+def _nonce_used(nonce: str) -> bool:
+    return SurveyResponse.objects.filter(form_nonce=nonce).exists()
+
+
 def _submit(
     service_unit: ServiceUnit,
     fields: Mapping[str, Any],
@@ -99,7 +103,7 @@ def _submit(
     if str(fields.get(HONEYPOT_FIELD) or "").strip():
         raise SubmissionRefused(RefusalReason.HONEYPOT)
     token = form_token_check(fields.get("token"), service_unit_id=service_unit.pk)
-    if SurveyResponse.objects.filter(form_nonce=token.nonce).exists():
+    if _nonce_used(token.nonce):
         raise SubmissionRefused(RefusalReason.TOKEN_REUSED)
     clean = response_clean(fields, services=unit_services(service_unit), require_all_answers=True)
     values = clean.fields()

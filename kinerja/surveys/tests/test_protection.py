@@ -240,3 +240,26 @@ def test_refusal_counts_add_up_per_unit_day_and_reason(unit: ServiceUnit) -> Non
         refusal_count(service_unit_id=unit.pk, reason=RefusalReason.HONEYPOT, day=today)
     refusal_count(service_unit_id=unit.pk, reason=RefusalReason.DUPLICATE, day=today)
     assert refusals(unit) == {RefusalReason.HONEYPOT: 3, RefusalReason.DUPLICATE: 1}
+
+
+def test_two_posts_of_one_token_at_the_same_moment_store_one_and_count_a_reuse(
+    unit: ServiceUnit, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The second post passed the look-up before the first was stored: the unique nonce decides.
+    from kinerja.surveys.protection import SubmissionRefused
+    from kinerja.surveys.services import responses
+
+    token = form_token_issue(service_unit_id=unit.pk)
+    fields = answers(token=token)
+    responses.response_submit(
+        service_unit=unit, fields=fields, channel="ONLINE", client_ip="1.1.1.1"
+    )
+    monkeypatch.setattr(responses, "_nonce_used", lambda nonce: False)
+    with pytest.raises(SubmissionRefused) as refused:
+        responses.response_submit(
+            service_unit=unit, fields=answers(token=token, u1="1"), channel="ONLINE",
+            client_ip="2.2.2.2",
+        )  # fmt: skip
+    assert refused.value.reason == RefusalReason.TOKEN_REUSED
+    assert SurveyResponse.objects.count() == 1
+    assert refusals(unit) == {RefusalReason.TOKEN_REUSED: 1}
