@@ -12,6 +12,9 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from kinerja.accounts.demo_identities import DEMO_SUPERVISOR
+from kinerja.accounts.models import User
+from kinerja.core.demo import DemoOptions, demo_seeds_run
 from kinerja.core.testing import page_text
 from kinerja.organization.models import ServiceUnit
 from kinerja.people.holdings import today
@@ -223,3 +226,17 @@ def test_sourced_indicators_cost_two_queries_and_none_cost_nothing(
     with django_assert_num_queries(2):
         values = plan_satisfaction_values(plan=plan, indicators=[indicator, manual])
     assert list(values) == [indicator.pk]
+
+
+def test_the_demo_supervisors_plan_shows_the_adminduk_counters_index(client: Client) -> None:
+    demo_seeds_run(DemoOptions(employees=400, seed=3))
+    plan = PerformancePlan.objects.get(employee__nip=DEMO_SUPERVISOR.username)
+    indicator = Indicator.objects.get(result__plan=plan, source=IndicatorSource.SATISFACTION_INDEX)
+    assert indicator.service_unit is not None
+    assert indicator.service_unit.name == "Loket Pelayanan Adminduk"
+
+    client.force_login(User.objects.get(username=DEMO_SUPERVISOR.username))
+    text = page_text(client.get(f"/skp/{plan.pk}/").content)
+
+    assert f"IKM {_this_month()}:" in text
+    assert "sumber: SKM Loket Pelayanan Adminduk" in text
