@@ -1,0 +1,148 @@
+"""Writes of citizens' responses: `response_submit`, the one service every entrance (the public
+form, the kiosk, the public API) calls, and the registration of a kiosk tablet.
+
+A citizen is anonymous by design, so `response_submit` takes no actor and is not audited (the
+audit trail keeps the client address; the survey must not). Order of the protections
+(kinerja/surveys/protection.py): rate limit, honeypot, form token (signature and unit, age,
+minimum fill time, reuse), the response rule (`rules.response_clean`), duplicate. Every
+refusal is counted per unit, day and reason before the caller sees it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from kinerja.accounts.actors import Actor
+from kinerja.accounts.login_guard import client_address_key
+from kinerja.accounts.permissions import require
+from kinerja.audit.services import audit_record
+from kinerja.organization.models import ServiceUnit
+from kinerja.surveys.models import Channel, RefusalReason, Service, SurveyResponse
+from kinerja.surveys.permissions import can_manage_unit_survey
+from kinerja.surveys.protection import (
+    DUPLICATE_WINDOW,
+    HONEYPOT_FIELD,
+    SubmissionRefused,
+    answers_key,
+    client_hashes,
+    form_token_check,
+    kiosk_cookie_value,
+    rate_limit_exceeded,
+    refusal_count,
+)
+from kinerja.surveys.rules import response_clean
+
+CLOSED_MESSAGE = "Survei unit ini sedang tidak dibuka."
+KIOSK_REFUSAL = "Hanya kepala unit layanan atau Admin OPD yang dapat mendaftarkan perangkat kios."
+
+
+def unit_services(service_unit: ServiceUnit) -> dict[int, str]:
+    """The unit's active services by id, in their order (one query)."""
+    return dict(
+        Service.objects.filter(service_unit=service_unit, is_active=True)
+        .order_by("position", "name")
+        .values_list("pk", "name")
+    )
+
+
+def response_submit(
+    *,
+    service_unit: ServiceUnit,
+    fields: Mapping[str, Any],
+    channel: str,
+    client_ip: str | None,
+    kiosk_device: bool = False,
+) -> SurveyResponse | None:
+    """Store one citizen's response, or refuse it.
+
+    `fields` are the posted values by their contract names (token, website, service, u1-u9,
+    gender, age, education, occupation, suggestion). Returns the stored response, or None when
+    the honeypot was filled (the bot sees success; nothing is stored). Raises
+    SubmissionRefused (counted) or ValidationError from the response rule (counted as INVALID).
+    A registered kiosk tablet (`kiosk_device`) has the kiosk rate limit and no duplicate check:
+    it serves many citizens from one address, and two of them may well answer alike.
+    """
+    if not service_unit.is_active:
+        raise ValidationError({NON_FIELD_ERRORS: [CLOSED_MESSAGE]})
+    now = timezone.now()
+    day = timezone.localdate(now)
+    try:
+        return _submit(service_unit, fields, channel, client_ip, kiosk_device, now)
+    except SubmissionRefused as refusal:
+        refusal_count(service_unit_id=service_unit.pk, reason=refusal.reason, day=day)
+        if refusal.reason == RefusalReason.HONEYPOT:
+            return None  # the bot sees success and learns nothing
+        raise
+    except ValidationError:
+        refusal_count(service_unit_id=service_unit.pk, reason=RefusalReason.INVALID, day=day)
+        raise
+
+
+def _submit(
+    service_unit: ServiceUnit,
+    fields: Mapping[str, Any],
+    channel: str,
+    client_ip: str | None,
+    kiosk_device: bool,
+    now: Any,
+) -> SurveyResponse | None:
+    address = client_address_key(client_ip)
+    if rate_limit_exceeded(
+        service_unit_id=service_unit.pk, client_address=address, kiosk=kiosk_device
+    ):
+        raise SubmissionRefused(RefusalReason.RATE_LIMIT)
+    if str(fields.get(HONEYPOT_FIELD) or "").strip():
+        raise SubmissionRefused(RefusalReason.HONEYPOT)
+    token = form_token_check(fields.get("token"), service_unit_id=service_unit.pk)
+    if SurveyResponse.objects.filter(form_nonce=token.nonce).exists():
+        raise SubmissionRefused(RefusalReason.TOKEN_REUSED)
+    clean = response_clean(fields, services=unit_services(service_unit), require_all_answers=True)
+    values = clean.fields()
+    key = answers_key(values)
+    day = timezone.localdate(now)
+    stored_hash, recent_hashes = client_hashes(client_ip, day=day)
+    if (
+        not kiosk_device
+        and recent_hashes
+        and SurveyResponse.objects.filter(
+            service_unit=service_unit,
+            client_hash__in=recent_hashes,
+            answers_key=key,
+            submitted_at__gte=now - DUPLICATE_WINDOW,
+        ).exists()
+    ):
+        raise SubmissionRefused(RefusalReason.DUPLICATE)
+    try:
+        with transaction.atomic():
+            return SurveyResponse.objects.create(
+                service_unit=service_unit,
+                survey_date=day,
+                submitted_at=now,
+                channel=channel,
+                client_hash=stored_hash,
+                answers_key=key,
+                form_nonce=token.nonce,
+                **values,
+            )
+    except IntegrityError as error:  # the same token sent twice at the same moment
+        raise SubmissionRefused(RefusalReason.TOKEN_REUSED) from error
+
+
+def kiosk_device_activate(*, actor: Actor, service_unit: ServiceUnit) -> str:
+    """Register the tablet the actor is using as a kiosk of the unit: the signed value of its
+    long-lived cookie (the kiosk rate limit applies to it). Audited."""
+    if actor is not None:
+        require(can_manage_unit_survey(actor, service_unit), KIOSK_REFUSAL)
+    with transaction.atomic():
+        audit_record(
+            actor=actor,
+            action="survey_kiosk.activated",
+            obj=service_unit,
+            after={"service_unit": service_unit.name, "channel": Channel.KIOSK},
+        )
+    return kiosk_cookie_value(service_unit_id=service_unit.pk)
