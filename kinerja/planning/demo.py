@@ -8,7 +8,8 @@ Through the services (audited), the chain the demo logins see:
 - the Kepala Bidang's approved plan, contributing to the head's results;
 - the demo supervisor's (DEMO_SUPERVISOR) approved plan with three results: the first two
   cascaded to her subordinates, the third contributed to by nobody (the orphan the results-
-  role matrix flags);
+  role matrix flags); her second result has an indicator sourced from the IKM of the counter
+  "Loket Pelayanan Adminduk", whose monthly values the plan page shows;
 - the demo employee's (DEMO_EMPLOYEE) plan: submitted, returned with a note, a thread on a
   result, a raised target, submitted again (two versions, waiting for the supervisor);
 - her other subordinates: drafts from the cascade, some submitted.
@@ -32,7 +33,7 @@ from kinerja.accounts.models import User
 from kinerja.audit.services import audit_record
 from kinerja.core.demo import DemoOptions
 from kinerja.discussions.models import DocumentVersion
-from kinerja.organization.models import Agency, Position
+from kinerja.organization.models import Agency, Position, ServiceUnit
 from kinerja.people.chain import WALI_KOTA, Holder, Holding, PositionNode, Tree
 from kinerja.people.holdings import covering
 from kinerja.people.models import Assignment, Employee
@@ -43,6 +44,7 @@ from kinerja.planning.models import (
     Aspect,
     GoalIndicator,
     Indicator,
+    IndicatorSource,
     OrganizationGoal,
     PerformancePlan,
     PlannedResult,
@@ -65,6 +67,7 @@ from kinerja.planning.services import (
 from kinerja.scoring.achievement import ResultKind
 
 SAMPLE = 300
+SATISFACTION_UNIT = "Loket Pelayanan Adminduk"
 IndicatorSpec = tuple[str, str, str, Decimal | None, Decimal | None, str, str]
 STATES = [
     (None, 0.15),
@@ -278,6 +281,26 @@ def _cast(tree: Tree, agency: Agency) -> Cast | None:
     )
 
 
+def _add_satisfaction_indicator(actor: User, plan: PerformancePlan, agency: Agency) -> None:
+    """Her second result gets an indicator whose value comes from the IKM of the counter she
+    runs (the plan page shows it per month, nobody types it in)."""
+    loket = ServiceUnit.objects.filter(unit__agency=agency, name=SATISFACTION_UNIT).first()
+    result = plan.results.order_by("number")[1:2].first()
+    if loket is None or result is None:
+        return
+    indicator_add(
+        actor=actor,
+        result=result,
+        aspect=Aspect.QUALITY,
+        text=f"Indeks kepuasan masyarakat {SATISFACTION_UNIT}",
+        target_kind=TargetKind.NUMBER,
+        target_value=Decimal(85),
+        target_unit="nilai IKM",
+        source=IndicatorSource.SATISFACTION_INDEX,
+        service_unit=loket,
+    )
+
+
 def _chain_plans(cast: Cast, agency: Agency, period: PerformancePeriod) -> list[str]:
     goals = _goals(agency, period)
     head = _approved(
@@ -312,19 +335,18 @@ def _chain_plans(cast: Cast, agency: Agency, period: PerformancePeriod) -> list[
     )
     kabid_results = list(kabid.results.order_by("number"))
     sup_user = cast.supervisor_user
-    supervisor = _approved(
+    supervisor_plan = _plan(
         sup_user,
-        _plan(
-            sup_user,
-            cast.supervisor,
-            period,
-            [
-                ("Terselesaikannya perekaman dan pencetakan KTP-el", kabid_results[0], None),
-                ("Terlayaninya permohonan identitas penduduk tepat waktu", kabid_results[1], None),
-                ("Tersusunnya inovasi layanan identitas penduduk keliling", kabid_results[0], None),
-            ],
-        ),
+        cast.supervisor,
+        period,
+        [
+            ("Terselesaikannya perekaman dan pencetakan KTP-el", kabid_results[0], None),
+            ("Terlayaninya permohonan identitas penduduk tepat waktu", kabid_results[1], None),
+            ("Tersusunnya inovasi layanan identitas penduduk keliling", kabid_results[0], None),
+        ],
     )
+    _add_satisfaction_indicator(sup_user, supervisor_plan, agency)
+    supervisor = _approved(sup_user, supervisor_plan)
     own = list(supervisor.results.order_by("number"))
     # The employee: submitted, returned with a note and a thread, raised target, resubmitted.
     emp_user = cast.employee_user

@@ -8,7 +8,9 @@ actor may not see is a 404. Lists cost the same number of queries at any size.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -21,6 +23,7 @@ from kinerja.accounts.permissions import is_leader
 from kinerja.people.holdings import employee_id_for_user, today
 from kinerja.people.models import Employee
 from kinerja.people.permissions import team_chain_of
+from kinerja.periods.models import EvaluationWindow
 from kinerja.planning.models import (
     Aspect,
     Indicator,
@@ -33,6 +36,8 @@ from kinerja.planning.models import (
 from kinerja.planning.permissions import can_view_plan
 from kinerja.planning.rules import target_text
 from kinerja.scoring.achievement import Polarity, ResultKind
+from kinerja.scoring.ikm import IkmResult
+from kinerja.surveys.indicator_values import satisfaction_values
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 WALI_KOTA = "Wali Kota"
@@ -131,7 +136,12 @@ def _result_views(plan: PerformancePlan) -> list[ResultView]:
     rows = (
         PlannedResult.objects.filter(plan_id=plan.pk)
         .select_related("parent", "goal")
-        .prefetch_related(Prefetch("indicators", queryset=Indicator.objects.order_by("number")))
+        .prefetch_related(
+            Prefetch(
+                "indicators",
+                queryset=Indicator.objects.select_related("service_unit").order_by("number"),
+            )
+        )
         .order_by("kind", "number", "pk")
     )
     views = []
@@ -178,6 +188,55 @@ def plan_document_build(*, plan: PerformancePlan) -> PlanDocument:
         unit_name=position.unit.name if position.unit else "",
         agency_name=position.agency.name,
     )
+
+
+@dataclass(frozen=True)
+class SatisfactionValue:
+    """The IKM of an indicator's service unit over one evaluation window of the plan."""
+
+    window_name: str
+    start: date
+    end: date
+    result: IkmResult | None
+
+
+def plan_satisfaction_values(
+    *, plan: PerformancePlan, indicators: Iterable[Indicator], day: date | None = None
+) -> dict[int, list[SatisfactionValue]]:
+    """Per indicator sourced from a unit's index, its value in each evaluation window of the
+    plan's period that has started by `day` (today) and overlaps the plan, oldest first. No
+    query without such an indicator; else two (the windows, the survey totals) at any count."""
+    sourced = [
+        i
+        for i in indicators
+        if i.source == IndicatorSource.SATISFACTION_INDEX and i.service_unit_id is not None
+    ]
+    if not sourced:
+        return {}
+    windows = list(
+        EvaluationWindow.objects.filter(
+            period_id=plan.period_id,
+            start_date__lte=min(day or today(), plan.end_date),
+            end_date__gte=plan.start_date,
+        ).order_by("number")
+    )
+    values = satisfaction_values(
+        service_unit_ids={i.service_unit_id for i in sourced if i.service_unit_id},
+        windows=[(w.start_date, w.end_date) for w in windows],
+    )
+    return {
+        indicator.pk: [
+            SatisfactionValue(
+                window_name=f"{window.name} {plan.period.year}",
+                start=window.start_date,
+                end=window.end_date,
+                result=values.get((unit_id, window.start_date, window.end_date)),
+            )
+            for window in windows
+        ]
+        for indicator in sourced
+        if (unit_id := indicator.service_unit_id) is not None
+    }
 
 
 def indicator_target_text(indicator: Indicator) -> str:

@@ -9,6 +9,7 @@ through `plan_get_for_actor` (404 for those who may not know it) and lets the se
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -33,10 +34,12 @@ from kinerja.planning.forms import CascadeForm
 from kinerja.planning.models import PlanState
 from kinerja.planning.page_rights import plan_rights
 from kinerja.planning.selectors import (
+    SatisfactionValue,
     indicator_target_text,
     plan_document_build,
     plan_get_for_actor,
     plan_list_for_actor,
+    plan_satisfaction_values,
     plan_team_list_for_actor,
 )
 from kinerja.planning.services import (
@@ -46,6 +49,7 @@ from kinerja.planning.services import (
     previous_plan_for,
     result_cascade,
 )
+from kinerja.surveys.indicator_values import span_of
 
 
 def _list_context(request: HttpRequest, cascade_form: CascadeForm | None = None) -> dict[str, Any]:
@@ -168,13 +172,30 @@ def cascade_lines(report: CascadeReport) -> list[str]:
     return lines
 
 
+def _satisfaction_rows(values: list[SatisfactionValue], slug: str) -> list[dict[str, Any]]:
+    """Each window's IKM with the link to the unit's report over that window."""
+    report = reverse("surveys:unit_report", kwargs={"slug": slug})
+    return [
+        {"value": value, "url": f"{report}?{urlencode(span_of(value.start, value.end).param)}"}
+        for value in values
+    ]
+
+
 def _indicator_rows(
-    indicators: list[Any], comments: dict[tuple[str, int], list[Any]], plan_id: int
+    indicators: list[Any],
+    comments: dict[tuple[str, int], list[Any]],
+    plan_id: int,
+    satisfaction: dict[int, list[SatisfactionValue]],
 ) -> list[dict[str, Any]]:
     return [
         {
             "indicator": indicator,
             "target": indicator_target_text(indicator),
+            "satisfaction": (
+                _satisfaction_rows(satisfaction[indicator.pk], indicator.service_unit.slug)
+                if indicator.pk in satisfaction
+                else None
+            ),
             "comments": comments.get(subject_label(indicator), []),
             "form_id": f"komentar-iki-{indicator.pk}",
             "post_url": reverse(
@@ -187,7 +208,10 @@ def _indicator_rows(
 
 
 def _result_rows(
-    views: list[Any], comments: dict[tuple[str, int], list[Any]], plan_id: int
+    views: list[Any],
+    comments: dict[tuple[str, int], list[Any]],
+    plan_id: int,
+    satisfaction: dict[int, list[SatisfactionValue]],
 ) -> list[dict[str, Any]]:
     return [
         {
@@ -199,7 +223,7 @@ def _result_rows(
                 "planning:result_comment",
                 kwargs={"plan_id": plan_id, "result_id": view.result.pk},
             ),
-            "indicators": _indicator_rows(view.indicators, comments, plan_id),
+            "indicators": _indicator_rows(view.indicators, comments, plan_id, satisfaction),
         }
         for view in views
     ]
@@ -212,6 +236,9 @@ def plan_page_context(request: HttpRequest, plan: Any) -> dict[str, Any]:
     results = [*document.main, *document.additional]
     subjects = [plan, *(v.result for v in results), *(i for v in results for i in v.indicators)]
     comments = comments_for(subjects)
+    satisfaction = plan_satisfaction_values(
+        plan=plan, indicators=(i for v in results for i in v.indicators)
+    )
     versions = versions_for(plan)
     diff = None
     if len(versions) > 1:
@@ -223,8 +250,16 @@ def plan_page_context(request: HttpRequest, plan: Any) -> dict[str, Any]:
         "rights": rights,
         "previous_plan": previous_plan_for(plan) if rights.edit and not results else None,
         "groups": [
-            ("utama", "A. RHK utama", _result_rows(document.main, comments, plan.pk)),
-            ("tambahan", "B. RHK tambahan", _result_rows(document.additional, comments, plan.pk)),
+            (
+                "utama",
+                "A. RHK utama",
+                _result_rows(document.main, comments, plan.pk, satisfaction),
+            ),
+            (
+                "tambahan",
+                "B. RHK tambahan",
+                _result_rows(document.additional, comments, plan.pk, satisfaction),
+            ),
         ],
         "plan_comments": comments.get(subject_label(plan), []),
         "versions": list(reversed(versions)),

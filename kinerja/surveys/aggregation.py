@@ -78,6 +78,15 @@ def totals_by(responses: QuerySet[SurveyResponse], key: str) -> dict[Any, Totals
     return {row[key]: _totals(row) for row in rows}
 
 
+def totals_by_keys(
+    responses: QuerySet[SurveyResponse], *keys: str
+) -> dict[tuple[Any, ...], Totals]:
+    """Totals per combination of the values of `keys` (columns or annotations, e.g. the
+    service unit and a month), in one GROUP BY query, keyed by the tuple of values."""
+    rows = responses.order_by().values(*keys).annotate(**_aggregates())
+    return {tuple(row[key] for key in keys): _totals(row) for row in rows}
+
+
 def totals_by_month(responses: QuerySet[SurveyResponse]) -> dict[date, Totals]:
     """Totals per calendar month of the survey date (keyed by the first day), one query."""
     rows = (
