@@ -28,6 +28,20 @@ from kinerja.people.testing import Personas
 from kinerja.periods.testing import make_period
 from kinerja.planning.goal_import import GOAL_IMPORT_KIND
 from kinerja.planning.testing import make_goal, make_plan, make_result
+from kinerja.surveys.models import FollowUpAction
+from kinerja.surveys.paper_import.tasks import PAPER_IMPORT_KIND
+from kinerja.surveys.services.standards import (
+    standard_approve,
+    standard_edit,
+    standard_propose,
+    standard_start,
+)
+from kinerja.surveys.testing import (
+    STANDARD_REQUIRED_TEXTS,
+    make_responses,
+    make_service,
+    make_service_unit,
+)
 
 WIDTH = 360
 SKIPPED_PREFIXES = ("/api/", "/admin-django/", "/healthz")
@@ -56,6 +70,8 @@ SMALL_TARGETS = """
   + ':not([type=radio]), .k-nav a, .page-link, td.k-primary a, .k-crumbs a'
 )].filter(e => {
   const r = e.getBoundingClientRect();
+  // A honeypot is hidden from people on purpose: out of the tab order and of the a11y tree.
+  if (e.getAttribute('tabindex') === '-1' && e.closest('[aria-hidden=true]')) return false;
   const shown = getComputedStyle(e).visibility !== 'hidden';
   return shown && r.width > 1 && r.height > 0 && r.height < 43.5;
 }).map(e => e.tagName.toLowerCase() + ' ' + Math.round(e.getBoundingClientRect().height) + 'px: '
@@ -150,8 +166,48 @@ def samples_for(personas: Personas) -> Samples:
             "file": {"file_name": "sasaran-strategis-dinas-kependudukan.xlsx", "size": 2345},
         },
     )  # fmt: skip
+    # A service unit of the personas' unit with a service, answers with a suggestion, an
+    # approved standard (version 1) with an open proposal, a follow-up action and a paper import.
+    service_unit = make_service_unit(unit=staff.unit, name="Loket Pelayanan Adminduk")
+    service = make_service(service_unit=service_unit, name="Perekaman KTP-el")
+    responses = make_responses(
+        service_unit=service_unit, service=service, answers=[[3, 4, 3, 4, 3, 3, 4, 2, 3]] * 3,
+        profile={"gender": "P", "age": 34, "education": "S1", "occupation": "SWASTA"},
+        suggestion="Antrean pagi terlalu panjang.",
+    )  # fmt: skip
+    standard = standard_start(actor=personas.appraiser_superior, service_unit=service_unit)
+    standard = standard_edit(
+        actor=personas.appraiser_superior, standard=standard, texts=STANDARD_REQUIRED_TEXTS,
+        revision=standard.revision,
+    )  # fmt: skip
+    standard_approve(
+        actor=personas.appraiser_superior, standard=standard, revision=standard.revision
+    )
+    proposal = standard_propose(
+        actor=personas.employee, standard=standard, kind="TIME", text="Selesai dalam 1 jam."
+    )
+    followup = FollowUpAction.objects.create(
+        service_unit=service_unit, year=responses[0].survey_date.year, element="U8",
+        action="Sediakan kanal pengaduan daring yang dijawab dalam 2 hari.", owner="Kasi Identitas",
+    )  # fmt: skip
+    paper = job_create(owner=personas.agency_admin, kind=PAPER_IMPORT_KIND, title="Impor kertas")
+    job_succeed(
+        job_id=paper.pk,
+        message="Selesai",
+        result={
+            "clean": False, "total_rows": 3, "error_count": 2, "error_rows": 2, "errors": errors,
+            "service_unit_id": service_unit.pk,
+            "file": {"file_name": "survei-kertas-oktober.xlsx", "size": 2345},
+        },
+    )  # fmt: skip
     return Samples(
         by_param={
+            "slug": service_unit.slug,
+            "response_id": responses[0].pk,
+            "action_id": followup.pk,
+            "service_id": service.pk,
+            "proposal_id": proposal.pk,
+            "number": 1,
             "agency_id": personas.agency.pk,
             "employee_id": staff.employee.pk,
             "assignment_id": assignment.pk,
@@ -171,6 +227,8 @@ def samples_for(personas: Personas) -> Samples:
             "planning:goal_indicator_edit": {"indicator_id": goal.indicators.get().pk},
             "planning:goal_import_job": {"job_id": goal_import.pk},
             "planning:goal_import_errors": {"job_id": goal_import.pk},
+            "surveys:paper_import_job": {"job_id": paper.pk},
+            "surveys:paper_import_errors": {"job_id": paper.pk},
         },
     )
 
