@@ -19,12 +19,14 @@ from kinerja.organization.models import ServiceUnit
 from kinerja.people.models import Employee
 from kinerja.surveys.models import ServiceStandard
 from kinerja.surveys.permissions import is_unit_staff, unit_head_ids
+from kinerja.surveys.services.proposals import (
+    standard_propose,
+)
 from kinerja.surveys.services.standards import (
     standard_approve,
     standard_comment,
     standard_edit,
     standard_endorse,
-    standard_propose,
     standard_start,
 )
 

@@ -7,6 +7,7 @@ from kinerja.surveys import (
     public_views,
     report_views,
     results_views,
+    service_views,
     standard_views,
 )
 
@@ -49,8 +50,8 @@ urlpatterns = [
         name="paper_import_errors",
     ),
     # services and the service standard
-    path("<slug:slug>/layanan/", standard_views.service_list, name="services"),
-    path("<slug:slug>/layanan/<id:service_id>/", standard_views.service_edit, name="service_edit"),
+    path("<slug:slug>/layanan/", service_views.service_list, name="services"),
+    path("<slug:slug>/layanan/<id:service_id>/", service_views.service_edit, name="service_edit"),
     path("<slug:slug>/standar/", standard_views.standard_workspace, name="standard"),
     path("<slug:slug>/standar/mulai/", standard_views.standard_begin, name="standard_start"),
     path("<slug:slug>/standar/simpan/", standard_views.standard_save, name="standard_save"),

@@ -30,10 +30,12 @@ from kinerja.planning.goal_import import GOAL_IMPORT_KIND
 from kinerja.planning.testing import make_goal, make_plan, make_result
 from kinerja.surveys.models import FollowUpAction
 from kinerja.surveys.paper_import.tasks import PAPER_IMPORT_KIND
+from kinerja.surveys.services.proposals import (
+    standard_propose,
+)
 from kinerja.surveys.services.standards import (
     standard_approve,
     standard_edit,
-    standard_propose,
     standard_start,
 )
 from kinerja.surveys.testing import (

@@ -12,10 +12,12 @@ from kinerja.core.testing import page_text
 from kinerja.organization.models import ServiceUnit
 from kinerja.people.testing import Personas
 from kinerja.surveys.my_tasks import standard_cards_for
+from kinerja.surveys.services.proposals import (
+    standard_propose,
+)
 from kinerja.surveys.services.standards import (
     standard_edit,
     standard_endorse,
-    standard_propose,
 )
 from kinerja.surveys.testing import make_service_unit, make_standard
 

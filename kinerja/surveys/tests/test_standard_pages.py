@@ -21,7 +21,12 @@ from kinerja.surveys.models import (
     ServiceStandard,
     StandardProposal,
 )
-from kinerja.surveys.services.standards import standard_approve, standard_propose
+from kinerja.surveys.services.proposals import (
+    standard_propose,
+)
+from kinerja.surveys.services.standards import (
+    standard_approve,
+)
 from kinerja.surveys.testing import make_service, make_service_unit, make_standard
 
 pytestmark = pytest.mark.django_db

@@ -18,15 +18,19 @@ from kinerja.surveys.models import (
     StandardProposal,
     StandardState,
 )
-from kinerja.surveys.services.standards import (
-    COMPONENT_MAX_CHARS,
+from kinerja.surveys.services.proposals import (
     proposal_accept,
     proposal_decline,
+    standard_propose,
+)
+from kinerja.surveys.services.standard_rules import (
+    COMPONENT_MAX_CHARS,
+)
+from kinerja.surveys.services.standards import (
     standard_approve,
     standard_comment,
     standard_edit,
     standard_endorse,
-    standard_propose,
     standard_start,
 )
 from kinerja.surveys.testing import make_service_unit, make_standard
