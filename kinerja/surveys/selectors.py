@@ -4,6 +4,7 @@ public (citizens, no login)."""
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import FilteredRelation, Q
 from django.http import Http404
 
 from kinerja.accounts.actors import Actor
@@ -26,3 +27,21 @@ def service_unit_get_for_actor(*, actor: Actor, slug: str) -> ServiceUnit:
     if not can_view_unit_reports(actor, unit):
         raise PermissionDenied("Anda tidak berwenang melihat survei unit layanan ini.")
     return unit
+
+
+def service_unit_public_form_get(*, slug: str) -> tuple[ServiceUnit, dict[int, str]]:
+    """A service unit for its public form, with its active services by id in their order
+    (position, name), in ONE query (the form is the hot path of the public pages); 404 for an
+    unknown address. The unit's `unit` is not joined (the form does not show it)."""
+    names = [field.attname for field in ServiceUnit._meta.concrete_fields]
+    rows = list(
+        ServiceUnit.objects.filter(slug=slug)
+        .annotate(active=FilteredRelation("services", condition=Q(services__is_active=True)))
+        .order_by("active__position", "active__name")
+        .values_list(*names, "active__pk", "active__name")
+    )
+    if not rows:
+        raise Http404("Unit layanan tidak ditemukan.")
+    unit = ServiceUnit.from_db(ServiceUnit.objects.db, names, rows[0][: len(names)])
+    services = {row[-2]: row[-1] for row in rows if row[-2] is not None}
+    return unit, services

@@ -57,6 +57,7 @@ def response_submit(
     channel: str,
     client_ip: str | None,
     kiosk_device: bool = False,
+    services: Mapping[int, str] | None = None,
 ) -> SurveyResponse | None:
     """Store one citizen's response, or refuse it.
 
@@ -66,13 +67,15 @@ def response_submit(
     SubmissionRefused (counted) or ValidationError from the response rule (counted as INVALID).
     A registered kiosk tablet (`kiosk_device`) has the kiosk rate limit and no duplicate check:
     it serves many citizens from one address, and two of them may well answer alike.
+    `services` are the unit's active services (`unit_services`) when the caller has read them
+    already; otherwise they are read here.
     """
     if not service_unit.is_active:
         raise ValidationError({NON_FIELD_ERRORS: [CLOSED_MESSAGE]})
     now = timezone.now()
     day = timezone.localdate(now)
     try:
-        return _submit(service_unit, fields, channel, client_ip, kiosk_device, now)
+        return _submit(service_unit, fields, channel, client_ip, kiosk_device, now, services)
     except SubmissionRefused as refusal:
         refusal_count(service_unit_id=service_unit.pk, reason=refusal.reason, day=day)
         if refusal.reason == RefusalReason.HONEYPOT:
@@ -94,6 +97,7 @@ def _submit(
     client_ip: str | None,
     kiosk_device: bool,
     now: Any,
+    services: Mapping[int, str] | None,
 ) -> SurveyResponse | None:
     address = client_address_key(client_ip)
     if rate_limit_exceeded(
@@ -105,7 +109,11 @@ def _submit(
     token = form_token_check(fields.get("token"), service_unit_id=service_unit.pk)
     if _nonce_used(token.nonce):
         raise SubmissionRefused(RefusalReason.TOKEN_REUSED)
-    clean = response_clean(fields, services=unit_services(service_unit), require_all_answers=True)
+    clean = response_clean(
+        fields,
+        services=unit_services(service_unit) if services is None else services,
+        require_all_answers=True,
+    )
     values = clean.fields()
     key = answers_key(values)
     day = timezone.localdate(now)
