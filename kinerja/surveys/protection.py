@@ -192,12 +192,17 @@ def rate_limit_exceeded(*, service_unit_id: int, client_address: str, kiosk: boo
 # --- client hash and the salt of the day --------------------------------------------------------
 
 
+NO_SALT = "-"
+"""Cached for a day that has no salt (`existing_salt`); never a salt (those are 64 hex)."""
+NO_SALT_SECONDS = 60
+
+
 def daily_salt(day: date) -> str:
     """The salt of `day`, created on first use (safe when two requests race to create it);
     creating it deletes the salts older than yesterday."""
     key = f"skm-salt:{day.isoformat()}"
     salt = cache.get(key)
-    if salt:
+    if salt and salt != NO_SALT:
         return str(salt)
     salt = DailySalt.objects.filter(day=day).values_list("salt", flat=True).first()
     if salt is None:
@@ -216,8 +221,13 @@ def existing_salt(day: date) -> str | None:
     key = f"skm-salt:{day.isoformat()}"
     salt = cache.get(key)
     if salt:
-        return str(salt)
-    return DailySalt.objects.filter(day=day).values_list("salt", flat=True).first()
+        return None if salt == NO_SALT else str(salt)
+    salt = DailySalt.objects.filter(day=day).values_list("salt", flat=True).first()
+    if salt is None:
+        # Remember the absence briefly: a day's salt is created during that day, so once the
+        # day is over only a request still running at midnight could still create it.
+        cache.set(key, NO_SALT, timeout=NO_SALT_SECONDS)
+    return salt
 
 
 def client_hash(client_address: str, salt: str) -> str:

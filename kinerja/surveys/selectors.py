@@ -4,6 +4,8 @@ public (citizens, no login)."""
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
+from django.db import connections
+from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import FilteredRelation, Q
 from django.http import Http404
 
@@ -29,19 +31,46 @@ def service_unit_get_for_actor(*, actor: Actor, slug: str) -> ServiceUnit:
     return unit
 
 
+FORM_UNIT_FIELDS = ("id", "unit_id", "name", "slug", "is_active")
+_SLUG_SLOT = "\x00slug"
+_form_sql: dict[tuple[str, str], tuple[str, tuple[object, ...]]] = {}
+
+
+def _form_query_sql(connection: BaseDatabaseWrapper) -> tuple[str, tuple[object, ...]]:
+    """The SQL of the form's one query, compiled by the ORM once per database connection
+    settings (compiling it costs ~1 ms, ten times running it), with a slot for the slug."""
+    key = (connection.alias, connection.vendor)
+    if key not in _form_sql:
+        query = (
+            ServiceUnit.objects.using(connection.alias)
+            .filter(slug=_SLUG_SLOT)
+            .annotate(active=FilteredRelation("services", condition=Q(services__is_active=True)))
+            .order_by("active__position", "active__name")
+            .values_list(*FORM_UNIT_FIELDS, "active__pk", "active__name")
+            .query
+        )
+        sql, params = query.get_compiler(connection=connection).as_sql()
+        if list(params).count(_SLUG_SLOT) != 1:
+            raise RuntimeError("the form query must take the slug exactly once")
+        _form_sql[key] = (sql, tuple(params))
+    return _form_sql[key]
+
+
 def service_unit_public_form_get(*, slug: str) -> tuple[ServiceUnit, dict[int, str]]:
     """A service unit for its public form, with its active services by id in their order
     (position, name), in ONE query (the form is the hot path of the public pages); 404 for an
-    unknown address. The unit's `unit` is not joined (the form does not show it)."""
-    names = [field.attname for field in ServiceUnit._meta.concrete_fields]
-    rows = list(
-        ServiceUnit.objects.filter(slug=slug)
-        .annotate(active=FilteredRelation("services", condition=Q(services__is_active=True)))
-        .order_by("active__position", "active__name")
-        .values_list(*names, "active__pk", "active__name")
-    )
+    unknown address. Only the unit's own columns are read (`FORM_UNIT_FIELDS`; the others load
+    on first use)."""
+    connection = connections[ServiceUnit.objects.db]
+    sql, params = _form_query_sql(connection)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [slug if param == _SLUG_SLOT else param for param in params])
+        rows = cursor.fetchall()
     if not rows:
         raise Http404("Unit layanan tidak ditemukan.")
-    unit = ServiceUnit.from_db(ServiceUnit.objects.db, names, rows[0][: len(names)])
+    pk, unit_id, name, unit_slug, is_active = rows[0][: len(FORM_UNIT_FIELDS)]
+    unit = ServiceUnit.from_db(
+        connection.alias, FORM_UNIT_FIELDS, (pk, unit_id, name, unit_slug, bool(is_active))
+    )
     services = {row[-2]: row[-1] for row in rows if row[-2] is not None}
     return unit, services

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connections, transaction
 from django.utils import timezone
 
 from kinerja.accounts.actors import Actor
@@ -90,6 +90,38 @@ def _nonce_used(nonce: str) -> bool:
     return SurveyResponse.objects.filter(form_nonce=nonce).exists()
 
 
+def _received_already(
+    *, nonce: str, service_unit_id: int, hashes: list[str], key: str, since: Any
+) -> str | None:
+    """TOKEN_REUSED when the token's nonce is stored, else DUPLICATE when the same answers came
+    from the same client (one of `hashes`) to the unit since `since`, else None: ONE query of
+    two EXISTS, each on an index (the unique `form_nonce`; service unit, client hash,
+    submitted_at). Plain SQL: the ORM takes ~1 ms to compile these, five times running them."""
+    connection = connections[SurveyResponse.objects.db]
+    table = connection.ops.quote_name(SurveyResponse._meta.db_table)
+    # Only the model's own table name and %s slots are put into the text; values are params.
+    reused = f"EXISTS (SELECT 1 FROM {table} WHERE form_nonce = %s)"  # noqa: S608
+    if not hashes:
+        sql, params = f"SELECT {reused}, 0", [nonce]
+    else:
+        slots = ", ".join(["%s"] * len(hashes))
+        duplicate = (
+            f"EXISTS (SELECT 1 FROM {table} WHERE service_unit_id = %s AND client_hash IN "  # noqa: S608
+            f"({slots}) AND answers_key = %s AND submitted_at >= %s)"
+        )
+        sql = f"SELECT {reused}, {duplicate}"
+        since_value = connection.ops.adapt_datetimefield_value(since)
+        params = [nonce, service_unit_id, *hashes, key, since_value]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        row = cursor.fetchone()
+    if row[0]:
+        return RefusalReason.TOKEN_REUSED
+    if row[1]:
+        return RefusalReason.DUPLICATE
+    return None
+
+
 def _submit(
     service_unit: ServiceUnit,
     fields: Mapping[str, Any],
@@ -107,28 +139,32 @@ def _submit(
     if str(fields.get(HONEYPOT_FIELD) or "").strip():
         raise SubmissionRefused(RefusalReason.HONEYPOT)
     token = form_token_check(fields.get("token"), service_unit_id=service_unit.pk)
-    if _nonce_used(token.nonce):
-        raise SubmissionRefused(RefusalReason.TOKEN_REUSED)
-    clean = response_clean(
-        fields,
-        services=unit_services(service_unit) if services is None else services,
-        require_all_answers=True,
-    )
+    try:
+        # The rule reads nothing from the database: it runs before the reuse check so that
+        # one query answers both reuse and duplicate on the usual path; a reused token still
+        # wins over invalid answers, as the order of the protections says.
+        clean = response_clean(
+            fields,
+            services=unit_services(service_unit) if services is None else services,
+            require_all_answers=True,
+        )
+    except ValidationError:
+        if _nonce_used(token.nonce):
+            raise SubmissionRefused(RefusalReason.TOKEN_REUSED) from None
+        raise
     values = clean.fields()
     key = answers_key(values)
     day = timezone.localdate(now)
     stored_hash, recent_hashes = client_hashes(client_ip, day=day)
-    if (
-        not kiosk_device
-        and recent_hashes
-        and SurveyResponse.objects.filter(
-            service_unit=service_unit,
-            client_hash__in=recent_hashes,
-            answers_key=key,
-            submitted_at__gte=now - DUPLICATE_WINDOW,
-        ).exists()
-    ):
-        raise SubmissionRefused(RefusalReason.DUPLICATE)
+    refused = _received_already(
+        nonce=token.nonce,
+        service_unit_id=service_unit.pk,
+        hashes=[] if kiosk_device else recent_hashes,
+        key=key,
+        since=now - DUPLICATE_WINDOW,
+    )
+    if refused:
+        raise SubmissionRefused(refused)
     try:
         with transaction.atomic():
             return SurveyResponse.objects.create(
