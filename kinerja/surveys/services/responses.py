@@ -165,20 +165,27 @@ def _submit(
     )
     if refused:
         raise SubmissionRefused(refused)
+    response = SurveyResponse(
+        service_unit=service_unit,
+        survey_date=day,
+        submitted_at=now,
+        channel=channel,
+        client_hash=stored_hash,
+        answers_key=key,
+        form_nonce=token.nonce,
+        **values,
+    )
     try:
-        with transaction.atomic():
-            return SurveyResponse.objects.create(
-                service_unit=service_unit,
-                survey_date=day,
-                submitted_at=now,
-                channel=channel,
-                client_hash=stored_hash,
-                answers_key=key,
-                form_nonce=token.nonce,
-                **values,
-            )
+        if connections[SurveyResponse.objects.db].in_atomic_block:
+            with transaction.atomic():  # a savepoint: a refusal must not break the caller's
+                response.save(force_insert=True)
+        else:
+            # One INSERT is a transaction of its own in autocommit: a BEGIN and a COMMIT
+            # around it would only add two round trips to the database.
+            response.save(force_insert=True)
     except IntegrityError as error:  # the same token sent twice at the same moment
         raise SubmissionRefused(RefusalReason.TOKEN_REUSED) from error
+    return response
 
 
 def kiosk_device_activate(*, actor: Actor, service_unit: ServiceUnit) -> str:
