@@ -90,36 +90,45 @@ def _nonce_used(nonce: str) -> bool:
     return SurveyResponse.objects.filter(form_nonce=nonce).exists()
 
 
-def _received_already(
-    *, nonce: str, service_unit_id: int, hashes: list[str], key: str, since: Any
-) -> str | None:
-    """TOKEN_REUSED when the token's nonce is stored, else DUPLICATE when the same answers came
-    from the same client (one of `hashes`) to the unit since `since`, else None: ONE query of
-    two EXISTS, each on an index (the unique `form_nonce`; service unit, client hash,
-    submitted_at). Plain SQL: the ORM takes ~1 ms to compile these, five times running them."""
+def _insert_unless_duplicate(response: SurveyResponse, *, hashes: list[str], since: Any) -> bool:
+    """Store `response` unless the same answers came from the same client (one of `hashes`)
+    to its unit since `since`: ONE statement, INSERT … SELECT … WHERE NOT EXISTS, the check on
+    the index (service unit, client hash, submitted_at). True when stored, False for a
+    duplicate; IntegrityError when the token's nonce is stored already (unique). Plain SQL
+    built from the model's fields: compiling the ORM's insert and check costs more than the
+    database takes to run them. Without `hashes` (a kiosk tablet, no address) a plain insert."""
     connection = connections[SurveyResponse.objects.db]
-    table = connection.ops.quote_name(SurveyResponse._meta.db_table)
-    # Only the model's own table name and %s slots are put into the text; values are params.
-    reused = f"EXISTS (SELECT 1 FROM {table} WHERE form_nonce = %s)"  # noqa: S608
-    if not hashes:
-        sql, params = f"SELECT {reused}, 0", [nonce]
-    else:
-        slots = ", ".join(["%s"] * len(hashes))
-        duplicate = (
-            f"EXISTS (SELECT 1 FROM {table} WHERE service_unit_id = %s AND client_hash IN "  # noqa: S608
-            f"({slots}) AND answers_key = %s AND submitted_at >= %s)"
+    quote = connection.ops.quote_name
+    meta = SurveyResponse._meta
+    fields = [field for field in meta.local_concrete_fields if not field.primary_key]
+    params: list[Any] = [
+        field.get_db_prep_save(field.pre_save(response, add=True), connection) for field in fields
+    ]
+    table = quote(meta.db_table)
+    columns = ", ".join(quote(field.column) for field in fields)
+    slots = ", ".join(["%s"] * len(fields))
+    # Only the model's own table and column names and %s slots go into the text.
+    sql = f"INSERT INTO {table} ({columns}) "
+    if hashes:
+        sql += (
+            f"SELECT {slots} WHERE NOT EXISTS (SELECT 1 FROM {table} WHERE "  # noqa: S608
+            f"service_unit_id = %s AND client_hash IN ({', '.join(['%s'] * len(hashes))}) "
+            "AND answers_key = %s AND submitted_at >= %s)"
         )
-        sql = f"SELECT {reused}, {duplicate}"
         since_value = connection.ops.adapt_datetimefield_value(since)
-        params = [nonce, service_unit_id, *hashes, key, since_value]
+        params += [response.service_unit_id, *hashes, response.answers_key, since_value]
+    else:
+        sql += f"VALUES ({slots})"
+    sql += f" RETURNING {quote(meta.pk.column)}"
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         row = cursor.fetchone()
-    if row[0]:
-        return RefusalReason.TOKEN_REUSED
-    if row[1]:
-        return RefusalReason.DUPLICATE
-    return None
+    if row is None:
+        return False
+    response.pk = row[0]
+    response._state.adding = False
+    response._state.db = connection.alias
+    return True
 
 
 def _submit(
@@ -141,8 +150,9 @@ def _submit(
     token = form_token_check(fields.get("token"), service_unit_id=service_unit.pk)
     try:
         # The rule reads nothing from the database: it runs before the reuse check so that
-        # one query answers both reuse and duplicate on the usual path; a reused token still
-        # wins over invalid answers, as the order of the protections says.
+        # the usual path needs one statement (the insert, which the unique nonce refuses for a
+        # reused token); a reused token still wins over invalid answers and over a duplicate,
+        # as the order of the protections says.
         clean = response_clean(
             fields,
             services=unit_services(service_unit) if services is None else services,
@@ -156,15 +166,6 @@ def _submit(
     key = answers_key(values)
     day = timezone.localdate(now)
     stored_hash, recent_hashes = client_hashes(client_ip, day=day)
-    refused = _received_already(
-        nonce=token.nonce,
-        service_unit_id=service_unit.pk,
-        hashes=[] if kiosk_device else recent_hashes,
-        key=key,
-        since=now - DUPLICATE_WINDOW,
-    )
-    if refused:
-        raise SubmissionRefused(refused)
     response = SurveyResponse(
         service_unit=service_unit,
         survey_date=day,
@@ -175,16 +176,22 @@ def _submit(
         form_nonce=token.nonce,
         **values,
     )
+    hashes = [] if kiosk_device else recent_hashes
+    since = now - DUPLICATE_WINDOW
     try:
         if connections[SurveyResponse.objects.db].in_atomic_block:
             with transaction.atomic():  # a savepoint: a refusal must not break the caller's
-                response.save(force_insert=True)
+                stored = _insert_unless_duplicate(response, hashes=hashes, since=since)
         else:
-            # One INSERT is a transaction of its own in autocommit: a BEGIN and a COMMIT
+            # One statement is a transaction of its own in autocommit: a BEGIN and a COMMIT
             # around it would only add two round trips to the database.
-            response.save(force_insert=True)
-    except IntegrityError as error:  # the same token sent twice at the same moment
+            stored = _insert_unless_duplicate(response, hashes=hashes, since=since)
+    except IntegrityError as error:  # the token's nonce is stored: sent twice
         raise SubmissionRefused(RefusalReason.TOKEN_REUSED) from error
+    if not stored:  # the same answers again; a reused token is the first reason to give
+        if _nonce_used(token.nonce):
+            raise SubmissionRefused(RefusalReason.TOKEN_REUSED)
+        raise SubmissionRefused(RefusalReason.DUPLICATE)
     return response
 
 
