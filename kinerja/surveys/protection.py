@@ -175,17 +175,23 @@ def _address_digest(address: str) -> str:
 def rate_limit_exceeded(*, service_unit_id: int, client_address: str, kiosk: bool) -> bool:
     """Count one submission of this address to this unit; True when past the limit of the
     window (SKM_RATE_LIMIT, or SKM_RATE_LIMIT_KIOSK for a registered kiosk tablet). The
-    counter lives in the shared cache (`add` + `incr`, atomic in Redis)."""
+    counter lives in the shared cache: `incr` (atomic in Redis); the first submission of a
+    window creates it with `add`, which sets the window's timeout once."""
     limit = settings.SKM_RATE_LIMIT_KIOSK if kiosk else settings.SKM_RATE_LIMIT
     window = settings.SKM_RATE_WINDOW_SECONDS
     kind = "kiosk" if kiosk else "client"
     key = f"skm-rate:{kind}:{service_unit_id}:{_address_digest(client_address)}"
-    cache.add(key, 0, timeout=window)
     try:
         used = int(cache.incr(key))
-    except ValueError:  # the window ended between add and incr
-        cache.set(key, 1, timeout=window)
-        used = 1
+    except ValueError:  # no counter: the first submission of a window
+        if cache.add(key, 1, timeout=window):
+            used = 1
+        else:  # another request created it meanwhile
+            try:
+                used = int(cache.incr(key))
+            except ValueError:  # …and its window has ended already
+                cache.set(key, 1, timeout=window)
+                used = 1
     return used > limit
 
 
