@@ -3,6 +3,8 @@ public (citizens, no login)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.exceptions import PermissionDenied
 from django.db import connections
 from django.db.backends.base.base import BaseDatabaseWrapper
@@ -33,10 +35,10 @@ def service_unit_get_for_actor(*, actor: Actor, slug: str) -> ServiceUnit:
 
 FORM_UNIT_FIELDS = ("id", "unit_id", "name", "slug", "is_active")
 _SLUG_SLOT = "\x00slug"
-_form_sql: dict[tuple[str, str], tuple[str, tuple[object, ...]]] = {}
+_form_sql: dict[tuple[str, str], tuple[str, tuple[Any, ...]]] = {}
 
 
-def _form_query_sql(connection: BaseDatabaseWrapper) -> tuple[str, tuple[object, ...]]:
+def _form_query_sql(connection: BaseDatabaseWrapper) -> tuple[str, tuple[Any, ...]]:
     """The SQL of the form's one query, compiled by the ORM once per database connection
     settings (compiling it costs ~1 ms, ten times running it), with a slot for the slug."""
     key = (connection.alias, connection.vendor)
