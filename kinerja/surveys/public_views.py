@@ -41,6 +41,7 @@ from kinerja.surveys.public_forms import form_page
 from kinerja.surveys.selectors import (
     service_unit_get_for_actor,
     service_unit_public_form_get,
+    service_unit_public_form_get_cached,
     service_unit_public_get,
 )
 from kinerja.surveys.services.responses import (
@@ -131,7 +132,10 @@ def _empty_form(
 
 
 def _survey_page(request: HttpRequest, slug: str, *, kiosk: bool) -> HttpResponse:
-    unit, services = service_unit_public_form_get(slug=slug)
+    if request.method == "POST":
+        unit, services = service_unit_public_form_get(slug=slug)
+    else:  # the empty form may be a few seconds behind; what is sent is checked afresh
+        unit, services = service_unit_public_form_get_cached(slug=slug)
     if not unit.is_active:
         return render(request, "surveys/public/closed.html", {"unit": unit})
     if request.method != "POST":

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db import connections
 from django.db.backends.base.base import BaseDatabaseWrapper
@@ -13,6 +14,7 @@ from django.http import Http404
 
 from kinerja.accounts.actors import Actor
 from kinerja.organization.models import ServiceUnit
+from kinerja.surveys.models import Service
 from kinerja.surveys.permissions import can_view_unit_reports
 
 
@@ -70,9 +72,43 @@ def service_unit_public_form_get(*, slug: str) -> tuple[ServiceUnit, dict[int, s
         rows = cursor.fetchall()
     if not rows:
         raise Http404("Unit layanan tidak ditemukan.")
-    pk, unit_id, name, unit_slug, is_active = rows[0][: len(FORM_UNIT_FIELDS)]
-    unit = ServiceUnit.from_db(
-        connection.alias, FORM_UNIT_FIELDS, (pk, unit_id, name, unit_slug, bool(is_active))
-    )
+    values = (*rows[0][: len(FORM_UNIT_FIELDS) - 1], bool(rows[0][len(FORM_UNIT_FIELDS) - 1]))
+    unit = ServiceUnit.from_db(connection.alias, FORM_UNIT_FIELDS, values)
     services = {row[-2]: row[-1] for row in rows if row[-2] is not None}
     return unit, services
+
+
+FORM_CACHE_SECONDS = 5
+
+
+def _form_cache_key(slug: str) -> str:
+    return f"skm-form-unit:{slug}"
+
+
+def service_unit_public_form_get_cached(*, slug: str) -> tuple[ServiceUnit, dict[int, str]]:
+    """`service_unit_public_form_get` through the shared cache, for showing the empty form
+    only: at most FORM_CACHE_SECONDS old, and forgotten when the unit or one of its services
+    is saved or deleted (`form_cache_forget`). A submission reads the unit afresh."""
+    key = _form_cache_key(slug)
+    cached = cache.get(key)
+    if cached is not None:
+        values, services = cached
+        return ServiceUnit.from_db(ServiceUnit.objects.db, FORM_UNIT_FIELDS, values), dict(services)
+    unit, found = service_unit_public_form_get(slug=slug)
+    values = tuple(getattr(unit, name) for name in FORM_UNIT_FIELDS)
+    cache.set(key, (values, list(found.items())), timeout=FORM_CACHE_SECONDS)
+    return unit, found
+
+
+def form_cache_forget(sender: type, instance: ServiceUnit | Service, **kwargs: Any) -> None:
+    """Receiver of post_save / post_delete of ServiceUnit and Service: the next citizen's
+    form shows the change (at once in this process and, with a shared cache, everywhere)."""
+    if isinstance(instance, ServiceUnit):
+        slugs = [instance.slug]
+    elif Service._meta.get_field("service_unit").is_cached(instance):
+        slugs = [instance.service_unit.slug]
+    else:
+        slugs = list(
+            ServiceUnit.objects.filter(pk=instance.service_unit_id).values_list("slug", flat=True)
+        )
+    cache.delete_many([_form_cache_key(slug) for slug in slugs])

@@ -249,21 +249,34 @@ def statements(captured: CaptureQueriesContext) -> list[str]:
     ]
 
 
-def test_the_form_costs_one_query_and_a_stored_submission_two(
+def test_the_form_costs_at_most_one_query_and_a_stored_submission_two(
     client: Client, unit: ServiceUnit
 ) -> None:
     service = make_service(service_unit=unit, name="Perekaman KTP-el")
-    client.get(f"/s/{unit.slug}/")  # the first citizen of the process renders the page
+    with CaptureQueriesContext(connection) as captured:
+        client.get(f"/s/{unit.slug}/")
+    assert statements(captured) == ["SELECT"]  # the unit with its active services
     with CaptureQueriesContext(connection) as captured:
         token = open_form(client, unit)
-    assert statements(captured) == ["SELECT"]  # the unit with its active services
+    assert statements(captured) == []  # the next citizens: from the cache, a few seconds
     # the salts of the day (created on first use) are read once, then kept in the cache
     client.post(f"/s/{unit.slug}/", answers(token=token, service=str(service.pk)))
     token = open_form(client, unit)
-    with CaptureQueriesContext(connection) as captured:
+    with CaptureQueriesContext(connection) as captured:  # the unit is read afresh
         response = client.post(
             f"/s/{unit.slug}/", answers(token=token, service=str(service.pk), u1="1")
         )
     assert response.status_code == 303
     assert statements(captured) == ["SELECT", "INSERT"]  # the insert checks for a duplicate
     assert SurveyResponse.objects.count() == 2
+
+
+def test_a_unit_closed_while_its_form_is_cached_refuses_the_submission(
+    client: Client, unit: ServiceUnit
+) -> None:
+    token = open_form(client, unit)
+    ServiceUnit.objects.filter(pk=unit.pk).update(is_active=False)  # no signal: cache kept
+    assert token_of(client.get(f"/s/{unit.slug}/").content)  # the form, a few seconds behind
+    response = client.post(f"/s/{unit.slug}/", answers(token=token))
+    assert "Survei unit ini sedang tidak dibuka" in page_text(response.content)
+    assert not SurveyResponse.objects.exists()
