@@ -79,6 +79,7 @@ def service_unit_public_form_get(*, slug: str) -> tuple[ServiceUnit, dict[int, s
 
 
 FORM_CACHE_SECONDS = 5
+SLUG_MAX = 80  # ServiceUnit.slug
 
 
 def _form_cache_key(slug: str) -> str:
@@ -89,6 +90,8 @@ def service_unit_public_form_get_cached(*, slug: str) -> tuple[ServiceUnit, dict
     """`service_unit_public_form_get` through the shared cache, for showing the empty form
     only: at most FORM_CACHE_SECONDS old, and forgotten when the unit or one of its services
     is saved or deleted (`form_cache_forget`). A submission reads the unit afresh."""
+    if len(slug) > SLUG_MAX:
+        raise Http404("Unit layanan tidak ditemukan.")  # no such unit; no overlong cache key
     key = _form_cache_key(slug)
     cached = cache.get(key)
     if cached is not None:

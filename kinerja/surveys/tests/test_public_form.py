@@ -280,3 +280,11 @@ def test_a_unit_closed_while_its_form_is_cached_refuses_the_submission(
     response = client.post(f"/s/{unit.slug}/", answers(token=token))
     assert "Survei unit ini sedang tidak dibuka" in page_text(response.content)
     assert not SurveyResponse.objects.exists()
+
+
+def test_an_overlong_address_is_a_404_page(client: Client, db: None) -> None:
+    from kinerja.surveys.selectors import SLUG_MAX
+
+    assert SLUG_MAX == ServiceUnit._meta.get_field("slug").max_length
+    assert client.get(f"/s/{'x' * 81}/").status_code == 404
+    assert client.get(f"/s/{'x' * 81}/kios/").status_code == 404
