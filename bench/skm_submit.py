@@ -11,7 +11,10 @@ measures the form's work, not the refusals). The settings are `config.settings_t
 settings with plain static storage, so no `collectstatic` is needed; the HTML is the same).
 The load comes from a separate process (this file with `--client`), a handful of threads with
 `http.client`, for BENCH_SKM_SECONDS (10) each. On a machine shared with other work the figures
-move; the ratio, measured in the same run, moves less.
+move; the ratio, measured in the same run, moves less. The CPU seconds the gunicorn workers and
+the client spent per request (ceiling) and per submission (two requests) say where the time
+goes, whatever else the machine runs meanwhile. All the bench's citizens come from one address,
+so each duplicate check reads every earlier answer of the run (the worst case of that check).
 """
 
 from __future__ import annotations
