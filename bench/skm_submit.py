@@ -11,7 +11,10 @@ measures the form's work, not the refusals). The settings are `config.settings_t
 settings with plain static storage, so no `collectstatic` is needed; the HTML is the same).
 The load comes from a separate process (this file with `--client`), a handful of threads with
 `http.client`, for BENCH_SKM_SECONDS (10) each. On a machine shared with other work the figures
-move; the ratio, measured in the same run, moves less.
+move; the ratio, measured in the same run, moves less. The CPU seconds the gunicorn workers and
+the client spent per request (ceiling) and per submission (two requests) say where the time
+goes, whatever else the machine runs meanwhile. All the bench's citizens come from one address,
+so each duplicate check reads every earlier answer of the run (the worst case of that check).
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ import json
 import os
 import random
 import re
+import resource
 import signal
 import socket
 import subprocess
@@ -161,6 +165,7 @@ def client_main(config: dict[str, Any]) -> None:
     for thread in threads:
         thread.join()
     elapsed = time.perf_counter() - started
+    usage = resource.getrusage(resource.RUSAGE_SELF)
     print(
         json.dumps(
             {
@@ -168,13 +173,43 @@ def client_main(config: dict[str, Any]) -> None:
                 "form_latencies": config["form_seconds"],
                 "errors": errors,
                 "elapsed": elapsed,
+                "client_cpu": usage.ru_utime + usage.ru_stime,
             }
         )
     )
 
 
-def _load(kind: str, port: int, setup: dict[str, Any]) -> dict[str, Any]:
+def _cpu_seconds(pids: list[int]) -> float:
+    """User + system CPU seconds used so far by these processes (Linux /proc)."""
+    ticks = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        ticks += int(fields[11]) + int(fields[12])  # utime, stime
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(stat[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+def _load(kind: str, port: int, setup: dict[str, Any], server_pid: int) -> dict[str, Any]:
+    """Run the load; also the CPU seconds the gunicorn workers spent meanwhile (the warm-up
+    of the client included, a few requests)."""
     config = {"kind": kind, "port": port, "seconds": SECONDS, "threads": THREADS, **setup}
+    workers = _children(server_pid)
+    before = _cpu_seconds(workers)
     done = subprocess.run(
         [sys.executable, __file__, "--client", json.dumps(config)],
         capture_output=True,
@@ -182,6 +217,7 @@ def _load(kind: str, port: int, setup: dict[str, Any]) -> dict[str, Any]:
         check=True,
     )
     result: dict[str, Any] = json.loads(done.stdout)
+    result["server_cpu"] = _cpu_seconds(workers) - before
     return result
 
 
@@ -300,8 +336,8 @@ def main() -> None:
         port = _free_port()
         server = _gunicorn(port, scratch, log)
         _wait_ready(port, server, log)
-        ceiling = _load("healthz", port, setup)
-        submit = _load("submit", port, setup)
+        ceiling = _load("healthz", port, setup, server.pid)
+        submit = _load("submit", port, setup, server.pid)
         from kinerja.surveys.models import SurveyResponse
 
         stored = SurveyResponse.objects.filter(service_unit__slug=SLUG).count()
@@ -315,6 +351,14 @@ def main() -> None:
     ceiling_rate = len(ceiling["latencies"]) / ceiling["elapsed"]
     submit_rate = len(submit["latencies"]) / submit["elapsed"]
     ratio = submit_rate / ceiling_rate if ceiling_rate else 0.0
+
+    def cpu(result: dict[str, Any], what: str) -> str:
+        count = max(len(result["latencies"]), 1)
+        return (
+            f"CPU per {what}: gunicorn {result['server_cpu'] / count * 1000:.2f} ms, "
+            f"klien {result['client_cpu'] / count * 1000:.2f} ms"
+        )
+
     rows = [
         (
             "halaman sepele GET /healthz (plafon)",
@@ -325,6 +369,8 @@ def main() -> None:
             f"{submit_rate:.1f} kiriman/detik   p95 POST {_p95(submit['latencies']) * 1000:.0f} ms"
             f"   p95 GET formulir {_p95(submit['form_latencies']) * 1000:.0f} ms",
         ),
+        ("  plafon", cpu(ceiling, "permintaan")),
+        ("  kiriman", cpu(submit, "kiriman (2 permintaan)")),
         (
             "kiriman / plafon",
             f"{ratio:.2f} (target ≥ {TARGET:.1f}: {'tercapai' if ratio >= TARGET else 'BELUM'})",

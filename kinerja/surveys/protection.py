@@ -175,21 +175,32 @@ def _address_digest(address: str) -> str:
 def rate_limit_exceeded(*, service_unit_id: int, client_address: str, kiosk: bool) -> bool:
     """Count one submission of this address to this unit; True when past the limit of the
     window (SKM_RATE_LIMIT, or SKM_RATE_LIMIT_KIOSK for a registered kiosk tablet). The
-    counter lives in the shared cache (`add` + `incr`, atomic in Redis)."""
+    counter lives in the shared cache: `incr` (atomic in Redis); the first submission of a
+    window creates it with `add`, which sets the window's timeout once."""
     limit = settings.SKM_RATE_LIMIT_KIOSK if kiosk else settings.SKM_RATE_LIMIT
     window = settings.SKM_RATE_WINDOW_SECONDS
     kind = "kiosk" if kiosk else "client"
     key = f"skm-rate:{kind}:{service_unit_id}:{_address_digest(client_address)}"
-    cache.add(key, 0, timeout=window)
     try:
         used = int(cache.incr(key))
-    except ValueError:  # the window ended between add and incr
-        cache.set(key, 1, timeout=window)
-        used = 1
+    except ValueError:  # no counter: the first submission of a window
+        if cache.add(key, 1, timeout=window):
+            used = 1
+        else:  # another request created it meanwhile
+            try:
+                used = int(cache.incr(key))
+            except ValueError:  # …and its window has ended already
+                cache.set(key, 1, timeout=window)
+                used = 1
     return used > limit
 
 
 # --- client hash and the salt of the day --------------------------------------------------------
+
+
+NO_SALT = "-"
+"""Cached for a day that has no salt (`existing_salt`); never a salt (those are 64 hex)."""
+NO_SALT_SECONDS = 60
 
 
 def daily_salt(day: date) -> str:
@@ -197,7 +208,7 @@ def daily_salt(day: date) -> str:
     creating it deletes the salts older than yesterday."""
     key = f"skm-salt:{day.isoformat()}"
     salt = cache.get(key)
-    if salt:
+    if salt and salt != NO_SALT:
         return str(salt)
     salt = DailySalt.objects.filter(day=day).values_list("salt", flat=True).first()
     if salt is None:
@@ -216,8 +227,13 @@ def existing_salt(day: date) -> str | None:
     key = f"skm-salt:{day.isoformat()}"
     salt = cache.get(key)
     if salt:
-        return str(salt)
-    return DailySalt.objects.filter(day=day).values_list("salt", flat=True).first()
+        return None if salt == NO_SALT else str(salt)
+    salt = DailySalt.objects.filter(day=day).values_list("salt", flat=True).first()
+    if salt is None:
+        # Remember the absence briefly: a day's salt is created during that day, so once the
+        # day is over only a request still running at midnight could still create it.
+        cache.set(key, NO_SALT, timeout=NO_SALT_SECONDS)
+    return salt
 
 
 def client_hash(client_address: str, salt: str) -> str:

@@ -38,12 +38,16 @@ from kinerja.surveys.protection import (
     kiosk_cookie_valid,
 )
 from kinerja.surveys.public_forms import form_page
-from kinerja.surveys.selectors import service_unit_get_for_actor, service_unit_public_get
+from kinerja.surveys.selectors import (
+    service_unit_get_for_actor,
+    service_unit_public_form_get,
+    service_unit_public_form_get_cached,
+    service_unit_public_get,
+)
 from kinerja.surveys.services.responses import (
     KIOSK_REFUSAL,
     kiosk_device_activate,
     response_submit,
-    unit_services,
 )
 
 SUBMITTED_FIELDS = (
@@ -100,14 +104,42 @@ def _form_render(
     return _no_store(render(request, template, context, status=status))
 
 
+TOKEN_SLOT = "skm-token-slot-3f9c2a"  # noqa: S105 (a placeholder, not a secret)
+"""Stands for the token in a rendered empty form (never part of a real page)."""
+EMPTY_FORMS_MAX = 256
+_empty_forms: dict[tuple[object, ...], tuple[bytes, bytes]] = {}
+
+
+def _empty_form(
+    request: HttpRequest, unit: ServiceUnit, *, kiosk: bool, services: dict[int, str]
+) -> HttpResponse:
+    """The form as every citizen first sees it, with a fresh token. The page is the same for
+    every citizen of a unit, so it is rendered once per process for each set of what it shows
+    (unit name and address, its active services, kiosk or not: the key holds all of them, so a
+    change shows at once) and only the token is put in per request."""
+    key = (kiosk, unit.pk, unit.name, unit.slug, tuple(services.items()))
+    parts = _empty_forms.get(key)
+    if parts is None:
+        page = _form_render(request, unit, kiosk=kiosk, services=services, token=TOKEN_SLOT)
+        head, slot, tail = page.content.partition(TOKEN_SLOT.encode())
+        if not slot or TOKEN_SLOT.encode() in tail:
+            raise RuntimeError("the form template must show the token exactly once")
+        if len(_empty_forms) >= EMPTY_FORMS_MAX:
+            _empty_forms.clear()
+        parts = _empty_forms[key] = (head, tail)
+    token = form_token_issue(service_unit_id=unit.pk)  # URL-safe: nothing to escape
+    return _no_store(HttpResponse(b"".join((parts[0], token.encode(), parts[1]))))
+
+
 def _survey_page(request: HttpRequest, slug: str, *, kiosk: bool) -> HttpResponse:
-    unit = service_unit_public_get(slug=slug)
+    if request.method == "POST":
+        unit, services = service_unit_public_form_get(slug=slug)
+    else:  # the empty form may be a few seconds behind; what is sent is checked afresh
+        unit, services = service_unit_public_form_get_cached(slug=slug)
     if not unit.is_active:
         return render(request, "surveys/public/closed.html", {"unit": unit})
-    services = unit_services(unit)
     if request.method != "POST":
-        token = form_token_issue(service_unit_id=unit.pk)
-        return _form_render(request, unit, kiosk=kiosk, services=services, token=token)
+        return _empty_form(request, unit, kiosk=kiosk, services=services)
     data = {name: request.POST.get(name, "") for name in SUBMITTED_FIELDS}
     try:
         response_submit(
@@ -116,6 +148,7 @@ def _survey_page(request: HttpRequest, slug: str, *, kiosk: bool) -> HttpRespons
             channel=Channel.KIOSK if kiosk else Channel.ONLINE,
             client_ip=client_ip_from(request),
             kiosk_device=kiosk and _is_kiosk_device(request, unit),
+            services=services,
         )
     except ValidationError as error:
         # The token was checked before the answers and is still unused: keep it, so that

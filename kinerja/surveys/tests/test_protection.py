@@ -263,3 +263,56 @@ def test_two_posts_of_one_token_at_the_same_moment_store_one_and_count_a_reuse(
     assert refused.value.reason == RefusalReason.TOKEN_REUSED
     assert SurveyResponse.objects.count() == 1
     assert refusals(unit) == {RefusalReason.TOKEN_REUSED: 1}
+
+
+def test_a_used_token_sent_again_with_the_same_answers_is_a_reuse_not_a_duplicate(
+    client: Client, unit: ServiceUnit
+) -> None:
+    token = fresh_token(client, unit)
+    assert client.post(f"/s/{unit.slug}/", answers(token=token)).status_code == 303
+    again = client.post(f"/s/{unit.slug}/", answers(token=token))
+    assert_reload_page_keeps_answers(again, token)
+    assert refusals(unit) == {RefusalReason.TOKEN_REUSED: 1}
+    assert SurveyResponse.objects.count() == 1
+
+
+def test_a_used_token_sent_again_with_bad_answers_is_a_reuse_not_an_invalid_form(
+    client: Client, unit: ServiceUnit
+) -> None:
+    token = fresh_token(client, unit)
+    assert client.post(f"/s/{unit.slug}/", answers(token=token)).status_code == 303
+    again = client.post(f"/s/{unit.slug}/", answers(token=token, u1="9"))
+    assert RELOAD_MESSAGE in page_text(again.content)
+    assert refusals(unit) == {RefusalReason.TOKEN_REUSED: 1}
+
+
+def test_a_refusal_inside_a_callers_transaction_leaves_it_usable(unit: ServiceUnit) -> None:
+    from django.db import transaction
+
+    from kinerja.surveys.protection import SubmissionRefused
+    from kinerja.surveys.services.responses import response_submit
+
+    token = form_token_issue(service_unit_id=unit.pk)
+    with transaction.atomic():
+        response_submit(
+            service_unit=unit, fields=answers(token=token), channel="ONLINE", client_ip="1.1.1.1"
+        )
+        for fields in (answers(token=token, u1="1"), answers(token=form_token_issue(
+            service_unit_id=unit.pk
+        ))):  # fmt: skip
+            with pytest.raises(SubmissionRefused):
+                response_submit(
+                    service_unit=unit, fields=fields, channel="ONLINE", client_ip="1.1.1.1"
+                )
+        assert SurveyResponse.objects.count() == 1
+    assert refusals(unit) == {RefusalReason.TOKEN_REUSED: 1, RefusalReason.DUPLICATE: 1}
+
+
+def test_yesterdays_salt_is_found_even_after_a_look_up_found_none(db: None) -> None:
+    from kinerja.surveys.protection import existing_salt
+
+    yesterday = timezone.localdate() - timedelta(days=1)
+    assert existing_salt(yesterday) is None
+    created = daily_salt(yesterday)
+    assert existing_salt(yesterday) == created
+    assert DailySalt.objects.get(day=yesterday).salt == created

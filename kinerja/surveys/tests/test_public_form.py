@@ -7,7 +7,9 @@ from typing import Any
 
 import pytest
 from django.contrib.staticfiles import finders
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from kinerja.core.testing import headings, page_text
 from kinerja.organization.models import ServiceUnit
@@ -202,3 +204,87 @@ def test_every_persona_and_anonymous_sees_the_same_public_form(
     assert "Kirim jawaban" in page_text(response.content)
     token = token_of(response.content)
     assert client.post(f"/s/{unit.slug}/", answers(token=token)).status_code == 303
+
+
+def test_each_citizen_gets_the_same_page_with_a_fresh_token(
+    client: Client, unit: ServiceUnit
+) -> None:
+    first, second = client.get(f"/s/{unit.slug}/"), client.get(f"/s/{unit.slug}/")
+    assert token_of(first.content) != token_of(second.content)
+    assert first.content.replace(token_of(first.content).encode(), b"") == (
+        second.content.replace(token_of(second.content).encode(), b"")
+    )
+    assert "no-store" in first["Cache-Control"]
+    assert "Set-Cookie" not in first
+
+
+def test_a_new_renamed_or_closed_service_and_a_renamed_unit_show_on_the_form_at_once(
+    client: Client, unit: ServiceUnit
+) -> None:
+    service = make_service(service_unit=unit, name="Perekaman KTP-el")
+    assert "Perekaman KTP-el" in page_text(client.get(f"/s/{unit.slug}/").content)
+    make_service(service_unit=unit, name="Kartu Keluarga")
+    service.name = "Cetak ulang KTP-el"
+    service.save()
+    unit.name = "Loket Kependudukan"
+    unit.save()
+    text = page_text(client.get(f"/s/{unit.slug}/").content)
+    assert "Cetak ulang KTP-el" in text
+    assert "Kartu Keluarga" in text
+    assert "Perekaman KTP-el" not in text
+    assert "Loket Kependudukan" in text
+    service.is_active = False
+    service.save()
+    text = page_text(client.get(f"/s/{unit.slug}/kios/").content)
+    assert "Cetak ulang KTP-el" not in text
+    assert "Kartu Keluarga" in text
+
+
+def statements(captured: CaptureQueriesContext) -> list[str]:
+    """The SQL sent, without the savepoints of the test's own transaction."""
+    return [
+        query["sql"].split(" ", 1)[0]
+        for query in captured.captured_queries
+        if "SAVEPOINT" not in query["sql"]
+    ]
+
+
+def test_the_form_costs_at_most_one_query_and_a_stored_submission_two(
+    client: Client, unit: ServiceUnit
+) -> None:
+    service = make_service(service_unit=unit, name="Perekaman KTP-el")
+    with CaptureQueriesContext(connection) as captured:
+        client.get(f"/s/{unit.slug}/")
+    assert statements(captured) == ["SELECT"]  # the unit with its active services
+    with CaptureQueriesContext(connection) as captured:
+        token = open_form(client, unit)
+    assert statements(captured) == []  # the next citizens: from the cache, a few seconds
+    # the salts of the day (created on first use) are read once, then kept in the cache
+    client.post(f"/s/{unit.slug}/", answers(token=token, service=str(service.pk)))
+    token = open_form(client, unit)
+    with CaptureQueriesContext(connection) as captured:  # the unit is read afresh
+        response = client.post(
+            f"/s/{unit.slug}/", answers(token=token, service=str(service.pk), u1="1")
+        )
+    assert response.status_code == 303
+    assert statements(captured) == ["SELECT", "INSERT"]  # the insert checks for a duplicate
+    assert SurveyResponse.objects.count() == 2
+
+
+def test_a_unit_closed_while_its_form_is_cached_refuses_the_submission(
+    client: Client, unit: ServiceUnit
+) -> None:
+    token = open_form(client, unit)
+    ServiceUnit.objects.filter(pk=unit.pk).update(is_active=False)  # no signal: cache kept
+    assert token_of(client.get(f"/s/{unit.slug}/").content)  # the form, a few seconds behind
+    response = client.post(f"/s/{unit.slug}/", answers(token=token))
+    assert "Survei unit ini sedang tidak dibuka" in page_text(response.content)
+    assert not SurveyResponse.objects.exists()
+
+
+def test_an_overlong_address_is_a_404_page(client: Client, db: None) -> None:
+    from kinerja.surveys.selectors import SLUG_MAX
+
+    assert ServiceUnit._meta.get_field("slug").max_length == SLUG_MAX
+    assert client.get(f"/s/{'x' * 81}/").status_code == 404
+    assert client.get(f"/s/{'x' * 81}/kios/").status_code == 404
