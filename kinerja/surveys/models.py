@@ -153,7 +153,8 @@ class SurveyResponse(models.Model):
         ordering = ["-submitted_at"]
         indexes = [
             models.Index(fields=["service_unit", "survey_date"]),
-            models.Index(fields=["service_unit", "client_hash", "submitted_at"]),
+            # duplicate detection: the same answers to the same unit (then same client, 24 h)
+            models.Index(fields=["service_unit", "answers_key"]),
             models.Index(fields=["survey_date"]),
         ]
         constraints = [

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db.models import TextChoices
+from django.utils.translation import get_language
 
 from kinerja.scoring.ikm import Element
 from kinerja.surveys.models import (
@@ -79,16 +81,25 @@ def _choice_key(text: str) -> str:
     return "".join(char for char in text.casefold() if char.isalnum())
 
 
+@cache
+def _choice_keys(choices: type[TextChoices], language: str | None) -> dict[str, str]:
+    """Every accepted spelling key of a choice (its code and its label) → its code."""
+    keys: dict[str, str] = {}
+    for value, name in choices.choices:
+        keys[_choice_key(str(name))] = str(value)
+        keys[_choice_key(str(value))] = str(value)
+    return keys
+
+
 def choice_parse(choices: type[TextChoices], raw: Any, label: str) -> str:
     """A profile choice by its code or its label, ignoring case and punctuation ("sma/smk",
     "SMA", "Laki-laki", "L"); "" when blank; ValueError naming what is accepted."""
     text = _text(raw)
     if text == "":
         return ""
-    wanted = _choice_key(text)
-    for value, name in choices.choices:
-        if wanted in {_choice_key(str(value)), _choice_key(str(name))}:
-            return str(value)
+    found = _choice_keys(choices, get_language()).get(_choice_key(text))
+    if found is not None:
+        return found
     accepted = ", ".join(str(name) for _, name in choices.choices)
     raise ValueError(f"{label} '{text[:40]}' tidak dikenal; pilih salah satu: {accepted}.")
 
