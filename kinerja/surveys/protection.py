@@ -34,6 +34,7 @@ from django.core import signing
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.utils.crypto import salted_hmac
 
 from kinerja.accounts.login_guard import client_address_key
 from kinerja.surveys.models import DailySalt, RefusalReason, SubmissionRefusal
@@ -169,7 +170,9 @@ def kiosk_cookie_valid(value: str | None, *, service_unit_id: int) -> bool:
 
 
 def _address_digest(address: str) -> str:
-    return hashlib.sha256(address.encode()).hexdigest()[:32]
+    """The address as a rate-limit counter names it: keyed with the server's secret, so the
+    cache never holds an address, nor a plain hash one could reverse by trying every IPv4."""
+    return salted_hmac("surveys.rate-limit", address).hexdigest()[:32]
 
 
 def rate_limit_exceeded(*, service_unit_id: int, client_address: str, kiosk: bool) -> bool:
