@@ -14,6 +14,8 @@ import pygal
 from django.utils.safestring import SafeString, mark_safe
 from pygal.style import Style
 
+from kinerja.scoring.formatting import format_decimal
+
 # pygal adds an inline configuration script, a <style> element and comments linking to its
 # website. A static chart needs no script, our Content-Security-Policy refuses inline <style>
 # elements (the chart's look is in static/kinerja/charts.css), and our pages carry no outside
@@ -37,6 +39,15 @@ KINERJA_STYLE = Style(
 )
 
 
+def _number_label(value: float | None) -> str:
+    """Axis and value labels the Indonesian way: 3,6 and 1.250, not 3.6 and 1,250."""
+    if value is None:
+        return ""
+    places = 0 if float(value).is_integer() else 2
+    text = format_decimal(Decimal(repr(float(value))), places)
+    return text.rstrip("0").rstrip(",") if places else text
+
+
 def bar_chart_svg(
     *,
     title: str,
@@ -56,6 +67,7 @@ def bar_chart_svg(
         x_label_rotation=-45 if len(labels) > 8 else 0,
         print_values=False,
         explicit_size=False,
+        value_formatter=_number_label,
     )
     chart.title = title
     chart.x_labels = list(labels)
@@ -88,6 +100,7 @@ def line_chart_svg(
         explicit_size=False,
         allow_interruptions=True,
         range=value_range,
+        value_formatter=_number_label,
     )
     chart.title = title
     chart.x_labels = list(labels)

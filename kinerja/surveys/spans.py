@@ -16,6 +16,9 @@ from django.core.exceptions import ValidationError
 
 from kinerja.scoring.formatting import format_date_id, month_name
 
+QUARTER_NUMERALS = ("I", "II", "III", "IV")
+"""Quarters are written in Roman numerals, as the evaluation windows are ("Triwulan III")."""
+
 
 @dataclass(frozen=True)
 class Span:
@@ -28,7 +31,7 @@ class Span:
         if self.kind == "month":
             return f"{month_name(self.start.month)} {self.start.year}"
         if self.kind == "quarter":
-            return f"Triwulan {(self.start.month - 1) // 3 + 1} {self.start.year}"
+            return f"Triwulan {QUARTER_NUMERALS[(self.start.month - 1) // 3]} {self.start.year}"
         if self.kind == "year":
             return f"Tahun {self.start.year}"
         return f"{format_date_id(self.start)} s.d. {format_date_id(self.end)}"
