@@ -9,7 +9,6 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from kinerja.core.form_fields import DecimalFieldID
-from kinerja.people.imports import import_file_problem
 from kinerja.planning.models import Perspective, TargetKind
 from kinerja.scoring.achievement import Polarity
 
@@ -88,23 +87,3 @@ class GoalIndicatorForm(_ServiceErrors):
             "target_description": data["target_description"],
             "polarity": data["polarity"],
         }
-
-
-class GoalImportForm(forms.Form):
-    berkas = forms.FileField(
-        label="Berkas",
-        help_text="Format .xlsx atau .csv (UTF-8, pemisah ; atau ,), paling besar 10 MB.",
-        error_messages={
-            "required": "Berkas wajib dipilih: unggah berkas .csv atau .xlsx.",
-            "empty": "Berkas kosong; unggah berkas .csv atau .xlsx yang berisi judul dan data.",
-            "invalid": "Berkas tidak terbaca sebagai unggahan; pilih ulang berkasnya.",
-        },
-        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx"}),
-    )
-
-    def clean_berkas(self) -> Any:
-        upload = self.cleaned_data["berkas"]
-        problem = import_file_problem(file_name=upload.name or "", size=upload.size or 0)
-        if problem:
-            raise forms.ValidationError(problem)
-        return upload

@@ -23,6 +23,7 @@ from kinerja.core.exports import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE
 from kinerja.core.rendering import render_page_or_fragment
 from kinerja.core.selectors import job_get_for_actor
 from kinerja.people.imports import MAX_ROWS, MAX_STORED_ERRORS, import_errors_csv
+from kinerja.people.imports.upload import ImportUploadForm, upload_too_large
 from kinerja.periods.models import PerformancePeriod
 from kinerja.planning.alignment import (
     alignment_agency_get_for_actor,
@@ -30,7 +31,7 @@ from kinerja.planning.alignment import (
     period_for_view,
 )
 from kinerja.planning.alignment_views import period_choices, period_id_param, period_query
-from kinerja.planning.goal_forms import GoalForm, GoalImportForm, GoalIndicatorForm
+from kinerja.planning.goal_forms import GoalForm, GoalIndicatorForm
 from kinerja.planning.goal_import import (
     COLUMNS,
     GOAL_IMPORT_KIND,
@@ -266,7 +267,11 @@ def goal_indicator_edit(
 def goal_import(request: HttpRequest, agency_id: int) -> HttpResponse:
     context = _goal_page_context(request, agency_id)
     _require_goal_manager(request, agency_id)
-    form = GoalImportForm(request.POST or None, request.FILES or None)
+    if problem := upload_too_large(request):
+        context.update(form=ImportUploadForm(), refusal=problem, columns=COLUMNS)
+        context.update(max_rows=format_decimal(MAX_ROWS, 0))
+        return render(request, "planning/goal_import.html", context, status=400)
+    form = ImportUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         berkas = form.cleaned_data["berkas"]
         try:

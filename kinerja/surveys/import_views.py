@@ -8,10 +8,8 @@ it was started for: to anyone else, or under another unit's address, it does not
 
 from __future__ import annotations
 
-from typing import Any
 from uuid import UUID
 
-from django import forms
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -29,10 +27,9 @@ from kinerja.organization.models import ServiceUnit
 from kinerja.people.imports import (
     MAX_ROWS,
     MAX_STORED_ERRORS,
-    MAX_UPLOAD_BYTES,
     import_errors_csv,
-    import_file_problem,
 )
+from kinerja.people.imports.upload import ImportUploadForm, upload_too_large
 from kinerja.scoring.formatting import format_decimal
 from kinerja.surveys.models import Service
 from kinerja.surveys.paper_import import (
@@ -44,29 +41,6 @@ from kinerja.surveys.paper_import import (
 )
 from kinerja.surveys.permissions import can_import_paper
 from kinerja.surveys.selectors import service_unit_get_for_actor
-
-_MULTIPART_MARGIN = 64 * 1024
-"""Room for the form's other fields and the multipart boundaries around the file."""
-
-
-class PaperImportForm(forms.Form):
-    berkas = forms.FileField(
-        label="Berkas",
-        help_text="Format .xlsx atau .csv (UTF-8, pemisah ; atau ,), paling besar 10 MB.",
-        error_messages={
-            "required": "Berkas wajib dipilih: unggah berkas .csv atau .xlsx.",
-            "empty": "Berkas kosong; unggah berkas .csv atau .xlsx yang berisi judul dan data.",
-            "invalid": "Berkas tidak terbaca sebagai unggahan; pilih ulang berkasnya.",
-        },
-        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx"}),
-    )
-
-    def clean_berkas(self) -> Any:
-        upload = self.cleaned_data["berkas"]
-        problem = import_file_problem(file_name=upload.name or "", size=upload.size or 0)
-        if problem:
-            raise forms.ValidationError(problem)
-        return upload
 
 
 def _importable_unit(request: HttpRequest, slug: str) -> ServiceUnit:
@@ -85,15 +59,8 @@ def _service_names(unit: ServiceUnit) -> list[str]:
     )
 
 
-def _declared_size(request: HttpRequest) -> int:
-    try:
-        return int(request.META.get("CONTENT_LENGTH") or 0)
-    except ValueError:
-        return 0
-
-
 def _upload_page(
-    request: HttpRequest, unit: ServiceUnit, form: PaperImportForm, status: int, refusal: str = ""
+    request: HttpRequest, unit: ServiceUnit, form: ImportUploadForm, status: int, refusal: str = ""
 ) -> HttpResponse:
     context = {
         "unit": unit,
@@ -109,12 +76,10 @@ def _upload_page(
 @require_http_methods(["GET", "POST"])
 def paper_import(request: HttpRequest, slug: str) -> HttpResponse:
     unit = _importable_unit(request, slug)
-    if request.method == "POST" and _declared_size(request) > MAX_UPLOAD_BYTES + _MULTIPART_MARGIN:
-        # Refused on the declared size, before the body is read.
-        problem = import_file_problem(file_name="berkas.csv", size=_declared_size(request))
-        return _upload_page(request, unit, PaperImportForm(), 400, refusal=problem)
+    if problem := upload_too_large(request):
+        return _upload_page(request, unit, ImportUploadForm(), 400, refusal=problem)
     posted = request.method == "POST"
-    form = PaperImportForm(request.POST, request.FILES) if posted else PaperImportForm()
+    form = ImportUploadForm(request.POST, request.FILES) if posted else ImportUploadForm()
     if posted and form.is_valid():
         berkas = form.cleaned_data["berkas"]
         job = paper_import_start(

@@ -6,10 +6,8 @@ belongs to the person who uploaded the file: to anyone else it does not exist (4
 
 from __future__ import annotations
 
-from typing import Any
 from uuid import UUID
 
-from django import forms
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
@@ -23,7 +21,7 @@ from kinerja.core.rendering import render_page_or_fragment
 from kinerja.core.selectors import job_get_for_actor
 from kinerja.people.imports.access import IMPORT_REFUSED, can_import_employees
 from kinerja.people.imports.columns import COLUMNS
-from kinerja.people.imports.files import MAX_ROWS, MAX_UPLOAD_BYTES, import_file_problem
+from kinerja.people.imports.files import MAX_ROWS
 from kinerja.people.imports.report import MAX_STORED_ERRORS
 from kinerja.people.imports.tasks import (
     APPLY_KIND,
@@ -37,30 +35,8 @@ from kinerja.people.imports.templates import (
     import_template_examples,
     import_template_xlsx,
 )
+from kinerja.people.imports.upload import ImportUploadForm, upload_too_large
 from kinerja.scoring.formatting import format_decimal
-
-_MULTIPART_MARGIN = 64 * 1024
-"""Room for the form's other fields and the multipart boundaries around the file."""
-
-
-class ImportUploadForm(forms.Form):
-    berkas = forms.FileField(
-        label="Berkas",
-        help_text="Format .xlsx atau .csv (UTF-8, pemisah ; atau ,), paling besar 10 MB.",
-        error_messages={
-            "required": "Berkas wajib dipilih: unggah berkas .csv atau .xlsx.",
-            "empty": "Berkas kosong; unggah berkas .csv atau .xlsx yang berisi judul dan data.",
-            "invalid": "Berkas tidak terbaca sebagai unggahan; pilih ulang berkasnya.",
-        },
-        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx"}),
-    )
-
-    def clean_berkas(self) -> Any:
-        upload = self.cleaned_data["berkas"]
-        problem = import_file_problem(file_name=upload.name or "", size=upload.size or 0)
-        if problem:
-            raise forms.ValidationError(problem)
-        return upload
 
 
 def _require_importer(request: HttpRequest) -> None:
@@ -72,13 +48,6 @@ def _own_job(request: HttpRequest, job_id: UUID, kind: str) -> Job:
     if job.kind != kind:
         raise Http404
     return job
-
-
-def _declared_size(request: HttpRequest) -> int:
-    try:
-        return int(request.META.get("CONTENT_LENGTH") or 0)
-    except ValueError:
-        return 0
 
 
 def _upload_page(
@@ -96,9 +65,7 @@ def _upload_page(
 @require_http_methods(["GET", "POST"])
 def upload(request: HttpRequest) -> HttpResponse:
     _require_importer(request)
-    if request.method == "POST" and _declared_size(request) > MAX_UPLOAD_BYTES + _MULTIPART_MARGIN:
-        # Refused on the declared size, before the body is read.
-        problem = import_file_problem(file_name="berkas.csv", size=_declared_size(request))
+    if problem := upload_too_large(request):
         return _upload_page(request, ImportUploadForm(), 400, refusal=problem)
     form = ImportUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():

@@ -210,6 +210,19 @@ def test_the_upload_page_imports_and_shows_the_result(client: Client, personas: 
     assert OrganizationGoal.objects.count() == 2
 
 
+def test_an_upload_declared_too_large_is_refused_before_it_is_read(
+    client: Client, personas: Personas
+) -> None:
+    make_open_period()
+    client.force_login(personas.agency_admin)
+    response = client.post(
+        f"/skp/sasaran/{personas.agency.pk}/impor/", {}, CONTENT_LENGTH=str(50 * 1024 * 1024)
+    )
+    assert response.status_code == 400
+    assert "Berkas terlalu besar (50,0 MB); paling besar 10 MB" in page_text(response.content)
+    assert not Job.objects.exists()
+
+
 @override_settings(TASKS=IMMEDIATE_TASKS)
 def test_the_upload_page_lists_the_bad_rows(client: Client, personas: Personas) -> None:
     make_open_period()
