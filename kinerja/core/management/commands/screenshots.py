@@ -35,6 +35,19 @@ ROLES = {
     "inspektorat": "inspektorat",
 }
 README_SHOTS = "pegawai"
+SURVEY_UNIT = "/s/loket-pelayanan-adminduk/"
+SURVEY_PAGES = {
+    # The citizens' pages (no login needed; taken in the same browser) and the unit's staff pages.
+    "admin-opd": [
+        "/skm/loket-pelayanan-adminduk/",
+        "/skm/loket-pelayanan-adminduk/saran/",
+        SURVEY_UNIT,
+        f"{SURVEY_UNIT}hasil/",
+        f"{SURVEY_UNIT}standar/",
+        "/skm/publik/",
+    ],
+    "atasan": ["/skm/loket-pelayanan-adminduk/standar/"],
+}
 
 
 def slug(path: str) -> str:
@@ -128,6 +141,8 @@ class Command(BaseCommand):
                         paths.append(first.get_attribute("href"))
             if role == "admin-bkpsdm":
                 paths.append("/gaya/")
+            if role in SURVEY_PAGES:
+                paths.extend(SURVEY_PAGES[role])
             for path in paths:
                 page.goto(f"{base}{path}")
                 name = f"{role}-{slug(path)}-{width}"
