@@ -13,7 +13,8 @@ from typing import Any
 from django.db.models import Count, Q
 from django.urls import reverse
 
-from kinerja.core.my_tasks import TaskItem
+from kinerja.accounts.permissions import can_read_all_agencies, is_agency_admin
+from kinerja.core.my_tasks import CardKind, TaskItem
 from kinerja.organization.models import ServiceUnit, Unit
 from kinerja.people.holdings import covering, employee_id_for_user, today
 from kinerja.people.models import Assignment
@@ -116,3 +117,26 @@ def standard_cards_for(user: Any) -> list[TaskItem]:
                 )
             )
     return cards
+
+
+def survey_places_for(user: Any) -> list[TaskItem]:
+    """ "Survei kepuasan" places for the staff of service units, who have no menu link (the
+    menu shows it to the roles that read agencies): one card per unit they serve in, leading
+    to its report. One query for the posts, one per agency, one for the units."""
+    employee_id = employee_id_for_user(user)
+    if employee_id is None or can_read_all_agencies(user) or is_agency_admin(user):
+        return []
+    _headed, within = _held_units(employee_id)
+    if not within:
+        return []
+    units = ServiceUnit.objects.filter(unit_id__in=within, is_active=True).order_by("name")
+    return [
+        TaskItem(
+            f"Survei kepuasan {unit.name}",
+            "Indeks kepuasan masyarakat, saran warga, dan standar pelayanan unit Anda.",
+            reverse("surveys:unit_report", kwargs={"slug": unit.slug}),
+            "Lihat survei",
+            kind=CardKind.PLACE,
+        )
+        for unit in units
+    ]

@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from kinerja.core.testing import page_text
 from kinerja.organization.models import ServiceUnit
 from kinerja.people.testing import Personas
-from kinerja.surveys.my_tasks import standard_cards_for
+from kinerja.surveys.my_tasks import standard_cards_for, survey_places_for
 from kinerja.surveys.services.proposals import (
     standard_propose,
 )
@@ -103,3 +103,42 @@ def test_the_home_page_shows_the_card(personas: Personas, unit: ServiceUnit) -> 
     client = Client()
     client.force_login(personas.employee)
     assert "Draf baru (revisi 2) menunggu dukungan Anda." in page_text(client.get("/").content)
+
+
+@pytest.mark.parametrize(
+    ("name", "sees"),
+    [
+        ("employee", True),
+        ("supervisor", True),
+        ("appraiser_superior", True),
+        ("agency_admin", False),  # the menu leads them to "Survei kepuasan"
+        ("hr_admin", False),
+        ("leader", False),
+        ("auditor", False),
+        ("other_admin", False),
+        ("outsider", False),
+    ],
+)
+def test_the_units_staff_find_its_survey_on_their_home_page(
+    personas: Personas, unit: ServiceUnit, name: str, sees: bool
+) -> None:
+    make_service_unit(unit=personas.staff.unit, name="Loket Tutup", is_active=False)
+    client = Client()
+    client.force_login(personas.all()[name])
+    text = page_text(client.get("/").content)
+    assert ("Survei kepuasan Loket Adminduk" in text) is sees
+    assert "Survei kepuasan Loket Tutup" not in text
+    if sees:
+        assert client.get(f"/skm/{unit.slug}/").status_code == 200
+
+
+def test_the_survey_places_cost_the_same_queries_for_one_unit_and_many(
+    personas: Personas, unit: ServiceUnit
+) -> None:
+    with CaptureQueriesContext(connection) as one:
+        assert len(survey_places_for(personas.employee)) == 1
+    make_service_unit(unit=personas.staff.unit)
+    make_service_unit(unit=personas.staff.unit)
+    with CaptureQueriesContext(connection) as three:
+        assert len(survey_places_for(personas.employee)) == 3
+    assert len(three) == len(one)
