@@ -129,6 +129,21 @@ class Staff:
     other_head: Employee
 
 
+PERSONA_NAMES: tuple[str, ...] = (
+    "employee",
+    "supervisor",
+    "appraiser_superior",
+    "agency_admin",
+    "other_admin",
+    "hr_admin",
+    "leader",
+    "auditor",
+    "outsider",
+)
+"""Every persona by name, in the order of `Personas.all()`: parametrize a page's
+authorisation test with it."""
+
+
 @dataclass
 class Personas:
     """The one cast of test users; `personas` fixture in the root conftest.py.
@@ -179,17 +194,7 @@ class Personas:
         return self.supervisor
 
     def all(self) -> dict[str, User]:
-        return {
-            "employee": self.employee,
-            "supervisor": self.supervisor,
-            "appraiser_superior": self.appraiser_superior,
-            "agency_admin": self.agency_admin,
-            "other_admin": self.other_admin,
-            "hr_admin": self.hr_admin,
-            "leader": self.leader,
-            "auditor": self.auditor,
-            "outsider": self.outsider,
-        }
+        return {name: getattr(self, name) for name in PERSONA_NAMES}
 
 
 def _demo_employee(login: DemoLogin, user: User) -> Employee:

@@ -18,7 +18,7 @@ from kinerja.core.demo import DemoOptions, demo_seeds_run
 from kinerja.core.testing import page_text
 from kinerja.organization.models import ServiceUnit
 from kinerja.people.holdings import today
-from kinerja.people.testing import Personas
+from kinerja.people.testing import PERSONA_NAMES, Personas
 from kinerja.periods.models import WindowKind
 from kinerja.periods.testing import make_period
 from kinerja.planning.models import Indicator, IndicatorSource, PerformancePlan
@@ -29,17 +29,7 @@ from kinerja.surveys.testing import make_responses, make_service_unit
 
 pytestmark = pytest.mark.django_db
 
-EVERYONE = [
-    "employee",
-    "supervisor",
-    "appraiser_superior",
-    "agency_admin",
-    "other_admin",
-    "hr_admin",
-    "leader",
-    "auditor",
-    "outsider",
-]
+EVERYONE = PERSONA_NAMES
 READERS = {
     "employee",
     "supervisor",

@@ -17,7 +17,7 @@ from kinerja.accounts.testing import TEST_PASSWORD
 from kinerja.audit.models import AuditEvent
 from kinerja.core.testing import chromium_page, headings, page_text
 from kinerja.organization.models import ServiceUnit, Unit
-from kinerja.people.testing import Personas
+from kinerja.people.testing import PERSONA_NAMES, Personas
 from kinerja.surveys.models import ServicePopulation
 from kinerja.surveys.testing import make_responses, make_service, make_service_unit
 
@@ -26,17 +26,7 @@ pytestmark = pytest.mark.django_db
 THIS_YEAR = timezone.localdate().year
 TODAY = timezone.localdate()
 
-EVERYONE = [
-    "employee",
-    "supervisor",
-    "appraiser_superior",
-    "agency_admin",
-    "other_admin",
-    "hr_admin",
-    "leader",
-    "auditor",
-    "outsider",
-]
+EVERYONE = PERSONA_NAMES
 CITY_READERS = {"hr_admin", "leader", "auditor"}
 UNIT_STAFF = {"employee", "supervisor", "appraiser_superior"}
 UNIT_READERS = UNIT_STAFF | CITY_READERS | {"agency_admin"}

@@ -14,7 +14,7 @@ from django.urls import reverse
 from kinerja.core.testing import headings, page_text
 from kinerja.discussions.models import Comment
 from kinerja.organization.models import ServiceUnit
-from kinerja.people.testing import Personas
+from kinerja.people.testing import PERSONA_NAMES, Personas
 from kinerja.surveys.models import (
     ProposalState,
     Service,
@@ -35,8 +35,7 @@ READERS = {"employee", "supervisor", "appraiser_superior", "agency_admin", "hr_a
            "auditor"}  # fmt: skip
 STAFF = {"employee", "supervisor", "appraiser_superior"}
 MANAGERS = {"appraiser_superior", "agency_admin", "hr_admin"}
-EVERYONE = ("employee", "supervisor", "appraiser_superior", "agency_admin", "other_admin",
-            "hr_admin", "leader", "auditor", "outsider")  # fmt: skip
+EVERYONE = PERSONA_NAMES
 
 
 @pytest.fixture
