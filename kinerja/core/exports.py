@@ -42,3 +42,35 @@ def csv_bytes(rows: Iterable[Sequence[Any]], *, delimiter: str = ";") -> bytes:
 def xlsx_append(sheet: Any, values: Iterable[Any]) -> None:
     """Append one row to an openpyxl worksheet, every text cell stored as text."""
     sheet.append(spreadsheet_row(values))
+
+
+def xlsx_guide_sheet(
+    workbook: Any,
+    *,
+    columns: Iterable[Sequence[Any]],
+    notes: Iterable[str],
+    widths: dict[str, int],
+) -> None:
+    """The "Petunjuk" sheet of an import template: one row per column (header, "Ya"/"Tidak"
+    for required, help, example) under a bold heading, then the notes; the help wraps."""
+    from openpyxl.styles import Alignment, Font
+
+    guide = workbook.create_sheet("Petunjuk")
+    xlsx_append(guide, ["Kolom", "Wajib", "Keterangan", "Contoh"])
+    for cell in guide[1]:
+        cell.font = Font(bold=True)
+    for header, required, help_text, example in columns:
+        xlsx_append(guide, [header, "Ya" if required else "Tidak", help_text, example])
+    guide.append([])
+    for note in notes:
+        xlsx_append(guide, [note])
+    for letter, width in widths.items():
+        guide.column_dimensions[letter].width = width
+    for row in guide.iter_rows(min_row=2):
+        row[2].alignment = Alignment(wrap_text=True, vertical="top")
+
+
+def xlsx_bytes(workbook: Any) -> bytes:
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

@@ -7,11 +7,10 @@ Both files are written through `kinerja.core.exports` (formula-safe cells).
 
 from __future__ import annotations
 
-import io
 from typing import Any
 
 from kinerja.accounts.actors import Actor
-from kinerja.core.exports import csv_bytes, xlsx_append
+from kinerja.core.exports import csv_bytes, xlsx_append, xlsx_bytes, xlsx_guide_sheet
 from kinerja.organization.selectors import agency_list_for_actor, unit_list_for_actor
 from kinerja.people.imports.columns import COLUMNS, HEADER
 from kinerja.people.imports.files import MAX_ROWS
@@ -38,7 +37,7 @@ def import_template_csv() -> bytes:
 def import_template_xlsx(*, examples: dict[str, str]) -> bytes:
     """Sheet "Data" with the headers (NIP formatted as text); sheet "Petunjuk" explains them."""
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
+    from openpyxl.styles import Font
 
     workbook = Workbook()
     data = workbook.active
@@ -53,21 +52,6 @@ def import_template_xlsx(*, examples: dict[str, str]) -> bytes:
         data.cell(row=row, column=1).number_format = "@"
     data.freeze_panes = "A2"
 
-    guide = workbook.create_sheet("Petunjuk")
-    xlsx_append(guide, ["Kolom", "Wajib", "Keterangan", "Contoh"])
-    for cell in guide[1]:
-        cell.font = Font(bold=True)
-    for column in COLUMNS:
-        xlsx_append(
-            guide,
-            [
-                column.header,
-                "Ya" if column.required else "Tidak",
-                column.help,
-                examples.get(column.key, column.example),
-            ],
-        )
-    guide.append([])
     notes = [
         "Satu baris untuk satu pegawai; NIP menjadi kunci. Urutan kolom bebas; huruf besar/kecil "
         "dan spasi pada judul kolom diabaikan.",
@@ -80,17 +64,13 @@ def import_template_xlsx(*, examples: dict[str, str]) -> bytes:
         "Berkas CSV: UTF-8, pemisah titik koma (;) atau koma. Paling besar 10 MB dan "
         f"{format_decimal(MAX_ROWS, 0)} baris data.",
     ]
-    for note in notes:
-        xlsx_append(guide, [note])
-    guide.column_dimensions["A"].width = 26
-    guide.column_dimensions["B"].width = 8
-    guide.column_dimensions["C"].width = 90
-    guide.column_dimensions["D"].width = 28
-    for row in guide.iter_rows(min_row=2):
-        row[2].alignment = Alignment(wrap_text=True, vertical="top")
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    xlsx_guide_sheet(
+        workbook,
+        columns=((c.header, c.required, c.help, examples.get(c.key, c.example)) for c in COLUMNS),
+        notes=notes,
+        widths={"A": 26, "B": 8, "C": 90, "D": 28},
+    )
+    return xlsx_bytes(workbook)
 
 
 def import_errors_csv(*, errors: list[dict[str, Any]]) -> bytes:

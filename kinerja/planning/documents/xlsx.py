@@ -7,14 +7,13 @@ Every row goes through `kinerja.core.exports.xlsx_append`, so text a person type
 
 from __future__ import annotations
 
-import io
 from datetime import date
 from typing import Any
 
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from kinerja.core.exports import xlsx_append
+from kinerja.core.exports import xlsx_append, xlsx_bytes
 from kinerja.core.templatetags.kinerja_ui import nip_grouped
 from kinerja.planning.documents import content
 from kinerja.planning.selectors import PlanDocument
@@ -146,6 +145,4 @@ def plan_xlsx_render(*, document: PlanDocument, today: date | None = None) -> by
     for index, width in enumerate(widths):
         sheet.column_dimensions["ABCDEFG"[index]].width = width
 
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return xlsx_bytes(workbook)

@@ -5,12 +5,11 @@ with the accepted values, sheet "Petunjuk" explaining each column (every cell wr
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from datetime import date
 from itertools import zip_longest
 
-from kinerja.core.exports import xlsx_append
+from kinerja.core.exports import xlsx_append, xlsx_bytes, xlsx_guide_sheet
 from kinerja.scoring.ikm import Element
 from kinerja.surveys.models import AGE_MAX, AGE_MIN, Education, Occupation, RespondentGender
 from kinerja.surveys.paper_import.columns import PAPER_ORDER, element_header, paper_columns
@@ -38,7 +37,7 @@ def _example(key: str, example: str, today: date) -> object:
 
 def paper_import_template_xlsx(*, services: Sequence[str], today: date) -> bytes:
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
+    from openpyxl.styles import Font
 
     columns = paper_columns(services=services, today=today)
     workbook = Workbook()
@@ -64,18 +63,8 @@ def paper_import_template_xlsx(*, services: Sequence[str], today: date) -> bytes
     for letter in "ABCDEF":
         choices.column_dimensions[letter].width = 28
 
-    guide = workbook.create_sheet("Petunjuk")
-    xlsx_append(guide, ["Kolom", "Wajib", "Keterangan", "Contoh"])
-    for cell in guide[1]:
-        cell.font = Font(bold=True)
-    for column in columns:
-        xlsx_append(
-            guide,
-            [column.header, "Ya" if column.required else "Tidak", column.help, column.example],
-        )
-    guide.append([])
     order = ", ".join(element_header(element) for element in PAPER_ORDER[-2:])
-    for note in [
+    notes = [
         "Satu baris untuk satu formulir kertas. Kolom unsur dikenali dari kode atau namanya "
         f"(U1, Persyaratan atau U1 Persyaratan), bukan dari urutannya: formulir menanyakan "
         f"{order} dalam urutan itu, dan urutan kolom boleh berbeda.",
@@ -84,13 +73,11 @@ def paper_import_template_xlsx(*, services: Sequence[str], today: date) -> bytes
         "Seluruh berkas diperiksa dahulu; bila ada satu kesalahan, tidak ada jawaban yang "
         "disimpan.",
         "Berkas CSV: UTF-8, pemisah titik koma (;) atau koma. Paling besar 10 MB.",
-    ]:
-        xlsx_append(guide, [note])
-    guide.column_dimensions["A"].width = 40
-    guide.column_dimensions["C"].width = 90
-    guide.column_dimensions["D"].width = 30
-    for row in guide.iter_rows(min_row=2):
-        row[2].alignment = Alignment(wrap_text=True, vertical="top")
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    ]
+    xlsx_guide_sheet(
+        workbook,
+        columns=((c.header, c.required, c.help, c.example) for c in columns),
+        notes=notes,
+        widths={"A": 40, "C": 90, "D": 30},
+    )
+    return xlsx_bytes(workbook)
