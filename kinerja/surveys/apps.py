@@ -15,13 +15,12 @@ class SurveysConfig(AppConfig):
         from kinerja.surveys.audit_labels import surveys_audit_labels_register
         from kinerja.surveys.demo import demo_seed
         from kinerja.surveys.models import Service
-        from kinerja.surveys.my_tasks import standard_cards_for, survey_places_for
+        from kinerja.surveys.my_tasks import survey_cards_for
         from kinerja.surveys.selectors import form_cache_forget
 
         demo_seed_register(self.label, demo_seed)
         surveys_audit_labels_register()
-        task_provider_register(standard_cards_for)
-        task_provider_register(survey_places_for)
+        task_provider_register(survey_cards_for)
         for model in (ServiceUnit, Service):
             uid = f"skm-form-{model.__name__}"
             post_save.connect(form_cache_forget, sender=model, dispatch_uid=uid)

@@ -1,4 +1,5 @@
-"""Home cards of the service standard ("Tugas saya"). Registered in SurveysConfig.ready().
+"""Home cards of the surveys app ("Tugas saya"), one provider (`survey_cards_for`) registered
+in SurveysConfig.ready(). The staff of a service unit get a place card leading to its survey.
 
 Head of a service unit: "N usul perubahan standar pelayanan menunggu keputusan", and, when the
 draft changed since the last approval (or was never approved), a card to approve it. Other
@@ -8,6 +9,7 @@ not yet endorsed by them. A constant number of queries whatever the number of un
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from django.db.models import Count, Q
@@ -15,58 +17,20 @@ from django.urls import reverse
 
 from kinerja.accounts.permissions import can_read_all_agencies, is_agency_admin
 from kinerja.core.my_tasks import CardKind, TaskItem
-from kinerja.organization.models import ServiceUnit, Unit
-from kinerja.people.holdings import covering, employee_id_for_user, today
-from kinerja.people.models import Assignment
-from kinerja.surveys.models import ProposalState, StandardEndorsement, StandardState
+from kinerja.organization.models import ServiceUnit
+from kinerja.people.holdings import employee_id_for_user
+from kinerja.surveys.models import (
+    ProposalState,
+    ServiceStandard,
+    StandardEndorsement,
+    StandardState,
+)
+from kinerja.surveys.permissions import units_served_by
 
 
-def _held_units(employee_id: int) -> tuple[set[int], set[int]]:
-    """(units whose head post the employee holds today, every unit above or at their posts)."""
-    posts = list(
-        Assignment.objects.filter(covering(today()), employee_id=employee_id)
-        .filter(position__unit__isnull=False)
-        .values_list(
-            "position__unit_id", "position__unit__agency_id", "position__supervisor__unit_id"
-        )
-    )
-    if not posts:
-        return set(), set()
-    headed = {unit for unit, _, above in posts if above != unit}
-    parents = dict(
-        Unit.objects.filter(agency_id__in={agency for _, agency, _ in posts}).values_list(
-            "pk", "parent_id"
-        )
-    )
-    within: set[int] = set()
-    for unit, _, _ in posts:
-        current: int | None = unit
-        while current is not None and current not in within:
-            within.add(current)
-            current = parents.get(current)
-    return headed, within
-
-
-def standard_cards_for(user: Any) -> list[TaskItem]:
-    employee_id = employee_id_for_user(user)
-    if employee_id is None:
-        return []
-    headed, within = _held_units(employee_id)
-    if not within:
-        return []
-    units = list(
-        ServiceUnit.objects.filter(
-            unit_id__in=within, is_active=True, service_standard__isnull=False
-        )
-        .select_related("service_standard")
-        .annotate(
-            open_proposals=Count(
-                "service_standard__proposals",
-                filter=Q(service_standard__proposals__state=ProposalState.OPEN),
-            )
-        )
-        .order_by("name")
-    )
+def _standard_cards(employee_id: int, headed: set[int], units: Sequence[Any]) -> list[TaskItem]:
+    """Units carry `open_proposals` (annotated by `survey_cards_for`)."""
+    units = [unit for unit in units if _standard_of(unit) is not None]
     if not units:
         return []
     endorsed = set(
@@ -119,17 +83,16 @@ def standard_cards_for(user: Any) -> list[TaskItem]:
     return cards
 
 
-def survey_places_for(user: Any) -> list[TaskItem]:
+def _standard_of(unit: ServiceUnit) -> ServiceStandard | None:
+    try:
+        return unit.service_standard
+    except ServiceStandard.DoesNotExist:
+        return None
+
+
+def _places(units: Sequence[ServiceUnit]) -> list[TaskItem]:
     """ "Survei kepuasan" places for the staff of service units, who have no menu link (the
-    menu shows it to the roles that read agencies): one card per unit they serve in, leading
-    to its report. One query for the posts, one per agency, one for the units."""
-    employee_id = employee_id_for_user(user)
-    if employee_id is None or can_read_all_agencies(user) or is_agency_admin(user):
-        return []
-    _headed, within = _held_units(employee_id)
-    if not within:
-        return []
-    units = ServiceUnit.objects.filter(unit_id__in=within, is_active=True).order_by("name")
+    menu shows it to the roles that read agencies): one card per unit, leading to its report."""
     return [
         TaskItem(
             f"Survei kepuasan {unit.name}",
@@ -140,3 +103,38 @@ def survey_places_for(user: Any) -> list[TaskItem]:
         )
         for unit in units
     ]
+
+
+def survey_cards_for(user: Any) -> list[TaskItem]:
+    """Every home card of the surveys app for `user`: the units they serve in are read once."""
+    employee_id = employee_id_for_user(user)
+    if employee_id is None:
+        return []
+    headed, within = units_served_by(employee_id)
+    if not within:
+        return []
+    units = list(
+        ServiceUnit.objects.filter(unit_id__in=within, is_active=True)
+        .select_related("service_standard")
+        .annotate(
+            open_proposals=Count(
+                "service_standard__proposals",
+                filter=Q(service_standard__proposals__state=ProposalState.OPEN),
+            )
+        )
+        .order_by("name")
+    )
+    cards = _standard_cards(employee_id, headed, units)
+    if not (can_read_all_agencies(user) or is_agency_admin(user)):
+        cards += _places(units)
+    return cards
+
+
+def standard_cards_for(user: Any) -> list[TaskItem]:
+    """The service standard's tasks among `survey_cards_for`."""
+    return [card for card in survey_cards_for(user) if card.kind == CardKind.TASK]
+
+
+def survey_places_for(user: Any) -> list[TaskItem]:
+    """The "Survei kepuasan" places among `survey_cards_for`."""
+    return [card for card in survey_cards_for(user) if card.kind == CardKind.PLACE]

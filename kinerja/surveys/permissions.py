@@ -23,32 +23,36 @@ from kinerja.people.holdings import covering, employee_id_for_user, today
 from kinerja.people.models import Assignment
 
 
-def unit_tree_ids(unit_id: int, agency_id: int) -> set[int]:
-    """The unit and every unit below it (one query over the agency's units)."""
-    children: dict[int | None, list[int]] = {}
-    for pk, parent in Unit.objects.filter(agency_id=agency_id).values_list("pk", "parent_id"):
-        children.setdefault(parent, []).append(pk)
-    found, pending = {unit_id}, [unit_id]
-    while pending:
-        for child in children.get(pending.pop(), []):
-            if child not in found:
-                found.add(child)
-                pending.append(child)
-    return found
+def units_served_by(employee_id: int) -> tuple[set[int], set[int]]:
+    """(units whose head post the employee holds today, every unit at or above their posts):
+    the employee serves in the service units of the second set. One query for the posts, one
+    for the units of their agencies."""
+    posts = list(
+        Assignment.objects.filter(covering(today()), employee_id=employee_id)
+        .filter(position__unit__isnull=False)
+        .values_list(
+            "position__unit_id", "position__unit__agency_id", "position__supervisor__unit_id"
+        )
+    )
+    if not posts:
+        return set(), set()
+    headed = {unit for unit, _, above in posts if above != unit}
+    parents = dict(
+        Unit.objects.filter(agency_id__in={agency for _, agency, _ in posts}).values_list(
+            "pk", "parent_id"
+        )
+    )
+    within: set[int] = set()
+    for unit, _, _ in posts:
+        current: int | None = unit
+        while current is not None and current not in within:
+            within.add(current)
+            current = parents.get(current)
+    return headed, within
 
 
 def _agency_id(service_unit: ServiceUnit) -> int:
     return service_unit.unit.agency_id
-
-
-def unit_staff_ids(service_unit: ServiceUnit, *, day: date | None = None) -> set[int]:
-    """Employee ids of the unit's staff on `day` (today by default)."""
-    units = unit_tree_ids(service_unit.unit_id, _agency_id(service_unit))
-    return set(
-        Assignment.objects.filter(covering(day or today()), position__unit_id__in=units)
-        .values_list("employee_id", flat=True)
-        .distinct()
-    )
 
 
 def unit_head_ids(service_unit: ServiceUnit, *, day: date | None = None) -> set[int]:
@@ -65,12 +69,12 @@ def unit_head_ids(service_unit: ServiceUnit, *, day: date | None = None) -> set[
 
 def is_unit_staff(actor: Actor, service_unit: ServiceUnit) -> bool:
     employee_id = employee_id_for_user(actor)
-    return employee_id is not None and employee_id in unit_staff_ids(service_unit)
+    return employee_id is not None and service_unit.unit_id in units_served_by(employee_id)[1]
 
 
 def is_unit_head(actor: Actor, service_unit: ServiceUnit) -> bool:
     employee_id = employee_id_for_user(actor)
-    return employee_id is not None and employee_id in unit_head_ids(service_unit)
+    return employee_id is not None and service_unit.unit_id in units_served_by(employee_id)[0]
 
 
 def can_view_unit_reports(actor: Actor, service_unit: ServiceUnit) -> bool:

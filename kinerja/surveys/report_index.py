@@ -3,7 +3,7 @@ respondents, IKM and grade for a span, in a constant number of queries.
 
 Admin BKPSDM, Pimpinan and Inspektorat see the city figure, every agency and every unit; an
 Admin OPD their agency and its units; a member of staff the units they work in (a service
-unit's staff hold posts in its work unit or below, `permissions.unit_staff_ids`).
+unit's staff hold posts in its work unit or below, `permissions.units_served_by`).
 """
 
 from __future__ import annotations
@@ -15,13 +15,12 @@ from django.db.models import Q, QuerySet
 
 from kinerja.accounts.actors import Actor
 from kinerja.accounts.permissions import can_read_all_agencies, is_agency_admin
-from kinerja.organization.models import ServiceUnit, Unit
-from kinerja.people.holdings import covering, employee_id_for_user, today
-from kinerja.people.models import Assignment
+from kinerja.organization.models import ServiceUnit
+from kinerja.people.holdings import employee_id_for_user
 from kinerja.scoring.ikm import WeightConvention
 from kinerja.surveys.aggregation import EMPTY, Totals, totals_by, totals_of
 from kinerja.surveys.models import SurveyResponse
-from kinerja.surveys.permissions import can_view_agency_reports
+from kinerja.surveys.permissions import can_view_agency_reports, units_served_by
 from kinerja.surveys.spans import Span
 
 GRADE_TONES = {"A": "success", "B": "info", "C": "warning", "D": "danger"}
@@ -56,27 +55,12 @@ class SurveyIndex:
 
 
 def _staff_unit_filter(actor: Actor) -> Q | None:
-    """Service units whose work unit is the actor's post's unit or above it (one query for
-    the posts, one per agency they hold a post in)."""
+    """Service units the actor serves in (`permissions.units_served_by`)."""
     employee_id = employee_id_for_user(actor)
     if employee_id is None:
         return None
-    held = set(
-        Assignment.objects.filter(covering(today()), employee_id=employee_id)
-        .filter(position__unit__isnull=False)
-        .values_list("position__unit_id", "position__unit__agency_id")
-    )
-    if not held:
-        return None
-    above: set[int] = set()
-    for agency_id in {agency for _unit, agency in held}:
-        parents = dict(Unit.objects.filter(agency_id=agency_id).values_list("pk", "parent_id"))
-        for unit_id, unit_agency in held:
-            current: int | None = unit_id if unit_agency == agency_id else None
-            while current is not None and current not in above:
-                above.add(current)
-                current = parents.get(current)
-    return Q(unit_id__in=above)
+    _headed, within = units_served_by(employee_id)
+    return Q(unit_id__in=within) if within else None
 
 
 def service_unit_list_for_actor(*, actor: Actor) -> QuerySet[ServiceUnit]:
