@@ -61,8 +61,10 @@ progress_ignore = Progress()
 """For callers that run a task's work directly and do not follow its progress."""
 
 
-def job_create(*, owner: Any, kind: str, title: str) -> Job:
-    return Job.objects.create(owner=owner, kind=kind, title=title[:200])
+def job_create(*, owner: Any, kind: str, title: str, result: dict[str, Any] | None = None) -> Job:
+    """A queued job; `result` may already say what the job is about (e.g. its service unit),
+    so that its page can be tied to it before the task reports anything."""
+    return Job.objects.create(owner=owner, kind=kind, title=title[:200], result=result or {})
 
 
 def job_attach_task(*, job: Job, task_result_id: str) -> None:

@@ -44,8 +44,8 @@ def paper_import_start(
         owner=actor,
         kind=PAPER_IMPORT_KIND,
         title=f"Impor survei kertas {service_unit.name}: {file_name}",
+        result={"service_unit_id": service_unit.pk},
     )
-    Job.objects.filter(pk=job.pk).update(result={"service_unit_id": service_unit.pk})
     chunks = [content] if isinstance(content, bytes) else content
     stored = import_file_store(chunks=chunks, file_name=file_name, stored_name=str(job.pk))
     return job_start(
