@@ -7,6 +7,7 @@ environment variables. Nothing secret lives in this file.
 from __future__ import annotations
 
 import importlib.util
+import json
 import os
 from pathlib import Path
 from typing import Any
@@ -80,9 +81,11 @@ INSTALLED_APPS = [
     "kinerja.organization",
     "kinerja.people",
     "kinerja.discussions",
+    "kinerja.notifications",
     "kinerja.periods",
     "kinerja.surveys",
     "kinerja.planning",
+    "kinerja.monitoring",
 ]
 
 MIDDLEWARE = [
@@ -173,6 +176,10 @@ else:
 # (kinerja/core/scheduler.py, run by `manage.py serve` or `manage.py scheduler`).
 PERIODIC_TASKS: dict[str, int] = {
     "kinerja.people.imports.tasks.import_uploads_purge_task": 3600,
+    # Idempotent (each reminder is sent once), so hourly is safe and catches up after a stop.
+    "kinerja.notifications.tasks.send_reminders_task": 3600,
+    "kinerja.notifications.tasks.email_send_task": 300,
+    "kinerja.monitoring.evidence.tasks.evidence_verify_task": 86400,
 }
 # Citizen survey (SKM) protections, kinerja/surveys/README.md: a form must be open at least
 # SKM_MIN_FILL_SECONDS before it is sent and is valid for SKM_TOKEN_MAX_AGE_SECONDS; one client
@@ -234,12 +241,48 @@ _bootstrap = importlib.util.find_spec("bootstrap")
 STATICFILES_DIRS: list[Any] = [BASE_DIR / "kinerja" / "static"]
 if _bootstrap is not None and _bootstrap.submodule_search_locations:
     STATICFILES_DIRS.append(("bootstrap", next(iter(_bootstrap.submodule_search_locations))))
-STORAGES = {
+STORAGES: dict[str, dict[str, Any]] = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 MEDIA_ROOT = VAR_DIR / "media"
 MEDIA_URL = "media/"
+
+# Evidence files (bukti dukung) go through the storage alias "evidence": the local disk under
+# var/evidence by default (never served directly: only through the permission-checked view), or
+# any Django storage backend (e.g. django-storages S3) by setting EVIDENCE_STORAGE_BACKEND and
+# EVIDENCE_STORAGE_OPTIONS (JSON), with no code change.
+STORAGES["evidence"] = {
+    "BACKEND": os.environ.get(
+        "EVIDENCE_STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage"
+    ),
+    "OPTIONS": json.loads(
+        os.environ.get("EVIDENCE_STORAGE_OPTIONS", "")
+        or json.dumps({"location": str(VAR_DIR / "evidence"), "base_url": None})
+    ),
+}
+EVIDENCE_MAX_FILE_BYTES = int(os.environ.get("EVIDENCE_MAX_FILE_BYTES", str(10 * 1024 * 1024)))
+EVIDENCE_MAX_PLAN_BYTES = int(os.environ.get("EVIDENCE_MAX_PLAN_BYTES", str(200 * 1024 * 1024)))
+# A realisation submitted after its window's due date is late; this many days later the window
+# closes for realisations (kinerja.periods.rules.window_realization_refusal).
+REALIZATION_LATE_DAYS = int(os.environ.get("REALIZATION_LATE_DAYS", "30"))
+
+# Email: printed to the console by default; SMTP when EMAIL_HOST is set.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+DEFAULT_FROM_EMAIL = os.environ.get(
+    "DEFAULT_FROM_EMAIL", "Kinerja Kota Surakarta <kinerja@localhost>"
+)
+# Links in emails are absolute: the address people open Kinerja at.
+SITE_URL = os.environ.get("SITE_URL", f"http://127.0.0.1:{PORT}")
 
 # Security: strict by default, relaxed only for plain-HTTP local runs (HTTPS=false).
 SESSION_COOKIE_SECURE = HTTPS

@@ -29,3 +29,9 @@ if _db_name_override:
 # The citizen form's minimum fill time is tested where it matters (kinerja/surveys/tests);
 # elsewhere a test submits at once.
 SKM_MIN_FILL_SECONDS = 0
+
+# Evidence files of the test run stay apart from a demo's.
+STORAGES["evidence"] = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": str(VAR_DIR / "test-evidence")},
+}

@@ -5,6 +5,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from kinerja.accounts.api import MeApi, TokenObtainApi
 from kinerja.accounts.permissions import is_hr_admin
 from kinerja.core import views as core_views
+from kinerja.monitoring import api as monitoring_api
 from kinerja.organization import api as organization_api
 from kinerja.people import api as people_api
 from kinerja.people import views as people_views
@@ -22,6 +23,7 @@ api_v1 = [
     *planning_api.urlpatterns,
     *surveys_api.urlpatterns,
     *surveys_public_api.urlpatterns,
+    *monitoring_api.urlpatterns,
 ]
 
 urlpatterns = [
@@ -39,7 +41,11 @@ urlpatterns = [
     path("pegawai/", include("kinerja.people.urls")),
     path("pegawai/impor/", include("kinerja.people.imports.urls")),
     path("periode/", include("kinerja.periods.urls")),
+    # Monitoring's pages sit under /skp/<id>/realisasi/, /bukti/, /umpan-balik/ and /dialog/;
+    # its patterns come first so that /skp/<id>/realisasi/ is not read as a planning page.
+    path("", include("kinerja.monitoring.urls")),
     path("skp/", include("kinerja.planning.urls")),
+    path("kotak-masuk/", include("kinerja.notifications.urls")),
     path("skm/", include("kinerja.surveys.urls")),
     path("s/", include("kinerja.surveys.public_urls")),
     path("gaya/", core_views.style_guide, {"may_view": is_hr_admin}, name="style_guide"),

@@ -42,7 +42,12 @@ def _links_for(user: Any) -> list[tuple[str, str]]:
     if permissions.is_hr_admin(user) or permissions.is_agency_admin(user):
         links.append(("Impor pegawai", "people_import:upload"))
     if _has_employee(user):
-        links.append(("Profil saya", "people:my_profile"))
+        links += [
+            ("Umpan balik", "monitoring:feedback_index"),
+            ("Dialog", "monitoring:dialogue_index"),
+            ("Profil saya", "people:my_profile"),
+        ]
+    links.append(("Kotak masuk", "notifications:inbox"))
     if permissions.is_hr_admin(user):
         links.append(("Periode", "periods:period_list"))
         links.append(("Kunci masuk", "accounts:lock_list"))

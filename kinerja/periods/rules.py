@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from kinerja.periods.models import PerformancePeriod, PeriodState
+from datetime import date, timedelta
+
+from django.conf import settings
+
+from kinerja.periods.models import EvaluationWindow, PerformancePeriod, PeriodState
+from kinerja.scoring.formatting import format_date_id
 
 PLANNING_STATES = frozenset({PeriodState.PLANNING, PeriodState.EXECUTION})
 """Plans are written and changed while the period is in planning or execution: an employee
@@ -62,3 +67,43 @@ def period_state_refusal(period: PerformancePeriod, to_state: str) -> str | None
 def period_moves(period: PerformancePeriod) -> list[PeriodState]:
     """The stages `period` may move to now (the next one, and Perencanaan from Pelaksanaan)."""
     return [state for state in STATE_ORDER if period_state_refusal(period, state) is None]
+
+
+REALIZATION_STATES = frozenset({PeriodState.EXECUTION, PeriodState.EVALUATION})
+"""Realisations are written while the period runs and while it is being evaluated (the last
+windows' realisations are due after the period ends); never in Perencanaan or once Ditutup."""
+
+
+def window_close_date(window: EvaluationWindow) -> date:
+    """The last day realisations of `window` are accepted: its due date plus
+    `settings.REALIZATION_LATE_DAYS` (a realisation after the due date is late, after this day
+    refused). The period's stage may close it earlier (`window_realization_refusal`)."""
+    return window.realization_due_date + timedelta(days=settings.REALIZATION_LATE_DAYS)
+
+
+def window_realization_refusal(window: EvaluationWindow, day: date) -> str | None:
+    """The sentence refusing a realisation for `window` on `day`, or None when it is open.
+
+    Open from the window's first day until `window_close_date`, while the period is in
+    Pelaksanaan or Evaluasi. Submitted after `realization_due_date` it is late but accepted."""
+    period = window.period
+    label = f"{window.name} {period.year}"
+    if period.state not in REALIZATION_STATES:
+        return (
+            f"{period.name} sedang pada tahap {period.get_state_display()}; realisasi hanya "
+            "dapat diisi pada tahap Pelaksanaan atau Evaluasi."
+        )
+    if day < window.start_date:
+        return (
+            f"Evaluasi periodik {label} belum dimulai; realisasinya dapat diisi mulai "
+            f"{format_date_id(window.start_date)}."
+        )
+    closes = window_close_date(window)
+    if day > closes:
+        return (
+            f"Evaluasi periodik {label} sudah ditutup pada {format_date_id(closes)} (batas "
+            f"pengisian {format_date_id(window.realization_due_date)} ditambah "
+            f"{settings.REALIZATION_LATE_DAYS} hari keterlambatan); realisasinya tidak dapat "
+            "diisi atau diubah lagi."
+        )
+    return None

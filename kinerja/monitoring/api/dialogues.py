@@ -1,0 +1,5 @@
+"""API of dialogues (owned by its helper); `api/__init__.py` adds these URLs under /api/v1/."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []

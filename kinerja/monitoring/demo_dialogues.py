@@ -1,0 +1,9 @@
+"""Demo dialogues (owned by its helper)."""
+
+from __future__ import annotations
+
+from kinerja.core.demo import DemoOptions
+
+
+def demo_dialogues(options: DemoOptions) -> list[str]:
+    return []

@@ -1,0 +1,2 @@
+"""Monitoring selectors: import from the submodule (`selectors.realizations`,
+`selectors.evidence`, `selectors.feedback`, `selectors.dialogues`)."""

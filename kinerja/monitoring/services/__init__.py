@@ -1,0 +1,2 @@
+"""Monitoring services: import from the submodule (`services.realizations`,
+`services.evidence`, `services.feedback`, `services.dialogues`)."""
