@@ -1,5 +1,10 @@
-"""URLs of the evidence pages (owned by the evidence helper); included by `monitoring/urls.py`."""
+"""URLs of the evidence pages (owned by its helper); included by `monitoring/urls.py`."""
 
-from django.urls import URLPattern
+from django.urls import path
 
-urlpatterns: list[URLPattern] = []
+from kinerja.monitoring import evidence_views as views
+
+urlpatterns = [
+    path("bukti/<str:token>/", views.evidence_download, name="evidence_download"),
+    path("bukti/<str:token>/hapus/", views.evidence_remove, name="evidence_remove"),
+]

@@ -1,5 +1,17 @@
-"""URLs of the feedback pages (owned by the feedback helper); included by `monitoring/urls.py`."""
+"""URLs of the feedback pages (owned by its helper); included by `monitoring/urls.py`."""
 
-from django.urls import URLPattern
+from django.urls import path
 
-urlpatterns: list[URLPattern] = []
+from kinerja.monitoring import feedback_views as views
+
+urlpatterns = [
+    path("umpan-balik/", views.feedback_index, name="feedback_index"),
+    path("umpan-balik/beri/", views.feedback_give, name="feedback_give"),
+    path("umpan-balik/minta/", views.feedback_request, name="feedback_request"),
+    path("umpan-balik/<id:feedback_id>/", views.feedback_detail, name="feedback_detail"),
+    path(
+        "umpan-balik/permintaan/<id:request_id>/tolak/",
+        views.feedback_request_decline,
+        name="feedback_request_decline",
+    ),
+]
