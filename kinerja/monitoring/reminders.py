@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date, timedelta
+from typing import Any
 
 from django.conf import settings
 from django.db.models import Count, Exists, IntegerField, OuterRef, Subquery
@@ -31,6 +32,7 @@ from kinerja.monitoring.models import (
 )
 from kinerja.notifications.models import NotificationKind
 from kinerja.notifications.reminders import Reminder, reminder_provider_register
+from kinerja.people.models import titled_name
 from kinerja.periods.models import EvaluationWindow, PeriodState
 from kinerja.planning.models import Indicator, IndicatorSource, PerformancePlan
 from kinerja.scoring.formatting import format_date_id
@@ -41,7 +43,7 @@ DONE_STATES = (RealizationState.SUBMITTED, RealizationState.ACCEPTED)
 _CHUNK = 2000
 
 
-def _plans_missing(window: EvaluationWindow) -> Iterator[dict[str, object]]:
+def _plans_missing(window: EvaluationWindow) -> Iterator[dict[str, Any]]:
     """Approved plans of the window's period covering it, with how many manual indicators
     have no submitted or accepted realisation for it (only plans missing at least one)."""
     done = Realization.objects.filter(
@@ -65,8 +67,24 @@ def _plans_missing(window: EvaluationWindow) -> Iterator[dict[str, object]]:
         .annotate(missing=Subquery(missing, output_field=IntegerField()))
         .filter(missing__gt=0)
         .order_by("pk")
-        .values("pk", "missing", "employee__user_id", "employee__full_name", "appraiser__user_id")
+        .values(
+            "pk",
+            "missing",
+            "employee__user_id",
+            "employee__title_prefix",
+            "employee__name",
+            "employee__title_suffix",
+            "appraiser__user_id",
+        )
         .iterator(chunk_size=_CHUNK)
+    )
+
+
+def _name(row: dict[str, Any], prefix: str) -> str:
+    return titled_name(
+        str(row[f"{prefix}__title_prefix"]),
+        str(row[f"{prefix}__name"]),
+        str(row[f"{prefix}__title_suffix"]),
     )
 
 
@@ -128,7 +146,7 @@ def realization_late_reminders(day: date) -> Iterator[Reminder]:
             yield Reminder(
                 recipient_id=plan["appraiser__user_id"],  # type: ignore[arg-type]
                 kind=NotificationKind.REALIZATION_DUE,
-                title=f"Realisasi {label} {plan['employee__full_name']} terlambat",
+                title=f"Realisasi {label} {_name(plan, 'employee')} terlambat",
                 text=text,
                 url=url,
                 key=key,
@@ -146,7 +164,9 @@ def action_overdue_reminders(day: date) -> Iterator[Reminder]:
             "due_date",
             "dialogue_id",
             "owner__user_id",
-            "owner__full_name",
+            "owner__title_prefix",
+            "owner__name",
+            "owner__title_suffix",
             "dialogue__appraiser__user_id",
         )
         .iterator(chunk_size=_CHUNK)
@@ -159,7 +179,7 @@ def action_overdue_reminders(day: date) -> Iterator[Reminder]:
                 recipient_id=recipient_id,
                 kind=NotificationKind.ACTION_OVERDUE,
                 title=f"Tindak lanjut lewat batas waktu {due}",
-                text=f"{action['text']} (penanggung jawab: {action['owner__full_name']}).",
+                text=f"{action['text']} (penanggung jawab: {_name(action, 'owner')}).",
                 url=url,
                 key=f"action_overdue:{action['pk']}",
             )
