@@ -16,7 +16,7 @@ actions, read in chunks); the keys make a second run write nothing.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from datetime import date, timedelta
 from typing import Any
 
@@ -80,7 +80,7 @@ def _plans_missing(window: EvaluationWindow) -> Iterator[dict[str, Any]]:
     )
 
 
-def _name(row: dict[str, Any], prefix: str) -> str:
+def _name(row: Mapping[str, Any], prefix: str) -> str:
     return titled_name(
         str(row[f"{prefix}__title_prefix"]),
         str(row[f"{prefix}__name"]),
@@ -106,7 +106,7 @@ def realization_due_reminders(day: date) -> Iterator[Reminder]:
         when = "hari ini" if window.realization_due_date == day else f"pada {due}"
         for plan in _plans_missing(window):
             yield Reminder(
-                recipient_id=plan["employee__user_id"],  # type: ignore[arg-type]
+                recipient_id=plan["employee__user_id"],
                 kind=NotificationKind.REALIZATION_DUE,
                 title=f"Realisasi {label} jatuh tempo {when}",
                 text=(
@@ -136,7 +136,7 @@ def realization_late_reminders(day: date) -> Iterator[Reminder]:
                 f"{closes} dan tercatat terlambat."
             )
             yield Reminder(
-                recipient_id=plan["employee__user_id"],  # type: ignore[arg-type]
+                recipient_id=plan["employee__user_id"],
                 kind=NotificationKind.REALIZATION_DUE,
                 title=f"Realisasi {label} terlambat",
                 text=text,
@@ -144,7 +144,7 @@ def realization_late_reminders(day: date) -> Iterator[Reminder]:
                 key=key,
             )
             yield Reminder(
-                recipient_id=plan["appraiser__user_id"],  # type: ignore[arg-type]
+                recipient_id=plan["appraiser__user_id"],
                 kind=NotificationKind.REALIZATION_DUE,
                 title=f"Realisasi {label} {_name(plan, 'employee')} terlambat",
                 text=text,

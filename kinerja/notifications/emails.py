@@ -13,7 +13,9 @@ A recipient without an email address is handled without sending: `emailed_at` is
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
@@ -68,7 +70,7 @@ def email_body(*, full_name: str, title: str, text: str, url: str) -> str:
     return "\n".join(lines)
 
 
-def _pending() -> list[dict[str, object]]:
+def _pending() -> list[Mapping[str, Any]]:
     return list(
         Notification.objects.filter(email_wanted=True, emailed_at__isnull=True)
         .exclude(recipient__email="")

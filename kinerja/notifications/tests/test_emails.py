@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 from django.core import mail
+from django.core.mail import EmailMessage
 from django.db import transaction
 from django.test import override_settings
 
@@ -55,10 +56,10 @@ def test_a_notification_claimed_by_another_worker_is_not_sent_again(
     notification = make_notification(recipient=personas.employee, email_wanted=True)
     found = emails._pending()
 
-    def other_worker_claims_first() -> list[dict[str, object]]:
+    def other_worker_claims_first() -> list[Any]:
         # The other worker's conditional UPDATE wins between our read and our claim.
         Notification.objects.filter(pk=notification.pk).update(emailed_at="2026-01-01T00:00Z")
-        monkeypatch.setattr(emails, "_pending", lambda: [])
+        monkeypatch.setattr(emails, "_pending", list)
         return found
 
     monkeypatch.setattr(emails, "_pending", other_worker_claims_first)
@@ -73,7 +74,8 @@ def test_a_recipient_without_an_address_is_handled_and_recorded_not_sent(
     report = emails_send()
     assert (report.sent, report.no_address) == (0, 1)
     row = Notification.objects.get()
-    assert row.emailed_at is not None and row.email_wanted is False
+    assert row.emailed_at is not None
+    assert row.email_wanted is False
     assert mail.outbox == []
 
 
@@ -86,7 +88,7 @@ def test_a_failed_send_gives_the_claim_back_for_the_next_run(
     def refuse(self: object, fail_silently: bool = False) -> int:
         raise OSError("SMTP tidak dapat dihubungi")
 
-    monkeypatch.setattr(emails.EmailMessage, "send", refuse)
+    monkeypatch.setattr(EmailMessage, "send", refuse)
     assert emails_send().failed == 1
     assert Notification.objects.get().emailed_at is None
     monkeypatch.undo()
@@ -106,13 +108,12 @@ def test_the_email_goes_out_once_after_the_commit_not_before(
     personas: Personas, django_capture_on_commit_callbacks: Any
 ) -> None:
     _with_email(personas)
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        with transaction.atomic():
-            notify(recipient_ids=[personas.employee.pk], kind=NotificationKind.PLAN_APPROVED,
-                   title="SKP disetujui", url="/skp/")  # fmt: skip
-            notify(recipient_ids=[personas.employee.pk], kind=NotificationKind.PLAN_RETURNED,
-                   title="SKP dikembalikan", url="/skp/")  # fmt: skip
-            assert mail.outbox == []
+    with django_capture_on_commit_callbacks(execute=True) as callbacks, transaction.atomic():
+        notify(recipient_ids=[personas.employee.pk], kind=NotificationKind.PLAN_APPROVED,
+               title="SKP disetujui", url="/skp/")  # fmt: skip
+        notify(recipient_ids=[personas.employee.pk], kind=NotificationKind.PLAN_RETURNED,
+               title="SKP dikembalikan", url="/skp/")  # fmt: skip
+        assert mail.outbox == []
     assert len(callbacks) == 1
     assert sorted(m.subject for m in mail.outbox) == [
         "[Kinerja] SKP dikembalikan",

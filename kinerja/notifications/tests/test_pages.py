@@ -38,7 +38,8 @@ def test_every_persona_sees_only_their_own_inbox_and_gets_404_for_anothers_notif
     private = make_notification(recipient=someone_else, title="Rahasia orang lain")
     client = _client(user)
     text = page_text(client.get(INBOX).content)
-    assert "Punya saya" in text and "Rahasia" not in text
+    assert "Punya saya" in text
+    assert "Rahasia" not in text
     assert client.get(reverse("notifications:open", args=[private.pk])).status_code == 404
     private.refresh_from_db()
     assert private.read_at is None
@@ -46,7 +47,8 @@ def test_every_persona_sees_only_their_own_inbox_and_gets_404_for_anothers_notif
 
 def test_a_visitor_is_sent_to_the_login_page() -> None:
     response = Client().get(INBOX)
-    assert response.status_code == 302 and "/akun/masuk/" in response["Location"]
+    assert response.status_code == 302
+    assert "/akun/masuk/" in response["Location"]
 
 
 def test_unread_come_first_with_kind_and_indonesian_date(personas: Personas) -> None:
@@ -54,7 +56,9 @@ def test_unread_come_first_with_kind_and_indonesian_date(personas: Personas) -> 
     make_notification(recipient=personas.employee, title="Baru sudah dibaca", read=True)
     text = page_text(_client(personas.employee).get(INBOX).content)
     assert text.index("Lama belum dibaca") < text.index("Baru sudah dibaca")
-    assert "Belum dibaca" in text and "SKP disetujui" in text and " pukul " in text
+    assert "Belum dibaca" in text
+    assert "SKP disetujui" in text
+    assert " pukul " in text
     assert "1 belum dibaca" in text
 
 
@@ -74,7 +78,8 @@ def test_the_inbox_costs_the_same_queries_at_any_size(personas: Personas) -> Non
 def test_opening_marks_read_and_goes_to_the_address(personas: Personas) -> None:
     notification = make_notification(recipient=personas.employee, url="/skp/")
     response = _client(personas.employee).get(reverse("notifications:open", args=[notification.pk]))
-    assert response.status_code == 302 and response["Location"] == "/skp/"
+    assert response.status_code == 302
+    assert response["Location"] == "/skp/"
     notification.refresh_from_db()
     assert notification.read_at is not None
 
@@ -98,7 +103,8 @@ def test_mark_all_read_is_a_post(personas: Personas) -> None:
 def test_the_channel_choice_page_saves_inbox_only(personas: Personas) -> None:
     client = _client(personas.employee)
     page = page_text(client.get(reverse("notifications:preference")).content)
-    assert "Kotak masuk dan email" in page and "Kotak masuk saja" in page
+    assert "Kotak masuk dan email" in page
+    assert "Kotak masuk saja" in page
     response = client.post(
         reverse("notifications:preference"), {"channel": Channel.INBOX_ONLY}, follow=True
     )
@@ -129,4 +135,5 @@ def test_the_unread_count_is_an_htmx_fragment_and_otherwise_the_inbox(personas: 
 
 def test_every_page_loads_the_badge_lazily_from_the_navigation(personas: Personas) -> None:
     html = _client(personas.employee).get("/").content.decode()
-    assert 'hx-get="/kotak-masuk/jumlah/"' in html and 'hx-trigger="load"' in html
+    assert 'hx-get="/kotak-masuk/jumlah/"' in html
+    assert 'hx-trigger="load"' in html

@@ -66,6 +66,6 @@ def test_one_audit_event_with_the_counts_only_when_something_was_written(
 
 
 def test_a_bad_date_is_refused_naming_the_value_and_the_format(only_provider: list[date]) -> None:
-    with pytest.raises(CommandError, match="'30-11-2026'.*YYYY-MM-DD"):
+    with pytest.raises(CommandError, match=r"'30-11-2026'.*YYYY-MM-DD"):
         call_command("send_reminders", "--tanggal", "30-11-2026")
     assert not Notification.objects.exists()

@@ -85,7 +85,8 @@ def test_an_unknown_channel_is_refused_naming_the_value_and_nothing_changes(
     with pytest.raises(ValidationError) as refused:
         notification_preference_set(actor=personas.employee, channel="SMS")
     message = refused.value.message_dict["channel"][0]
-    assert "'SMS'" in message and "Kotak masuk saja" in message
+    assert "'SMS'" in message
+    assert "Kotak masuk saja" in message
     assert not NotificationPreference.objects.exists()
     assert not AuditEvent.objects.filter(action="notification_preference.changed").exists()
 
