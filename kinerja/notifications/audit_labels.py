@@ -15,5 +15,10 @@ def notifications_audit_labels_register() -> None:
             "notification_preference": "Pilihan pemberitahuan",
             "reminders": "Pengingat harian",
         },
-        fields={"channel": "Saluran pemberitahuan", "created": "Pemberitahuan dibuat"},
+        fields={
+            "channel": "Saluran pemberitahuan",
+            "created": "Pemberitahuan dibuat",
+            "day": "Hari pengingat",
+            "kinds": "Jumlah per jenis",
+        },
     )

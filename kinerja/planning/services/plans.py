@@ -9,6 +9,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.urls import reverse
 from django.utils import timezone
 
 from kinerja.accounts.actors import Actor
@@ -16,6 +17,8 @@ from kinerja.accounts.permissions import require
 from kinerja.audit.services import audit_record
 from kinerja.discussions.models import Comment, DocumentVersion
 from kinerja.discussions.services import comment_body_errors
+from kinerja.notifications.models import NotificationKind
+from kinerja.notifications.services import notify
 from kinerja.organization.models import Position
 from kinerja.people.holdings import today
 from kinerja.people.models import Employee
@@ -363,6 +366,19 @@ def plan_submit(*, actor: Actor, plan: PerformancePlan, note: str = "") -> Docum
     return version
 
 
+def _notify_plan(
+    plan: PerformancePlan, *, recipient_id: int | None, kind: str, title: str, text: str
+) -> None:
+    """Tell the other side of a plan decision, inside the decision's transaction."""
+    notify(
+        recipient_ids=[recipient_id],
+        kind=kind,
+        title=title,
+        text=text.strip(),
+        url=reverse("planning:plan_detail", kwargs={"plan_id": plan.pk}),
+    )
+
+
 def _note_errors(text: str, field: str) -> dict[str, list[str]]:
     """A note that goes to the plan's thread, refused under the service's own field name."""
     messages = [m for found in comment_body_errors(text).values() for m in found]
@@ -407,6 +423,13 @@ def plan_return(*, actor: Actor, plan: PerformancePlan, note: str) -> Performanc
         discussions_comment_add(actor=actor, subject=plan, body=note)
         after = plan_snapshot(plan) | {"note": note.strip()}
         audit_record(actor=actor, action="plan.returned", obj=plan, before=before, after=after)
+        _notify_plan(
+            plan,
+            recipient_id=plan.employee.user_id,
+            kind=NotificationKind.PLAN_RETURNED,
+            title=f"SKP {plan.period.name} dikembalikan untuk diperbaiki",
+            text=f"Catatan pejabat penilai: {note.strip()}",
+        )
     return plan
 
 
@@ -428,6 +451,17 @@ def plan_approve(*, actor: Actor, plan: PerformancePlan, note: str = "") -> Perf
             discussions_comment_add(actor=actor, subject=plan, body=note)
         after = plan_snapshot(plan) | {"note": note.strip()}
         audit_record(actor=actor, action="plan.approved", obj=plan, before=before, after=after)
+        _notify_plan(
+            plan,
+            recipient_id=plan.employee.user_id,
+            kind=NotificationKind.PLAN_APPROVED,
+            title=f"SKP {plan.period.name} disetujui",
+            text=(
+                f"Catatan pejabat penilai: {note.strip()}"
+                if note.strip()
+                else f"Versi {plan.version} kini berlaku; realisasinya diisi per evaluasi periodik."
+            ),
+        )
     return plan
 
 
