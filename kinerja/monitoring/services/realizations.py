@@ -100,7 +100,7 @@ def _value_errors(
         return {"value": [f"Realisasi wajib diisi: tuliskan angka yang dicapai{unit}."]}
     if not value.is_finite():
         return {"value": [f"Realisasi “{value}” bukan angka; isi angka 0 atau lebih."]}
-    exponent = int(value.as_tuple().exponent)
+    exponent = min(0, int(value.normalize().as_tuple().exponent))  # 3.000000 has no decimals
     shown = format_decimal(value, max(0, -exponent))
     if value < 0:
         return {"value": [f"Realisasi {shown} tidak sah; isi angka 0 atau lebih."]}
