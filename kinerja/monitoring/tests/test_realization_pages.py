@@ -322,3 +322,21 @@ def test_the_team_page_counts_waiting_and_costs_the_same_queries_at_any_size(
             submitted_at=timezone.now() - timedelta(days=1),
         )
     assert _queries(client, "/skp/realisasi/tim/", None) == few
+
+
+def test_the_plan_page_links_to_the_realisations_once_the_plan_is_approved(
+    client: Client, personas: Personas
+) -> None:
+    from kinerja.planning.models import PlanState
+
+    plan = _plan(personas)
+    client = _as(client, personas, "employee")
+    link = f'href="/skp/{plan.pk}/realisasi/"'.encode()
+    assert link in client.get(f"/skp/{plan.pk}/").content
+    draft = make_running_plan(employee=personas.staff.supervisor, state=PlanState.DRAFT)
+    draft.approved_version = None
+    draft.save(update_fields=["approved_version"])
+    client = _as(client, personas, "supervisor")
+    assert (
+        f'href="/skp/{draft.pk}/realisasi/"'.encode() not in client.get(f"/skp/{draft.pk}/").content
+    )
