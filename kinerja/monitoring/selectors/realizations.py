@@ -47,7 +47,7 @@ from kinerja.planning.selectors import (
 
 NOT_FOUND = "Realisasi tidak ditemukan."
 
-STATE_TONES = {
+STATE_TONES: dict[str, str] = {
     RealizationState.DRAFT: "neutral",
     RealizationState.SUBMITTED: "info",
     RealizationState.RETURNED: "warning",
@@ -510,7 +510,7 @@ def realization_team_for_actor(*, actor: Actor, day: date | None = None) -> Team
         for plan_id, window_id, submitted_at, due in Realization.objects.filter(
             plan_id__in=plan_ids, submitted_at__isnull=False
         ).values_list("plan_id", "window_id", "submitted_at", "window__realization_due_date")
-        if _local(submitted_at) > due
+        if submitted_at is not None and _local(submitted_at) > due
     )
     rows = []
     for plan in plans:

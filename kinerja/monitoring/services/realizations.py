@@ -18,7 +18,7 @@ from django.utils import timezone
 from kinerja.accounts.actors import Actor
 from kinerja.accounts.models import Role, User
 from kinerja.audit.services import audit_record
-from kinerja.monitoring.models import Evidence, Realization, RealizationState
+from kinerja.monitoring.models import Realization, RealizationState
 from kinerja.monitoring.permissions import (
     NOT_DECIDER,
     NOT_OWNER,
@@ -190,7 +190,8 @@ def _decider_user_ids(plan: PerformancePlan) -> list[int | None]:
         return list(
             User.objects.filter(role=Role.PIMPINAN, is_active=True).values_list("pk", flat=True)
         )
-    return [plan.appraiser.user_id if plan.appraiser_id else None]
+    appraiser = plan.appraiser
+    return [appraiser.user_id if appraiser is not None else None]
 
 
 def realization_submit(*, actor: Actor, realization: Realization) -> Realization:

@@ -120,7 +120,7 @@ def test_a_window_past_its_due_date_shows_missing_and_late_realisations(
     )
     if past is None:
         pytest.skip("no window is past its due date this early in the year")
-    first, second = plan_indicators(plan)
+    first, _second = plan_indicators(plan)
     make_realization(
         plan=plan,
         indicator=first,

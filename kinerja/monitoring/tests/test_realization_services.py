@@ -77,7 +77,9 @@ def test_the_employee_saves_a_draft_and_saving_again_updates_it(personas: Person
     assert (again.value, again.note, again.state) == (Decimal("4"), "Diperbaiki", "DRAFT")
     assert _actions() == ["realization.saved", "realization.saved"]
     event = AuditEvent.objects.order_by("pk").last()
-    assert event is not None and event.before is not None and event.after is not None
+    assert event is not None
+    assert event.before is not None
+    assert event.after is not None
     assert Decimal(event.before["value"]) == Decimal("3.5")
     assert Decimal(event.after["value"]) == Decimal(4)
 
