@@ -24,6 +24,7 @@ from kinerja.people.holdings import today
 from kinerja.periods.models import PeriodState
 from kinerja.periods.rules import window_realization_refusal
 from kinerja.planning.permissions import can_view_plan, is_plan_decider, is_plan_owner
+from kinerja.scoring.formatting import format_date_id
 
 if TYPE_CHECKING:
     from kinerja.monitoring.models import Realization
@@ -51,8 +52,28 @@ def window_of_plan_refusal(plan: PerformancePlan, window: EvaluationWindow) -> s
     if window.end_date < plan.start_date or window.start_date > plan.end_date:
         return (
             f"{window} berada di luar masa berlaku SKP ini; SKP berlaku "
-            f"{plan.start_date:%d-%m-%Y} s.d. {plan.end_date:%d-%m-%Y}."
+            f"{format_date_id(plan.start_date)} s.d. {format_date_id(plan.end_date)}."
         )
+    return None
+
+
+def realization_state_problem(
+    plan: PerformancePlan,
+    window: EvaluationWindow,
+    realization: Realization | None = None,
+) -> tuple[str, str] | None:
+    """Why this realisation may not be written now whoever asks, as (field, sentence): the
+    plan is not approved ("plan"), the window is not the plan's or not open ("window"), the
+    realisation waits for a decision or was accepted ("state"). None when it may."""
+    if plan.approved_version is None:
+        return "plan", NOT_APPROVED
+    refusal = window_of_plan_refusal(plan, window) or window_realization_refusal(window, today())
+    if refusal:
+        return "window", refusal
+    if realization is not None and realization.state not in WRITABLE_STATES:
+        if realization.state == RealizationState.SUBMITTED:
+            return "state", "Realisasi ini sudah diajukan; tunggu keputusan pejabat penilai."
+        return "state", "Realisasi ini sudah diterima pejabat penilai dan tidak dapat diubah lagi."
     return None
 
 
@@ -66,23 +87,13 @@ def realization_write_refusal(
     None. `realization` None is a realisation not written yet."""
     if not is_plan_owner(actor, plan):
         return NOT_OWNER
-    if plan.approved_version is None:
-        return NOT_APPROVED
-    refusal = window_of_plan_refusal(plan, window) or window_realization_refusal(window, today())
-    if refusal:
-        return refusal
-    if realization is not None and realization.state not in WRITABLE_STATES:
-        if realization.state == RealizationState.SUBMITTED:
-            return "Realisasi ini sudah diajukan; tunggu keputusan pejabat penilai."
-        return "Realisasi ini sudah diterima pejabat penilai dan tidak dapat diubah lagi."
-    return None
+    problem = realization_state_problem(plan, window, realization)
+    return problem[1] if problem else None
 
 
-def realization_decide_refusal(actor: Actor, realization: Realization) -> str | None:
-    """Why the actor may not accept or return this realisation now, or None."""
+def realization_decide_problem(realization: Realization) -> str | None:
+    """Why this realisation may not be decided now whoever asks (its state, its period)."""
     plan = realization.plan
-    if not is_plan_decider(actor, plan):
-        return NOT_DECIDER
     if realization.state != RealizationState.SUBMITTED:
         return (
             f"Realisasi ini berstatus {realization.get_state_display()}; hanya realisasi yang "
@@ -91,6 +102,13 @@ def realization_decide_refusal(actor: Actor, realization: Realization) -> str | 
     if plan.period.state == PeriodState.CLOSED:
         return f"{plan.period.name} sudah ditutup; realisasi tidak dapat diputuskan lagi."
     return None
+
+
+def realization_decide_refusal(actor: Actor, realization: Realization) -> str | None:
+    """Why the actor may not accept or return this realisation now, or None."""
+    if not is_plan_decider(actor, realization.plan):
+        return NOT_DECIDER
+    return realization_decide_problem(realization)
 
 
 def can_write_realization(
