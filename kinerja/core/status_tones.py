@@ -37,6 +37,15 @@ STATES: dict[str, tuple[Tone, str]] = {
     "RETURNED": (WARNING, "Dikembalikan"),
     "APPROVED": (SUCCESS, "Disetujui"),
     "FINAL": (SUCCESS, "Final"),
+    "ACCEPTED": (SUCCESS, "Diterima"),
+    # Monitoring: feedback requests and performance dialogues.
+    "OPEN": (INFO, "Menunggu"),
+    "ANSWERED": (SUCCESS, "Dijawab"),
+    "DECLINED": (NEUTRAL, "Ditolak"),
+    "WITHDRAWN": (NEUTRAL, "Dibatalkan"),
+    "SCHEDULED": (INFO, "Dijadwalkan"),
+    "DONE": (SUCCESS, "Selesai"),
+    "CANCELLED": (NEUTRAL, "Dibatalkan"),
     # Stages of a performance period.
     "PLANNING": (INFO, "Perencanaan"),
     "EXECUTION": (SUCCESS, "Pelaksanaan"),
