@@ -27,7 +27,8 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Count, Min, Q, QuerySet
+from django.db.models import BooleanField, Case, Count, F, Min, Q, QuerySet, Value, When, Window
+from django.db.models.functions import RowNumber
 from django.urls import reverse
 from django.utils import timezone
 
@@ -50,8 +51,9 @@ from kinerja.periods.rules import REALIZATION_STATES, window_close_date
 from kinerja.planning.models import IndicatorSource, PerformancePlan
 from kinerja.scoring.formatting import format_date_id, format_decimal
 
-SHOWN = 10
-"""At most this many cards of one sort (feedback requests, dialogues, actions)."""
+SHOWN = 5
+"""At most this many cards of one sort (feedback requests asked of me, mine, dialogues,
+actions); one more card says how many others there are."""
 
 DONE_STATES = (RealizationState.SUBMITTED, RealizationState.ACCEPTED)
 NOT_OPEN_REALIZATIONS = TaskItem(
@@ -224,13 +226,27 @@ def _own_realization_cards(
 
 
 def _feedback_cards(employee_id: int) -> list[TaskItem]:
+    """Open requests asked of me (tasks) and mine (waiting): the first `SHOWN` of each side,
+    and one card saying how many more (a window count, in the same query)."""
+    to_me = Case(
+        When(asked_id=employee_id, then=Value(True)),
+        default=Value(False),
+        output_field=BooleanField(),
+    )
     requests = list(
         FeedbackRequest.objects.filter(state=FeedbackRequestState.OPEN)
         .filter(Q(asked_id=employee_id) | Q(employee_id=employee_id))
+        .annotate(
+            to_me=to_me,
+            rank=Window(RowNumber(), partition_by=[to_me], order_by=[F("created_at"), F("pk")]),
+            total=Window(Count("id"), partition_by=[to_me]),
+        )
+        .filter(rank__lte=SHOWN)
         .select_related("employee", "asked")
-        .order_by("created_at", "pk")[: 2 * SHOWN]
+        .order_by("created_at", "pk")
     )
     give = reverse("monitoring:feedback_give")
+    index = reverse("monitoring:feedback_index")
     cards: list[TaskItem] = []
     for request in requests:
         asked_at = format_date_id(timezone.localdate(request.created_at))
@@ -249,8 +265,30 @@ def _feedback_cards(employee_id: int) -> list[TaskItem]:
                 TaskItem(
                     f"Umpan balik dari {request.asked.full_name}",
                     f"Anda memintanya {asked_at}; belum dijawab.",
-                    reverse("monitoring:feedback_index"),
+                    index,
                     "Lihat umpan balik",
+                    kind=CardKind.WAITING,
+                )
+            )
+    for asked_of_me in (True, False):
+        side = [r for r in requests if (r.asked_id == employee_id) is asked_of_me]
+        more = (getattr(side[0], "total", 0) - len(side)) if side else 0
+        if more > 0 and asked_of_me:
+            cards.append(
+                TaskItem(
+                    "Permintaan umpan balik lainnya",
+                    f"{_n(more)} permintaan lain menunggu umpan balik Anda.",
+                    index,
+                    "Lihat semua",
+                )
+            )
+        elif more > 0:
+            cards.append(
+                TaskItem(
+                    "Permintaan umpan balik Anda lainnya",
+                    f"{_n(more)} permintaan lain belum dijawab.",
+                    index,
+                    "Lihat semua",
                     kind=CardKind.WAITING,
                 )
             )
@@ -276,10 +314,12 @@ def _dialogue_cards(employee_id: int, day: date) -> list[TaskItem]:
     )
     dialogues = list(
         PerformanceDialogue.objects.filter(mine & (scheduled | coaching))
+        .annotate(total=Window(Count("id")))
         .select_related("employee", "appraiser")
-        .order_by("scheduled_at", "pk")[: 2 * SHOWN]
+        .order_by("scheduled_at", "pk")[:SHOWN]
     )
     cards: list[TaskItem] = []
+    more = getattr(dialogues[0], "total", 0) - len(dialogues) if dialogues else 0
     for dialogue in dialogues:
         url = reverse("monitoring:dialogue_detail", kwargs={"dialogue_id": dialogue.pk})
         kind = dialogue.get_kind_display()
@@ -322,15 +362,34 @@ def _dialogue_cards(employee_id: int, day: date) -> list[TaskItem]:
                     due_label="Jadwal",
                 )
             )
+    if more > 0:
+        cards.append(
+            TaskItem(
+                "Dialog kinerja lainnya",
+                f"{_n(more)} dialog lain terjadwal atau menunggu dicatat.",
+                reverse("monitoring:dialogue_index"),
+                "Lihat semua dialog",
+            )
+        )
     return cards
 
 
 def _action_cards(employee_id: int, day: date) -> list[TaskItem]:
-    actions = (
+    actions = list(
         DialogueAction.objects.filter(owner_id=employee_id, done_at__isnull=True)
         .exclude(dialogue__state=DialogueState.CANCELLED)
+        .annotate(total=Window(Count("id")))
         .order_by("due_date", "pk")[:SHOWN]
     )
+    more = getattr(actions[0], "total", 0) - len(actions) if actions else 0
+    summary = [
+        TaskItem(
+            "Tindak lanjut lainnya",
+            f"{_n(more)} tindak lanjut dialog lain belum selesai.",
+            reverse("monitoring:dialogue_index"),
+            "Lihat semua dialog",
+        )
+    ]
     return [
         TaskItem(
             "Tindak lanjut dialog kinerja",
@@ -341,7 +400,7 @@ def _action_cards(employee_id: int, day: date) -> list[TaskItem]:
             due=action.due_date,
         )
         for action in actions
-    ]
+    ] + (summary if more > 0 else [])
 
 
 # --- the appraiser's team --------------------------------------------------------------------
