@@ -34,6 +34,7 @@ from django.utils import timezone
 
 from kinerja.accounts.permissions import is_leader
 from kinerja.core.my_tasks import CardKind, TaskItem
+from kinerja.core.templatetags.kinerja_ui import sentence_end
 from kinerja.monitoring.models import (
     DialogueAction,
     DialogueKind,
@@ -204,7 +205,7 @@ def _own_realization_cards(
             cards.append(
                 TaskItem(
                     f"Realisasi SKP {plan.period.year} diajukan",
-                    f"{_n(len(submitted))} realisasi menunggu keputusan {who}.",
+                    f"{_n(len(submitted))} realisasi menunggu keputusan {sentence_end(who)}",
                     url,
                     "Lihat realisasi",
                     kind=CardKind.WAITING,
@@ -354,7 +355,7 @@ def _dialogue_cards(employee_id: int, day: date) -> list[TaskItem]:
             cards.append(
                 TaskItem(
                     f"{kind} dengan {other}",
-                    f"{_when(dialogue.scheduled_at)}{place}."
+                    f"Pukul {when:%H.%M}{place}."
                     + (f" Agenda: {_short(dialogue.agenda)}" if dialogue.agenda.strip() else ""),
                     url,
                     "Buka dialog",

@@ -118,6 +118,10 @@ def test_submitted_realisations_wait_for_the_appraiser_named(personas: Personas)
     assert card.kind == CardKind.WAITING
     assert "1 realisasi menunggu keputusan" in card.description
     assert personas.staff.supervisor.full_name in card.description
+    personas.staff.supervisor.title_suffix = "S.E., M.M."
+    personas.staff.supervisor.save()
+    [card] = titled(monitoring_cards_for(personas.employee), f"Realisasi SKP {plan.period.year} d")
+    assert card.description.endswith("S.E., M.M.")  # the title's period closes the sentence
 
 
 @pytest.mark.parametrize(
