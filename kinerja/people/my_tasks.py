@@ -32,9 +32,9 @@ from kinerja.scoring.formatting import format_decimal
 PLACE = CardKind.PLACE
 NOT_OPEN = CardKind.NOT_OPEN
 
-# The cycle's later steps per audience, until the app that opens each one replaces its card.
+# The cycle's later steps per audience, until the app that opens each one replaces its card
+# (realisations: kinerja.monitoring.my_tasks, which says when they are not open yet).
 _EMPLOYEE_NOT_OPEN = [
-    ("Realisasi dan bukti dukung", "Pengisian realisasi dibuka setelah SKP disetujui."),
     ("Umpan balik rekan kerja (360°)", "Belum dibuka pada periode ini."),
     ("Hasil evaluasi kinerja", "Belum ada evaluasi: dibuka pada akhir periode penilaian."),
 ]  # fmt: skip

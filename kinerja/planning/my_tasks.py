@@ -2,9 +2,10 @@
 and deciding the SKP that subordinates submitted. Registered in PlanningConfig.ready().
 
 Employee: while the current period is open for plans, "Susun SKP <year>" with the due date
-when they have no plan, a draft, or a returned plan; once submitted or approved, a place card
-that says so. Appraiser (and Pimpinan for plans the Wali Kota rates): one "Setujui SKP <name>"
-task for each submitted plan they must decide, fetched in one query. Deadlines show on both.
+when they have no plan, a draft, or a returned plan; once submitted, a card waiting for the
+appraiser (CardKind.WAITING); once approved, a place card that says so. Appraiser (and
+Pimpinan for plans the Wali Kota rates): one "Setujui SKP <name>" task for each submitted plan
+they must decide, fetched in one query. Deadlines show on both (`TaskItem.due`).
 """
 
 from __future__ import annotations
@@ -63,6 +64,7 @@ def _own_cards(employee_id: int, period: PerformancePeriod) -> list[TaskItem]:
                 reverse("planning:plan_list"),
                 "Mulai SKP",
                 urgent=_urgent(period),
+                due=period.plan_due_date,
             )
         ]
     plan = plans[0]
@@ -75,6 +77,7 @@ def _own_cards(employee_id: int, period: PerformancePeriod) -> list[TaskItem]:
                 url,
                 "Lanjutkan SKP",
                 urgent=_urgent(period),
+                due=period.plan_due_date,
             )
         ]
     if plan.state == PlanState.RETURNED:
@@ -85,12 +88,13 @@ def _own_cards(employee_id: int, period: PerformancePeriod) -> list[TaskItem]:
                 url,
                 "Perbaiki SKP",
                 urgent=True,
+                due=period.plan_due_date,
             )
         ]
     if plan.state == PlanState.SUBMITTED:
         who = plan.appraiser.full_name if plan.appraiser else "Wali Kota"
         text = f"Diajukan; menunggu persetujuan {sentence_end(who)} {due}"
-        return [TaskItem(f"SKP {period.year}", text, url, "Buka SKP", kind=CardKind.PLACE)]
+        return [TaskItem(f"SKP {period.year}", text, url, "Buka SKP", kind=CardKind.WAITING)]
     version = f"versi {plan.approved_version}" if plan.approved_version else ""
     return [
         TaskItem(
@@ -112,6 +116,7 @@ def _decision_cards(user: Any) -> list[TaskItem]:
                 reverse("planning:plan_detail", kwargs={"plan_id": plan.pk}),
                 "Periksa SKP",
                 urgent=_urgent(plan.period),
+                due=plan.period.plan_due_date,
             )
         )
     return cards

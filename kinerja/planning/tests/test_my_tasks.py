@@ -25,9 +25,10 @@ def test_an_employee_without_a_plan_is_asked_to_write_it_by_the_due_date(
     assert card.title == f"Susun SKP {period.year}"
     assert f"Batas penetapan SKP: {format_date_id(period.plan_due_date)}" in card.description
     assert card.url == "/skp/"
+    assert card.due == period.plan_due_date
 
 
-def test_a_returned_plan_is_an_urgent_task_and_a_submitted_one_a_place(
+def test_a_returned_plan_is_an_urgent_task_and_a_submitted_one_waits_for_the_appraiser(
     personas: Personas,
 ) -> None:
     plan = make_plan(employee=personas.staff.employee, state=PlanState.RETURNED, results=1)
@@ -35,12 +36,13 @@ def test_a_returned_plan_is_an_urgent_task_and_a_submitted_one_a_place(
     assert card.urgent
     assert "dikembalikan" in card.description
     assert card.url == f"/skp/{plan.pk}/"
+    assert card.due == plan.period.plan_due_date
     plan.state = PlanState.SUBMITTED
     plan.save()
     personas.staff.supervisor.title_suffix = "S.E., M.M."
     personas.staff.supervisor.save()
     [card] = planning_cards_for(personas.employee)
-    assert card.kind == CardKind.PLACE
+    assert card.kind == CardKind.WAITING
     assert personas.staff.supervisor.full_name in card.description
     assert ".." not in card.description  # a name ending in a title closes the sentence once
 
