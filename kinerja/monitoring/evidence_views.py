@@ -18,6 +18,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
@@ -70,7 +71,7 @@ def download_name(evidence: Evidence) -> str:
 
 
 @require_GET
-def evidence_download(request: HttpRequest, token: str) -> HttpResponse:
+def evidence_download(request: HttpRequest, token: str) -> HttpResponseBase:
     actor = request_actor(request)
     evidence = evidence_get_for_actor(actor=actor, token=token)
     if evidence.kind == EvidenceKind.LINK:

@@ -63,7 +63,7 @@ class EvidenceOutputSerializer(serializers.Serializer[Any]):
 
 class EvidenceAddInputSerializer(serializers.Serializer[Any]):
     # Lengths beyond the rules' own, so that the service's sentence refuses them.
-    file = serializers.FileField(required=False, allow_empty_file=True, max_length=None)
+    file = serializers.FileField(required=False, allow_empty_file=True)
     link = serializers.CharField(required=False, allow_blank=True, max_length=4000)
     title = serializers.CharField(required=False, allow_blank=True, default="", max_length=4000)
 

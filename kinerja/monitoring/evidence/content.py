@@ -77,7 +77,9 @@ PPTX = FileType(
     "application/vnd.openxmlformats-officedocument.presentationml.presentation",
     _exts("pptx", "ppsx", "potx"),
 )
-ODT = FileType("dokumen OpenDocument (odt)", "application/vnd.oasis.opendocument.text", _exts("odt"))
+ODT = FileType(
+    "dokumen OpenDocument (odt)", "application/vnd.oasis.opendocument.text", _exts("odt")
+)
 ODS = FileType(
     "lembar kerja OpenDocument (ods)",
     "application/vnd.oasis.opendocument.spreadsheet",
@@ -251,7 +253,7 @@ def content_type_detect(file: File[bytes], reading: Reading) -> FileType | str:
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         return OLE2
     if head.startswith((b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")):
-        return _zip_type(file)  # type: ignore[arg-type]
+        return _zip_type(file)
     for magic, label in REFUSED_MAGIC:
         if head.startswith(magic):
             return label

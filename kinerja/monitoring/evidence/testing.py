@@ -105,7 +105,7 @@ ACCEPTED_SAMPLES: dict[str, tuple[bytes, str]] = {
         "application/vnd.oasis.opendocument.spreadsheet",
     ),
     "surat.doc": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504, "application/msword"),
-    "rekap.csv": ("nama;jumlah\nAgus;12\nSri;7\n".encode(), "text/csv"),
+    "rekap.csv": (b"nama;jumlah\nAgus;12\nSri;7\n", "text/csv"),
     "catatan.txt": ("Rapat koordinasi pukul 09.00 — hadir 12 orang.\n".encode(), "text/plain"),
 }
 """Name → (bytes, content type found) for every accepted type."""

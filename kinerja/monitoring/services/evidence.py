@@ -133,7 +133,10 @@ def evidence_add_file(
                 uploaded_by=actor,
             )
             audit_record(
-                actor=actor, action="evidence.added", obj=evidence, after=evidence_snapshot(evidence)
+                actor=actor,
+                action="evidence.added",
+                obj=evidence,
+                after=evidence_snapshot(evidence),
             )
     except BaseException:
         stored_file_delete(stored_name)

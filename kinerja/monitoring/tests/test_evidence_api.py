@@ -130,7 +130,9 @@ def test_a_link_is_added_as_json_and_a_bad_one_refused(
 ) -> None:
     client.force_login(personas.employee)
     ok = client.post(
-        list_url(realization), {"link": "https://drive.kota.go.id/a"}, content_type="application/json"
+        list_url(realization),
+        {"link": "https://drive.kota.go.id/a"},
+        content_type="application/json",
     )
     assert ok.status_code == 201
     assert ok.json()["kind"] == "LINK"

@@ -4,9 +4,9 @@ a guessed token), safe headers, the add page refusing a renamed executable, remo
 from __future__ import annotations
 
 import secrets
-from typing import Any
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -92,7 +92,9 @@ def test_a_peer_employee_gets_404_on_the_download_address(
     evidence = make_file_evidence(realization=realization)
     client.force_login(peer(personas))
     assert client.get(download(evidence)).status_code == 404
-    assert client.get(reverse("monitoring:evidence_remove", args=[evidence.token])).status_code == 404
+    assert (
+        client.get(reverse("monitoring:evidence_remove", args=[evidence.token])).status_code == 404
+    )
     assert client.get(reverse("monitoring:evidence_add", args=[realization.pk])).status_code == 404
 
 
@@ -241,7 +243,9 @@ def test_strangers_get_404_on_add_and_remove(
     evidence = make_file_evidence(realization=realization)
     client.force_login(getattr(personas, persona))
     assert client.get(reverse("monitoring:evidence_add", args=[realization.pk])).status_code == 404
-    assert client.post(reverse("monitoring:evidence_remove", args=[evidence.token])).status_code == 404
+    assert (
+        client.post(reverse("monitoring:evidence_remove", args=[evidence.token])).status_code == 404
+    )
 
 
 def test_remove_confirms_then_deletes_row_and_file(
