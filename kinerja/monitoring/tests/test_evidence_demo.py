@@ -56,6 +56,8 @@ def test_demo_evidence_is_attached_once_to_decided_or_submitted_realisations(
     assert Evidence.objects.filter(realization__state=RealizationState.DRAFT).count() == 0
     assert len(stored_files(store)) == 2
     for evidence in Evidence.objects.filter(kind="FILE"):
-        assert evidence.created_at < evidence.realization.submitted_at
+        submitted = evidence.realization.submitted_at
+        assert submitted is not None
+        assert evidence.created_at < submitted
     assert demo_evidence(DemoOptions()) == []
     assert Evidence.objects.count() == 3
