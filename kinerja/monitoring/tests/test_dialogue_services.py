@@ -333,9 +333,9 @@ def test_the_owner_marks_an_action_done_and_reopens_it(personas: Personas) -> No
         dialogue_action_done(actor=personas.supervisor, action=action)
     assert "state" in caught.value.message_dict
     dialogue_action_reopen(actor=personas.supervisor, action=action)
-    action.refresh_from_db()
-    assert action.done_at is None
-    assert action.done_note == ""
+    reopened = DialogueAction.objects.get(pk=action.pk)
+    assert reopened.done_at is None
+    assert reopened.done_note == ""
     with pytest.raises(ValidationError):
         dialogue_action_reopen(actor=personas.employee, action=action)
     assert _actions() == ["dialogue_action.done", "dialogue_action.reopened"]
