@@ -6,7 +6,9 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from kinerja.core.testing import page_text
@@ -98,9 +100,7 @@ def test_my_dialogues_flag_overdue_actions_and_offer_scheduling_per_team_member(
     assert "Jadwalkan dialog dengan" not in employee_text
 
 
-def test_my_dialogues_cost_the_same_queries_at_any_size(
-    client: Client, personas: Personas, django_assert_num_queries: object
-) -> None:
+def test_my_dialogues_cost_the_same_queries_at_any_size(client: Client, personas: Personas) -> None:
     _as(client, personas, "supervisor")
 
     def build(count: int) -> None:
@@ -108,9 +108,6 @@ def test_my_dialogues_cost_the_same_queries_at_any_size(
             d = _dialogue(personas, state=DialogueState.DONE, when=timezone.now())
             make_action(dialogue=d, text=f"Tindak {number}")
             _dialogue(personas)
-
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
 
     build(1)
     with CaptureQueriesContext(connection) as small:
@@ -237,11 +234,11 @@ def test_the_employee_fills_the_nine_items_and_the_coach_reads_them(
     assert form.status_code == 200
     assert form.content.count(b'type="radio"') == 9 * 5
     assert "Sangat tidak setuju" in page_text(form.content)
-    missing = client.post(url, {item: "4" for item in COACHING_ITEMS[:8]})
+    missing = client.post(url, dict.fromkeys(COACHING_ITEMS[:8], "4"))
     assert missing.status_code == 200
     assert "9. Saya memahami tujuan bimbingan ini: belum dijawab" in page_text(missing.content)
     assert not CoachingFeedback.objects.exists()
-    client.post(url, {**{item: "4" for item in COACHING_ITEMS}, "comment": "Membantu"})
+    client.post(url, {**dict.fromkeys(COACHING_ITEMS, "4"), "comment": "Membantu"})
     assert CoachingFeedback.objects.get().heard == 4
     coach = page_text(_as(client, personas, "supervisor").get(url).content)
     assert "4 — Setuju" in coach
