@@ -4,6 +4,7 @@ actions, and the coaching feedback form; who sees what (404 for everyone else)."
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from django.db import connection
@@ -45,7 +46,7 @@ def _as(client: Client, personas: Personas, name: str) -> Client:
     return client
 
 
-def _dialogue(personas: Personas, **kwargs: object) -> PerformanceDialogue:
+def _dialogue(personas: Personas, **kwargs: Any) -> PerformanceDialogue:
     return make_dialogue(
         employee=personas.staff.employee, appraiser=personas.staff.supervisor, **kwargs
     )
