@@ -61,7 +61,7 @@ class DialogueOutputSerializer(serializers.Serializer[Any]):
     has_coaching_feedback = serializers.BooleanField(source="has_feedback", default=False)
 
 
-class ActionOutputSerializer(serializers.Serializer[Any]):
+class DialogueActionOutputSerializer(serializers.Serializer[Any]):
     id = serializers.IntegerField()
     dialogue_id = serializers.IntegerField()
     text = serializers.CharField()
@@ -79,10 +79,10 @@ class ActionOutputSerializer(serializers.Serializer[Any]):
 class DialogueListOutputSerializer(serializers.Serializer[Any]):
     upcoming = DialogueOutputSerializer(many=True)
     recent = DialogueOutputSerializer(many=True)
-    open_actions = ActionOutputSerializer(many=True)
+    open_actions = DialogueActionOutputSerializer(many=True)
 
 
-class CoachingFeedbackOutputSerializer(serializers.Serializer[Any]):
+class DialogueCoachingOutputSerializer(serializers.Serializer[Any]):
     submitted = serializers.BooleanField()
     submitted_at = serializers.DateTimeField(allow_null=True)
     may_fill = serializers.BooleanField()
@@ -92,8 +92,8 @@ class CoachingFeedbackOutputSerializer(serializers.Serializer[Any]):
 
 class DialogueDetailOutputSerializer(serializers.Serializer[Any]):
     dialogue = DialogueOutputSerializer()
-    actions = ActionOutputSerializer(many=True)
-    coaching_feedback = CoachingFeedbackOutputSerializer(allow_null=True)
+    actions = DialogueActionOutputSerializer(many=True)
+    coaching_feedback = DialogueCoachingOutputSerializer(allow_null=True)
 
 
 def _detail(actor: Actor, dialogue_id: int) -> dict[str, Any]:
@@ -135,20 +135,20 @@ class DialogueListInputSerializer(serializers.Serializer[Any]):
     )
 
 
-class ActionInputSerializer(serializers.Serializer[Any]):
+class DialogueActionInputSerializer(serializers.Serializer[Any]):
     text = serializers.CharField(allow_blank=True, max_length=2000)
     owner_id = IdSerializerField()
     due_date = serializers.DateField()
 
 
-class RecordInputSerializer(serializers.Serializer[Any]):
+class DialogueRecordInputSerializer(serializers.Serializer[Any]):
     held_at = serializers.DateTimeField()
     notes = serializers.CharField(allow_blank=True, max_length=20000)
     agenda = serializers.CharField(required=False, default="", allow_blank=True, max_length=8000)
     place = ModelCharField(
         PerformanceDialogue, "place", required=False, default="", allow_blank=True
     )
-    actions = ActionInputSerializer(many=True, required=False, default=list)
+    actions = DialogueActionInputSerializer(many=True, required=False, default=list)
 
 
 class DialogueCreateInputSerializer(serializers.Serializer[Any]):
@@ -163,7 +163,7 @@ class DialogueCreateInputSerializer(serializers.Serializer[Any]):
     place = ModelCharField(
         PerformanceDialogue, "place", required=False, default="", allow_blank=True
     )
-    actions = ActionInputSerializer(many=True, required=False, default=list)
+    actions = DialogueActionInputSerializer(many=True, required=False, default=list)
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         if (attrs["scheduled_at"] is None) == (attrs["held_at"] is None):
@@ -178,15 +178,15 @@ class DialogueCreateInputSerializer(serializers.Serializer[Any]):
         return attrs
 
 
-class CancelInputSerializer(serializers.Serializer[Any]):
+class DialogueCancelInputSerializer(serializers.Serializer[Any]):
     reason = serializers.CharField(allow_blank=True, max_length=8000)
 
 
-class NoteInputSerializer(serializers.Serializer[Any]):
+class DialogueActionNoteInputSerializer(serializers.Serializer[Any]):
     note = serializers.CharField(required=False, default="", allow_blank=True, max_length=8000)
 
 
-class CoachingFeedbackInputSerializer(serializers.Serializer[Any]):
+class DialogueCoachingInputSerializer(serializers.Serializer[Any]):
     answers = serializers.DictField(child=serializers.IntegerField())
     comment = serializers.CharField(required=False, default="", allow_blank=True, max_length=8000)
 
@@ -279,14 +279,14 @@ class DialogueDetailApi(APIView):
 
 class DialogueRecordApi(APIView):
     @extend_schema(
-        request=RecordInputSerializer,
+        request=DialogueRecordInputSerializer,
         responses=DialogueDetailOutputSerializer,
         summary="Catat hasil dialog yang dijadwalkan",
     )
     def post(self, request: Request, dialogue_id: int) -> Response:
         actor = request_actor(request)
         dialogue = dialogue_get_for_actor(actor=actor, dialogue_id=dialogue_id)
-        params = RecordInputSerializer(data=request.data)
+        params = DialogueRecordInputSerializer(data=request.data)
         params.is_valid(raise_exception=True)
         data = params.validated_data
         services.dialogue_record(
@@ -303,14 +303,14 @@ class DialogueRecordApi(APIView):
 
 class DialogueCancelApi(APIView):
     @extend_schema(
-        request=CancelInputSerializer,
+        request=DialogueCancelInputSerializer,
         responses=DialogueDetailOutputSerializer,
         summary="Batalkan dialog yang dijadwalkan",
     )
     def post(self, request: Request, dialogue_id: int) -> Response:
         actor = request_actor(request)
         dialogue = dialogue_get_for_actor(actor=actor, dialogue_id=dialogue_id)
-        params = CancelInputSerializer(data=request.data)
+        params = DialogueCancelInputSerializer(data=request.data)
         params.is_valid(raise_exception=True)
         services.dialogue_cancel(
             actor=actor, dialogue=dialogue, reason=params.validated_data["reason"]
@@ -320,14 +320,14 @@ class DialogueCancelApi(APIView):
 
 class DialogueActionAddApi(APIView):
     @extend_schema(
-        request=ActionInputSerializer,
-        responses={201: ActionOutputSerializer},
+        request=DialogueActionInputSerializer,
+        responses={201: DialogueActionOutputSerializer},
         summary="Tambah tindak lanjut dialog",
     )
     def post(self, request: Request, dialogue_id: int) -> Response:
         actor = request_actor(request)
         dialogue = dialogue_get_for_actor(actor=actor, dialogue_id=dialogue_id)
-        params = ActionInputSerializer(data=request.data)
+        params = DialogueActionInputSerializer(data=request.data)
         params.is_valid(raise_exception=True)
         data = params.validated_data
         action = services.dialogue_action_add(
@@ -338,49 +338,49 @@ class DialogueActionAddApi(APIView):
             due_date=data["due_date"],
         )
         action = dialogue_action_get_for_actor(actor=actor, action_id=action.pk)
-        return Response(ActionOutputSerializer(action).data, status=status.HTTP_201_CREATED)
+        return Response(DialogueActionOutputSerializer(action).data, status=status.HTTP_201_CREATED)
 
 
 class DialogueActionDoneApi(APIView):
     @extend_schema(
-        request=NoteInputSerializer,
-        responses=ActionOutputSerializer,
+        request=DialogueActionNoteInputSerializer,
+        responses=DialogueActionOutputSerializer,
         summary="Tandai tindak lanjut selesai",
     )
     def post(self, request: Request, action_id: int) -> Response:
         actor = request_actor(request)
         action = dialogue_action_get_for_actor(actor=actor, action_id=action_id)
-        params = NoteInputSerializer(data=request.data)
+        params = DialogueActionNoteInputSerializer(data=request.data)
         params.is_valid(raise_exception=True)
         services.dialogue_action_done(
             actor=actor, action=action, note=params.validated_data["note"]
         )
         action = dialogue_action_get_for_actor(actor=actor, action_id=action_id)
-        return Response(ActionOutputSerializer(action).data)
+        return Response(DialogueActionOutputSerializer(action).data)
 
 
 class DialogueActionReopenApi(APIView):
-    @extend_schema(request=None, responses=ActionOutputSerializer, summary="Buka kembali")
+    @extend_schema(request=None, responses=DialogueActionOutputSerializer, summary="Buka kembali")
     def post(self, request: Request, action_id: int) -> Response:
         actor = request_actor(request)
         action = dialogue_action_get_for_actor(actor=actor, action_id=action_id)
         services.dialogue_action_reopen(actor=actor, action=action)
         action = dialogue_action_get_for_actor(actor=actor, action_id=action_id)
-        return Response(ActionOutputSerializer(action).data)
+        return Response(DialogueActionOutputSerializer(action).data)
 
 
 class CoachingFeedbackApi(APIView):
     """The employee's nine answers (each 1..5, keys as in `COACHING_ITEMS`), once."""
 
     @extend_schema(
-        request=CoachingFeedbackInputSerializer,
+        request=DialogueCoachingInputSerializer,
         responses={201: DialogueDetailOutputSerializer},
         summary="Isi umpan balik bimbingan",
     )
     def post(self, request: Request, dialogue_id: int) -> Response:
         actor = request_actor(request)
         dialogue = dialogue_get_for_actor(actor=actor, dialogue_id=dialogue_id)
-        params = CoachingFeedbackInputSerializer(data=request.data)
+        params = DialogueCoachingInputSerializer(data=request.data)
         params.is_valid(raise_exception=True)
         services.coaching_feedback_submit(
             actor=actor,
