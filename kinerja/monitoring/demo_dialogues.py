@@ -92,10 +92,14 @@ def _past_rows(
         owner=employee,
         due_date=today - timedelta(days=5),
     )
-    CoachingFeedback.objects.create(
+    feedback = CoachingFeedback.objects.create(
         dialogue=coaching,
         comment="Saya jadi tahu urutan laporan yang diharapkan.",
         **FEEDBACK_ANSWERS,
+    )
+    # submitted_at is set on creation; the demo dates it two days after the session.
+    CoachingFeedback.objects.filter(pk=feedback.pk).update(
+        submitted_at=_at(coached_on + timedelta(days=2), 8)
     )
     count = 1
     if other is not None:
