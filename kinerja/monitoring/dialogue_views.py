@@ -20,6 +20,7 @@ from kinerja.accounts.actors import request_actor
 from kinerja.accounts.permissions import require
 from kinerja.core.params import id_param
 from kinerja.core.rendering import render_page_or_fragment
+from kinerja.core.templatetags.kinerja_ui import sentence_end
 from kinerja.monitoring.dialogue_forms import (
     OWNER_APPRAISER,
     OWNER_EMPLOYEE,
@@ -202,7 +203,13 @@ def dialogue_schedule(request: HttpRequest) -> HttpResponse:
                 f"{moment_id(dialogue.scheduled_at)}.",
             )
             return _detail(dialogue)
-    context = {"form": form, "employee": employee, "title": "Jadwalkan dialog"}
+    context = {
+        "form": form,
+        "employee": employee,
+        "title": "Jadwalkan dialog",
+        "lede": f"Dengan {sentence_end(employee.full_name)} Pegawai menerima pemberitahuan "
+        "berisi hari, tanggal, dan pukul.",
+    }
     return render(request, "monitoring/dialogues/schedule.html", context)
 
 
@@ -247,6 +254,8 @@ def _record_page(
         "dialogue": dialogue,
         "employee": employee,
         "title": "Catat hasil dialog",
+        "lede": f"Dengan {sentence_end(employee.full_name)} Pegawai menerima catatan ini bersama "
+        "tindak lanjut yang disepakati.",
         "cancel_url": _detail_url(dialogue) if dialogue else reverse("monitoring:dialogue_index"),
     }
     return render(request, "monitoring/dialogues/record.html", context)
