@@ -253,3 +253,20 @@ def test_only_the_employee_may_open_an_unfilled_form(client: Client, personas: P
     url = f"/dialog/{_coaching_done(personas).pk}/umpan-balik-bimbingan/"
     assert _as(client, personas, "supervisor").get(url).status_code == 403
     assert _as(client, personas, "outsider").get(url).status_code == 404
+
+
+def test_the_appraiser_edits_a_recorded_dialogues_notes_and_no_one_else_may(
+    client: Client, personas: Personas
+) -> None:
+    dialogue = _dialogue(personas, state=DialogueState.DONE, when=timezone.now())
+    url = f"/dialog/{dialogue.pk}/ubah/"
+    assert _as(client, personas, "employee").get(url).status_code == 403
+    assert _as(client, personas, "appraiser_superior").get(url).status_code == 403
+    assert _as(client, personas, "outsider").get(url).status_code == 404
+    _as(client, personas, "supervisor")
+    empty = client.post(url, {"agenda": "A", "place": "", "notes": ""})
+    assert empty.status_code == 200
+    response = client.post(url, {"agenda": "A", "place": "Zoom", "notes": "Catatan baru"})
+    assert response.status_code == 302
+    dialogue.refresh_from_db()
+    assert (dialogue.notes, dialogue.place) == ("Catatan baru", "Zoom")
