@@ -34,6 +34,7 @@ from kinerja.monitoring.realization_rules import (
     is_missing,
     is_self_filled,
 )
+from kinerja.monitoring.selectors.evidence import EvidenceItem, evidence_items
 from kinerja.people.holdings import employee_id_for_user, today
 from kinerja.periods.models import EvaluationWindow
 from kinerja.periods.rules import REALIZATION_STATES, window_realization_refusal
@@ -343,7 +344,7 @@ class RealizationDetail:
     window: EvaluationWindow
     indicator: Indicator
     realization: Realization | None
-    evidence_items: list[Evidence]
+    evidence_items: list[EvidenceItem]
     history: list[AuditEvent]
 
 
@@ -368,13 +369,13 @@ def realization_get_for_actor(
         raise Http404(NOT_FOUND)
     window.period = plan.period
     realization = Realization.objects.filter(indicator=indicator, window=window).first()
-    evidence: list[Evidence] = []
+    evidence: list[EvidenceItem] = []
     history: list[AuditEvent] = []
     if realization is not None:
         realization.plan = plan
         realization.indicator = indicator
         realization.window = window
-        evidence = list(realization.evidence.order_by("created_at", "pk"))
+        evidence = evidence_items(realization.evidence.order_by("created_at", "pk"))
         history = list(
             AuditEvent.objects.filter(
                 object_type=Realization._meta.label,

@@ -1,10 +1,11 @@
 """Acceptance of issue 12 (realisations) in a real browser (Debian's Chromium via Playwright),
 on a 360 px phone: the employee fills a realisation and uploads a PDF as evidence, submits;
 the appraiser returns it with a reason; the employee resubmits; the appraiser accepts; the
-achievement and the trend chart update. (The inbox checks are added after the merge.)"""
+achievement and the trend chart update; each side's inbox shows the right items."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -47,7 +48,6 @@ def _no_sideways_scroll(page: Any) -> None:
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
 
 
-@pytest.mark.skip(reason="needs evidence service")
 def test_the_realisation_loop_from_upload_to_acceptance(
     live_server: Any, personas: Personas, sessions: dict[str, Any]
 ) -> None:
@@ -60,6 +60,7 @@ def test_the_realisation_loop_from_upload_to_acceptance(
     # The employee opens the plan's realisations, fills the first indicator, attaches a PDF.
     employee.goto(list_url)
     _no_sideways_scroll(employee)
+
     employee.get_by_role("link", name=f"Isi realisasi IKI {indicator.text}").click()
     employee.get_by_label("Realisasi (dokumen)").fill("6")
     employee.get_by_label("Unggah bukti dukung").set_input_files(
@@ -82,10 +83,19 @@ def test_the_realisation_loop_from_upload_to_acceptance(
     supervisor.get_by_role("button", name="Kembalikan").click()
     expect(supervisor.get_by_text("Realisasi dikembalikan kepada pegawai.")).to_be_visible()
 
-    # The employee sees the reason, corrects the number and submits again.
-    employee.goto(list_url)
-    employee.get_by_role("link", name=f"Ubah realisasi IKI {indicator.text}").click()
+    # The appraiser's inbox holds the submission; the employee's the return with its reason,
+    # one tap from the realisation.
+    name = personas.staff.employee.full_name
+    supervisor.goto(f"{live_server.url}/kotak-masuk/")
+    expect(supervisor.get_by_role("link", name=f"Realisasi {name} diajukan")).to_have_count(1)
+    employee.goto(f"{live_server.url}/kotak-masuk/")
+    returned = employee.get_by_role("link", name=re.compile(r"^Realisasi .* dikembalikan$"))
+    expect(returned).to_have_count(1)
+    expect(employee.get_by_test_id("inbox")).to_contain_text("rekap bulanan")
+    returned.click()
     expect(employee.get_by_test_id("return-reason")).to_contain_text("rekap bulanan")
+
+    # The employee sees the reason, corrects the number and submits again.
     employee.get_by_label("Realisasi (dokumen)").fill("9")
     employee.get_by_role("button", name="Simpan dan ajukan").click()
     expect(employee.get_by_text("Realisasi diajukan ke pejabat penilai.")).to_be_visible()
@@ -104,3 +114,23 @@ def test_the_realisation_loop_from_upload_to_acceptance(
     trend.get_by_text("Lihat angka").click()
     expect(trend).to_contain_text("75,00 %")
     _no_sideways_scroll(employee)
+
+    # Inboxes: the appraiser got both submissions, the employee the return and the acceptance.
+    supervisor.goto(f"{live_server.url}/kotak-masuk/")
+    expect(supervisor.get_by_role("link", name=f"Realisasi {name} diajukan")).to_have_count(2)
+    employee.goto(f"{live_server.url}/kotak-masuk/")
+    accepted = employee.get_by_role("link", name=re.compile(r"^Realisasi .* diterima$"))
+    expect(accepted).to_have_count(1)
+    expect(
+        employee.get_by_role("link", name=re.compile(r"^Realisasi .* dikembalikan$"))
+    ).to_have_count(1)
+
+    # Inboxes: the appraiser got both submissions, the employee the return and the acceptance.
+    supervisor.goto(f"{live_server.url}/kotak-masuk/")
+    expect(supervisor.get_by_role("link", name=f"Realisasi {name} diajukan")).to_have_count(2)
+    employee.goto(f"{live_server.url}/kotak-masuk/")
+    accepted = employee.get_by_role("link", name=re.compile(r"^Realisasi .* diterima$"))
+    expect(accepted).to_have_count(1)
+    expect(
+        employee.get_by_role("link", name=re.compile(r"^Realisasi .* dikembalikan$"))
+    ).to_have_count(1)
