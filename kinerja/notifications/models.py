@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 class NotificationKind(models.TextChoices):
     PLAN_RETURNED = "PLAN_RETURNED", _("SKP dikembalikan")
+    PLAN_SUBMITTED = "PLAN_SUBMITTED", _("SKP diajukan")
     PLAN_APPROVED = "PLAN_APPROVED", _("SKP disetujui")
     REALIZATION_DUE = "REALIZATION_DUE", _("Realisasi jatuh tempo")
     REALIZATION_SUBMITTED = "REALIZATION_SUBMITTED", _("Realisasi diajukan")
@@ -26,6 +27,7 @@ class NotificationKind(models.TextChoices):
     FEEDBACK_REPLIED = "FEEDBACK_REPLIED", _("Tanggapan umpan balik")
     DIALOGUE_SCHEDULED = "DIALOGUE_SCHEDULED", _("Dialog kinerja dijadwalkan")
     DIALOGUE_RECORDED = "DIALOGUE_RECORDED", _("Dialog kinerja dicatat")
+    DIALOGUE_CANCELLED = "DIALOGUE_CANCELLED", _("Dialog kinerja dibatalkan")
     ACTION_OVERDUE = "ACTION_OVERDUE", _("Tindak lanjut lewat batas")
 
 

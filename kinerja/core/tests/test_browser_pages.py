@@ -11,6 +11,7 @@ JavaScript on, axe-core must find no serious or critical violation (once per pag
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import timedelta
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,11 +19,22 @@ import pytest
 from django.conf import settings
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from kinerja.accounts.api_tokens import api_token_issue
 from kinerja.accounts.testing import make_lock
 from kinerja.core.jobs import job_create, job_succeed
 from kinerja.discussions.testing import make_comment
+from kinerja.monitoring.testing import (
+    make_action,
+    make_dialogue,
+    make_feedback,
+    make_feedback_request,
+    make_link_evidence,
+    make_realization,
+    plan_indicators,
+)
+from kinerja.notifications.testing import make_notification
 from kinerja.people.imports.tasks import APPLY_KIND, VALIDATE_KIND
 from kinerja.people.testing import Personas
 from kinerja.periods.testing import make_period
@@ -158,6 +170,27 @@ def samples_for(personas: Personas) -> Samples:
     result.parent = submitted.results.get()
     result.save(update_fields=["parent"])
     make_result(plan=submitted, text="Arsip digital lengkap")
+    # Monitoring: the period runs, the supervisor's plan is approved with a realisation (and a
+    # link as evidence) this month; a feedback request, a feedback, a coaching dialogue with an
+    # action, and a notification.
+    period.state = "EXECUTION"
+    period.save(update_fields=["state"])
+    submitted.state, submitted.approved_version = "APPROVED", 1
+    submitted.save(update_fields=["state", "approved_version"])
+    indicator = plan_indicators(submitted)[0]
+    realization = make_realization(plan=submitted, indicator=indicator, state="SUBMITTED")
+    evidence = make_link_evidence(realization=realization)
+    feedback_request = make_feedback_request(employee=staff.employee, asked=staff.supervisor)
+    feedback = make_feedback(
+        employee=staff.employee, author=staff.supervisor, author_is_appraiser=True,
+        competencies=("KOMUNIKASI",),
+    )  # fmt: skip
+    dialogue = make_dialogue(
+        employee=staff.employee, appraiser=staff.supervisor, kind="COACHING", state="DONE",
+        when=timezone.now() - timedelta(days=1),
+    )  # fmt: skip
+    dialogue_action = make_action(dialogue=dialogue)
+    notification = make_notification(recipient=personas.employee)
     goal_import = job_create(owner=personas.hr_admin, kind=GOAL_IMPORT_KIND, title="Impor sasaran")
     job_succeed(
         job_id=goal_import.pk,
@@ -218,6 +251,14 @@ def samples_for(personas: Personas) -> Samples:
             "lock_id": lock.pk,
             "period_id": period.pk,
             "plan_id": plan.pk,
+            "window_id": realization.window_id,
+            "indicator_id": indicator.pk,
+            "realization_id": realization.pk,
+            "token": evidence.token,
+            "feedback_id": feedback.pk,
+            "request_id": feedback_request.pk,
+            "dialogue_id": dialogue.pk,
+            "notification_id": notification.pk,
             "result_id": result.pk,
             "indicator_id": result.indicators.get().pk,
             "version_number": 1,
@@ -226,6 +267,16 @@ def samples_for(personas: Personas) -> Samples:
         by_name={
             "people_import:result": {"job_id": applied.pk},
             "planning:plan_version": {"plan_id": submitted.pk},
+            **{
+                f"monitoring:{name}": {
+                    "plan_id": submitted.pk,
+                    "window_id": realization.window_id,
+                    "indicator_id": indicator.pk,
+                }
+                for name in ("realizations", "realization_edit", "realization_decide")
+            },
+            "monitoring:dialogue_action_done": {"action_id": dialogue_action.pk},
+            "monitoring:dialogue_action_reopen": {"action_id": dialogue_action.pk},
             "planning:goal_indicator_edit": {"indicator_id": goal.indicators.get().pk},
             "planning:goal_import_job": {"job_id": goal_import.pk},
             "planning:goal_import_errors": {"job_id": goal_import.pk},

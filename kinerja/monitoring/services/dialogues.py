@@ -506,7 +506,7 @@ def dialogue_cancel(
         )
         notify(
             recipient_ids=[dialogue.employee.user_id],
-            kind=NotificationKind.DIALOGUE_SCHEDULED,
+            kind=NotificationKind.DIALOGUE_CANCELLED,
             title=f"{dialogue.get_kind_display()} {moment_id(dialogue.scheduled_at)} dibatalkan",
             text=f"Alasan: {reason.strip()}",
             url=_detail_url(dialogue),

@@ -363,6 +363,14 @@ def plan_submit(*, actor: Actor, plan: PerformancePlan, note: str = "") -> Docum
         plan.save(update_fields=["version", "state", "submitted_at", "updated_at"])
         after = plan_snapshot(plan) | {"note": note.strip()}
         audit_record(actor=actor, action="plan.submitted", obj=plan, before=before, after=after)
+        if plan.appraiser is not None:
+            _notify_plan(
+                plan,
+                recipient_id=plan.appraiser.user_id,
+                kind=NotificationKind.PLAN_SUBMITTED,
+                title=f"SKP {plan.employee.full_name} diajukan",
+                text=f"Versi {version.number} menunggu persetujuan Anda. {note}",
+            )
     return version
 
 

@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied
 
 from kinerja.notifications.models import Notification
 from kinerja.people.testing import Personas
-from kinerja.planning.services import plan_approve, plan_return
+from kinerja.planning.services import plan_approve, plan_return, plan_submit
 from kinerja.planning.testing import make_plan
 
 pytestmark = pytest.mark.django_db
@@ -37,3 +37,13 @@ def test_a_refused_decision_notifies_nobody(personas: Personas) -> None:
     with pytest.raises(PermissionDenied):
         plan_approve(actor=personas.outsider, plan=plan)
     assert not Notification.objects.exists()
+
+
+def test_a_submitted_plan_notifies_the_appraiser(personas: Personas) -> None:
+    plan = make_plan(employee=personas.staff.employee, results=1)
+    plan_submit(actor=personas.employee, plan=plan, note="Mohon diperiksa.")
+    [notification] = Notification.objects.all()
+    assert (notification.recipient, notification.kind) == (personas.supervisor, "PLAN_SUBMITTED")
+    assert notification.title == f"SKP {personas.staff.employee.full_name} diajukan"
+    assert "Mohon diperiksa." in notification.text
+    assert notification.url == f"/skp/{plan.pk}/"
