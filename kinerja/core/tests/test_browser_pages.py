@@ -11,8 +11,8 @@ JavaScript on, axe-core must find no serious or critical violation (once per pag
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import timedelta
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -252,7 +252,6 @@ def samples_for(personas: Personas) -> Samples:
             "period_id": period.pk,
             "plan_id": plan.pk,
             "window_id": realization.window_id,
-            "indicator_id": indicator.pk,
             "realization_id": realization.pk,
             "token": evidence.token,
             "feedback_id": feedback.pk,
