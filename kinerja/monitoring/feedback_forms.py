@@ -45,14 +45,14 @@ class TopicForm(ServiceErrorsForm):
         queryset=PlannedResult.objects.none(),
         required=False,
         empty_label="—",
-        help_text=_("Diisi bila umpan balik tentang hasil kerja."),
+        help_text=_("Diisi bila tentang hasil kerja."),
         error_messages={"invalid_choice": _("Hasil kerja (RHK): pilih salah satu dari daftar.")},
     )
     core_value = forms.ChoiceField(
-        label=_("Nilai dasar BerAKHLAK"),
+        label=_("Nilai dasar"),
         choices=(),
         required=False,
-        help_text=_("Diisi bila umpan balik tentang perilaku kerja."),
+        help_text=_("Nilai dasar ASN BerAKHLAK; diisi bila tentang perilaku kerja."),
     )
 
     def __init__(self, *args: Any, results: QuerySet[PlannedResult], **kwargs: Any) -> None:
@@ -117,15 +117,17 @@ class FeedbackRequestForm(TopicForm):
     """Ask a colleague: pick one from the list, or type the NIP of anyone in the agency."""
 
     colleague = ColleagueChoiceField(
-        label=_("Rekan kerja atau pejabat penilai"),
+        label=_("Rekan kerja"),
+        help_text=_("Rekan di unit kerja Anda, atau pejabat penilai Anda."),
         queryset=Employee.objects.none(),
         required=False,
         empty_label="—",
         error_messages={"invalid_choice": _("Rekan kerja: pilih salah satu dari daftar.")},
     )
     nip = forms.CharField(
-        label=_("atau NIP pegawai lain di perangkat daerah Anda"),
-        max_length=18,
+        label=_("NIP"),
+        max_length=30,
+        help_text=_("Atau isi NIP pegawai lain di perangkat daerah Anda bila tidak ada di daftar."),
         required=False,
     )
     message = forms.CharField(
@@ -152,7 +154,7 @@ class FeedbackRequestForm(TopicForm):
         elif data.get("colleague") is None:
             asked = Employee.objects.filter(nip=nip).first()
             if asked is None:
-                self.add_error("nip", f"NIP “{nip}” tidak ditemukan.")
+                self.add_error("nip", f"NIP “{nip}” tidak ditemukan; periksa 18 angka NIP.")
             else:
                 data["colleague"] = asked
         return data

@@ -321,11 +321,15 @@ def feedback_request(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             created = feedback_request_create(actor=actor, **form.service_kwargs())
-        except (ValidationError, PermissionDenied) as error:
-            if isinstance(error, PermissionDenied):
-                form.add_error("colleague", str(error))
-            else:
-                form.add_service_errors(error)
+        except PermissionDenied as error:
+            form.add_error("colleague", str(error))
+        except ValidationError as error:
+            # The service names the person asked "asked"; on this form that is "colleague".
+            if hasattr(error, "error_dict") and "asked" in error.error_dict:
+                error = ValidationError(
+                    {("colleague" if k == "asked" else k): v for k, v in error.error_dict.items()}
+                )
+            form.add_service_errors(error)
         else:
             messages.success(
                 request, f"Permintaan umpan balik dikirim kepada {created.asked.full_name}."

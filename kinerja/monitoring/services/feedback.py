@@ -155,13 +155,16 @@ def feedback_topic_clean(
     if subject == FeedbackSubject.RESULT:
         period = period_current()
         if result is None:
-            raise ValidationError({"result": ["Pilih hasil kerja (RHK) yang dimaksud."]})
+            raise ValidationError(
+                {"result": ["Hasil kerja (RHK) belum dipilih: pilih RHK yang dimaksud."]}
+            )
         plan = result.plan
         if plan.employee_id != employee.pk or period is None or plan.period_id != period.pk:
             raise ValidationError(
                 {
                     "result": [
-                        f"RHK “{result.text[:80]}” bukan hasil kerja SKP {employee.full_name} "
+                        f"Hasil kerja (RHK) “{result.text[:80]}” bukan hasil kerja SKP "
+                        f"{employee.full_name} "
                         "pada periode berjalan."
                     ]
                 }

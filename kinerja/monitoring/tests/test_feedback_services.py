@@ -131,7 +131,7 @@ def test_feedback_on_a_core_value_needs_a_known_code(personas: Personas) -> None
         ("text", {"text": "Kerja anda sangat bagus sekali, mantap!"}, "hanya berisi penilaian"),
         ("competencies", {"competencies": []}, "paling sedikit satu"),
         ("competencies", {"competencies": ["RAJIN"]}, "tidak dikenal"),
-        ("result", {"subject": FeedbackSubject.RESULT}, "Pilih hasil kerja"),
+        ("result", {"subject": FeedbackSubject.RESULT}, "belum dipilih"),
         ("subject", {"subject": "LAIN"}, "tidak dikenal"),
     ],
 )
