@@ -19,13 +19,12 @@ from __future__ import annotations
 
 from datetime import datetime, time, timedelta
 
-from django.db.models import Model
 from django.utils import timezone
 
 from kinerja.accounts.demo_identities import DEMO_EMPLOYEE, DEMO_SUPERVISOR
 from kinerja.accounts.models import User
 from kinerja.core.demo import DemoOptions
-from kinerja.monitoring.models import Competency, Feedback, FeedbackSubject
+from kinerja.monitoring.models import Competency, Feedback, FeedbackRequest, FeedbackSubject
 from kinerja.monitoring.selectors.feedback import feedback_colleagues_for, feedback_results_for
 from kinerja.monitoring.services.feedback import (
     feedback_give,
@@ -36,9 +35,9 @@ from kinerja.monitoring.services.feedback import (
 from kinerja.people.models import Employee
 
 
-def _backdate(obj: Model, options: DemoOptions, days: int) -> None:
+def _backdate(obj: Feedback | FeedbackRequest, options: DemoOptions, days: int) -> None:
     when = timezone.make_aware(datetime.combine(options.today - timedelta(days=days), time(9)))
-    type(obj).objects.filter(pk=obj.pk).update(created_at=when, updated_at=when)
+    type(obj)._default_manager.filter(pk=obj.pk).update(created_at=when, updated_at=when)
 
 
 def demo_feedback(options: DemoOptions) -> list[str]:

@@ -76,7 +76,7 @@ SECTIONS = {
     "permintaan-saya": "Permintaan saya",
 }
 
-REQUEST_TONES = {
+REQUEST_TONES: dict[str, str] = {
     FeedbackRequestState.OPEN: "info",
     FeedbackRequestState.ANSWERED: "success",
     FeedbackRequestState.DECLINED: "warning",
@@ -190,23 +190,32 @@ def feedback_index(request: HttpRequest) -> HttpResponse:
     section = request.GET.get("bagian", "diterima")
     if section not in SECTIONS:
         section = "diterima"
-    lists = {
+    given = {
         "diterima": feedback_list_for_actor(actor=actor, direction="received"),
         "diberikan": feedback_list_for_actor(actor=actor, direction="given"),
+    }
+    asked = {
         "permintaan-masuk": feedback_request_list_for_actor(actor=actor, direction="waiting"),
         "permintaan-saya": feedback_request_list_for_actor(actor=actor, direction="mine"),
     }
-    page = Paginator(lists[section], PAGE_SIZE).get_page(request.GET.get("halaman"))
+    counts = {key: rows.count() for key, rows in [*given.items(), *asked.items()]}
+    number = request.GET.get("halaman")
+    page: Page[Any]
     rows: list[Any]
-    if section in ("diterima", "diberikan"):
-        rows = _feedback_rows(page, received=section == "diterima")
+    if section in given:
+        feedback_page = Paginator(given[section], PAGE_SIZE).get_page(number)
+        page, rows = feedback_page, _feedback_rows(feedback_page, received=section == "diterima")
     else:
-        rows = _request_rows(page, waiting=section == "permintaan-masuk")
+        request_page = Paginator(asked[section], PAGE_SIZE).get_page(number)
+        page, rows = (
+            request_page,
+            _request_rows(request_page, waiting=section == "permintaan-masuk"),
+        )
     tabs = [
         {
             "key": key,
             "label": label,
-            "count": lists[key].count(),
+            "count": counts[key],
             "url": f"{reverse('monitoring:feedback_index')}?bagian={key}",
             "current": key == section,
         }

@@ -21,6 +21,8 @@ from kinerja.discussions.selectors import comments_for
 from kinerja.discussions.subjects import subject_label
 from kinerja.monitoring.models import Competency, Feedback, FeedbackSubject
 from kinerja.monitoring.selectors.feedback import (
+    Direction,
+    RequestDirection,
     feedback_get_for_actor,
     feedback_list_for_actor,
     feedback_request_get_for_actor,
@@ -169,7 +171,9 @@ class FeedbackListApi(APIView):
     def get(self, request: Request) -> Response:
         params = FeedbackListInputSerializer(data=request.query_params)
         params.is_valid(raise_exception=True)
-        direction = "received" if params.validated_data["arah"] == "diterima" else "given"
+        direction: Direction = (
+            "received" if params.validated_data["arah"] == "diterima" else "given"
+        )
         rows = feedback_list_for_actor(actor=request_actor(request), direction=direction)
         paginator = PageNumberPagination()
         page = paginator.paginate_queryset(rows, request, view=self)
@@ -253,7 +257,9 @@ class RequestListApi(APIView):
     def get(self, request: Request) -> Response:
         params = RequestListInputSerializer(data=request.query_params)
         params.is_valid(raise_exception=True)
-        direction = "waiting" if params.validated_data["arah"] == "masuk" else "mine"
+        direction: RequestDirection = (
+            "waiting" if params.validated_data["arah"] == "masuk" else "mine"
+        )
         rows = feedback_request_list_for_actor(actor=request_actor(request), direction=direction)
         paginator = PageNumberPagination()
         page = paginator.paginate_queryset(rows, request, view=self)

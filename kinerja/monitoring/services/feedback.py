@@ -297,7 +297,7 @@ def feedback_request_create(
     same person on the same subject. The person asked is notified (FEEDBACK_REQUESTED)."""
     _require(feedback_request_create_refusal(actor, asked))
     employee_id = employee_id_for_user(actor)
-    employee = Employee.objects.filter(pk=employee_id).first()
+    employee = Employee.objects.filter(pk=employee_id).first() if employee_id else None
     if employee is None:
         raise PermissionDenied(NO_EMPLOYEE)
     result, core_value = feedback_topic_clean(

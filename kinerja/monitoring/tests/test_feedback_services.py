@@ -79,7 +79,7 @@ def test_the_appraiser_gives_feedback_tagged_with_competencies(personas: Persona
         "KOMUNIKASI",
     ]
     event = AuditEvent.objects.get(action="feedback.given")
-    assert event.after["competencies"] == ["KOMUNIKASI", "KERJA_SAMA"]
+    assert (event.after or {})["competencies"] == ["KOMUNIKASI", "KERJA_SAMA"]
     note = Notification.objects.get(recipient=personas.employee)
     assert note.kind == NotificationKind.FEEDBACK_RECEIVED
     assert note.url == f"/umpan-balik/{feedback.pk}/"
@@ -283,7 +283,7 @@ def test_the_person_asked_declines_with_a_reason_the_employee_reads(personas: Pe
     assert request.state == FeedbackRequestState.DECLINED
     assert comment.body == "Saya belum pernah bekerja dengan Anda."
     event = AuditEvent.objects.get(action="feedback_request.declined")
-    assert event.after["reason"] == comment.body
+    assert (event.after or {})["reason"] == comment.body
     assert Notification.objects.filter(recipient=personas.employee).count() == 1
 
 
