@@ -20,6 +20,13 @@ def _textarea(rows: int = 3) -> forms.Textarea:
     return forms.Textarea(attrs={"rows": rows})
 
 
+class Checkboxes(forms.CheckboxSelectMultiple):
+    """Checkboxes with Bootstrap's check markup. The site renderer gives a widget of Django's
+    own templates a single class, which suits a <select> but not a list of checkboxes."""
+
+    template_name = "monitoring/feedback/_checkboxes.html"
+
+
 class ResultChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
     def label_from_instance(self, obj: Any) -> str:
         return f"RHK {obj.number}: {obj.text}"
@@ -77,7 +84,10 @@ class FeedbackGiveForm(TopicForm):
     text = forms.CharField(
         label=_("Umpan balik"),
         widget=_textarea(4),
-        help_text=_("Apa yang dilakukan pegawai dan apa dampaknya; paling sedikit 20 karakter."),
+        help_text=_(
+            "Apa yang dilakukan pegawai dan apa dampaknya; paling sedikit 20 karakter, bukan "
+            "sekadar “bagus” atau “kurang”."
+        ),
         error_messages={"required": _("Umpan balik wajib diisi.")},
     )
     example = forms.CharField(
@@ -95,7 +105,7 @@ class FeedbackGiveForm(TopicForm):
     competencies = forms.MultipleChoiceField(
         label=_("Kompetensi"),
         choices=Competency.choices,
-        widget=forms.CheckboxSelectMultiple,
+        widget=Checkboxes,
         error_messages={
             "required": _("Kompetensi: pilih paling sedikit satu kompetensi."),
             "invalid_choice": _("Kompetensi: pilih dari daftar."),

@@ -113,21 +113,25 @@ def feedback_request_get_for_actor(*, actor: Actor, request_id: int) -> Feedback
 
 
 def feedback_colleagues_for(*, employee_id: int) -> list[Employee]:
-    """Whom the employee may pick from a list when asking for feedback: those holding a post in
-    the employee's units today, and their appraiser; by name. Constant queries."""
+    """Whom the employee may pick from a list when asking for feedback: those holding a post
+    today in the employee's units or in the unit just above them (a seksi's whole bidang), and
+    their appraiser; by name. Constant queries."""
     day = today()
-    units = Assignment.objects.filter(covering(day), employee_id=employee_id).values(
-        "position__unit_id"
+    units = set(
+        Assignment.objects.filter(
+            covering(day), employee_id=employee_id, position__unit__isnull=False
+        ).values_list("position__unit_id", "position__unit__parent_id")
     )
+    unit_ids = {pk for pk, _ in units} | {parent for _, parent in units if parent is not None}
     colleague_ids = set(
-        Assignment.objects.filter(covering(day), position__unit_id__in=units)
+        Assignment.objects.filter(covering(day), position__unit_id__in=unit_ids)
         .exclude(employee_id=employee_id)
         .values_list("employee_id", flat=True)
     )
     appraiser = appraiser_id_of(employee_id)
     if appraiser is not None:
         colleague_ids.add(appraiser)
-    return sorted(Employee.objects.filter(pk__in=colleague_ids), key=lambda e: e.full_name)
+    return sorted(Employee.objects.filter(pk__in=colleague_ids), key=lambda e: e.name)
 
 
 def feedback_team_for_actor(*, actor: Actor) -> list[Employee]:
@@ -136,7 +140,7 @@ def feedback_team_for_actor(*, actor: Actor) -> list[Employee]:
     if chain is None:
         return []
     ids = {holder.employee_id for holder in chain.subordinates}
-    return sorted(Employee.objects.filter(pk__in=ids), key=lambda e: e.full_name)
+    return sorted(Employee.objects.filter(pk__in=ids), key=lambda e: e.name)
 
 
 def feedback_results_for(*, employee_id: int) -> QuerySet[PlannedResult]:
