@@ -124,6 +124,7 @@ class RequestRow:
     decline_url: str
     withdraw_url: str
     feedback_url: str
+    decline_reason: str
 
 
 def _feedback_rows(page: Page[Feedback], *, received: bool) -> list[FeedbackRow]:
@@ -146,8 +147,11 @@ def _request_rows(page: Page[FeedbackRequest], *, waiting: bool) -> list[Request
     """Rows of requests waiting for me (all open and asked of me: each may be answered or
     declined) or of my requests (an open one may be withdrawn), without a query per row."""
     rows = []
+    declined = [r for r in page if r.state == FeedbackRequestState.DECLINED]
+    threads = comments_for(declined) if declined else {}
     for r in page:
         answered = list(r.feedback.all())
+        reason = threads.get(subject_label(r), [])
         is_open = r.state == FeedbackRequestState.OPEN
         rows.append(
             RequestRow(
@@ -178,6 +182,7 @@ def _request_rows(page: Page[FeedbackRequest], *, waiting: bool) -> list[Request
                     if answered
                     else ""
                 ),
+                decline_reason=reason[0].body if reason else "",
             )
         )
     return rows

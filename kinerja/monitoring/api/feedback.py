@@ -19,7 +19,13 @@ from kinerja.core.api_routing import api_operations
 from kinerja.core.params import IdSerializerField
 from kinerja.discussions.selectors import comments_for
 from kinerja.discussions.subjects import subject_label
-from kinerja.monitoring.models import Competency, Feedback, FeedbackSubject
+from kinerja.monitoring.models import (
+    Competency,
+    Feedback,
+    FeedbackRequest,
+    FeedbackRequestState,
+    FeedbackSubject,
+)
 from kinerja.monitoring.selectors.feedback import (
     Direction,
     RequestDirection,
@@ -88,6 +94,22 @@ class FeedbackRequestOutputSerializer(serializers.Serializer[Any]):
     state_label = serializers.CharField(source="get_state_display")
     created_at = serializers.DateTimeField()
     answered_at = serializers.DateTimeField(allow_null=True)
+    decline_reason = serializers.SerializerMethodField()
+
+    def get_decline_reason(self, obj: FeedbackRequest) -> str:
+        """The reason given when the request was declined (the first comment of its thread)."""
+        reasons: dict[int, str] = self.context.get("reasons", {})
+        return reasons.get(obj.pk, "")
+
+
+def _requests_data(requests: list[FeedbackRequest]) -> Any:
+    """Requests as output, the reasons of the declined ones read in one query."""
+    declined = [r for r in requests if r.state == FeedbackRequestState.DECLINED]
+    threads = comments_for(declined) if declined else {}
+    reasons = {
+        r.pk: comments[0].body for r in declined if (comments := threads.get(subject_label(r)))
+    }
+    return FeedbackRequestOutputSerializer(requests, many=True, context={"reasons": reasons}).data
 
 
 # --- input ----------------------------------------------------------------------------------
@@ -263,9 +285,7 @@ class RequestListApi(APIView):
         rows = feedback_request_list_for_actor(actor=request_actor(request), direction=direction)
         paginator = PageNumberPagination()
         page = paginator.paginate_queryset(rows, request, view=self)
-        return paginator.get_paginated_response(
-            FeedbackRequestOutputSerializer(page, many=True).data
-        )
+        return paginator.get_paginated_response(_requests_data(list(page or [])))
 
 
 class RequestCreateApi(APIView):
@@ -288,9 +308,7 @@ class RequestCreateApi(APIView):
             message=data["message"],
         )
         created = feedback_request_get_for_actor(actor=actor, request_id=created.pk)
-        return Response(
-            FeedbackRequestOutputSerializer(created).data, status=status.HTTP_201_CREATED
-        )
+        return Response(_requests_data([created])[0], status=status.HTTP_201_CREATED)
 
 
 class RequestDeclineApi(APIView):
@@ -308,7 +326,7 @@ class RequestDeclineApi(APIView):
             actor=actor, request=feedback_request, reason=params.validated_data["reason"]
         )
         feedback_request = feedback_request_get_for_actor(actor=actor, request_id=request_id)
-        return Response(FeedbackRequestOutputSerializer(feedback_request).data)
+        return Response(_requests_data([feedback_request])[0])
 
 
 class RequestWithdrawApi(APIView):
@@ -322,7 +340,7 @@ class RequestWithdrawApi(APIView):
         feedback_request = feedback_request_get_for_actor(actor=actor, request_id=request_id)
         feedback_request_withdraw(actor=actor, request=feedback_request)
         feedback_request = feedback_request_get_for_actor(actor=actor, request_id=request_id)
-        return Response(FeedbackRequestOutputSerializer(feedback_request).data)
+        return Response(_requests_data([feedback_request])[0])
 
 
 urlpatterns = [

@@ -150,6 +150,7 @@ def test_decline_and_withdraw_follow_the_page_rules(client: Client, personas: Pe
         content_type="application/json",
     )
     assert declined.json()["state"] == FeedbackRequestState.DECLINED
+    assert declined.json()["decline_reason"] == "Saya belum pernah bekerja dengan Anda."
     client.force_login(personas.supervisor)
     assert client.post(f"/api/v1/feedback-requests/{first.pk}/withdraw/").status_code == 404
     assert FeedbackRequest.objects.filter(state=FeedbackRequestState.OPEN).count() == 0

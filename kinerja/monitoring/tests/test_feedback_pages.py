@@ -271,6 +271,8 @@ def test_the_person_asked_declines_with_a_reason(client: Client, personas: Perso
     assert request.state == FeedbackRequestState.DECLINED
     client.force_login(personas.employee)
     assert client.get(url).status_code == 403
+    mine = page_text(client.get("/umpan-balik/?bagian=permintaan-saya").content)
+    assert "Alasan ditolak: Saya belum pernah bekerja dengan Anda." in mine
 
 
 def test_the_employee_withdraws_a_request(client: Client, personas: Personas) -> None:
