@@ -18,7 +18,8 @@ pytestmark = pytest.mark.django_db
 GOOD = "Saat rapat koordinasi 12 November, paparan Anda runtut dan datanya lengkap."
 
 
-def make_peer(personas: Personas) -> tuple[User, Employee]:
+@pytest.fixture
+def colleague(personas: Personas) -> tuple[User, Employee]:
     user = make_user(full_name="Rina Rekan")
     peer = make_employee(name="Rina Rekan", user=user)
     post = make_position(
@@ -65,9 +66,9 @@ def test_the_appraiser_gives_feedback_and_a_bad_one_is_refused(
 
 
 def test_a_peer_without_request_is_refused_with_the_same_sentence(
-    client: Client, personas: Personas
+    client: Client, personas: Personas, colleague: tuple[User, Employee]
 ) -> None:
-    peer_user, _ = make_peer(personas)
+    peer_user, _ = colleague
     client.force_login(peer_user)
     response = client.post(
         "/api/v1/feedback/",
@@ -90,8 +91,10 @@ def test_one_feedback_answers_404_to_those_who_may_not_see_it(
     assert response.status_code == expected
 
 
-def test_a_request_is_made_answered_and_replied_to(client: Client, personas: Personas) -> None:
-    peer_user, peer = make_peer(personas)
+def test_a_request_is_made_answered_and_replied_to(
+    client: Client, personas: Personas, colleague: tuple[User, Employee]
+) -> None:
+    peer_user, peer = colleague
     client.force_login(personas.employee)
     created = client.post(
         "/api/v1/feedback-requests/",
@@ -130,8 +133,10 @@ def test_a_request_is_made_answered_and_replied_to(client: Client, personas: Per
     assert [r["body"] for r in detail["replies"]] == ["Terima kasih."]
 
 
-def test_decline_and_withdraw_follow_the_page_rules(client: Client, personas: Personas) -> None:
-    peer_user, peer = make_peer(personas)
+def test_decline_and_withdraw_follow_the_page_rules(
+    client: Client, personas: Personas, colleague: tuple[User, Employee]
+) -> None:
+    peer_user, peer = colleague
     first = make_feedback_request(employee=personas.staff.employee, asked=peer)
     second = make_feedback_request(employee=personas.staff.employee, asked=peer)
     client.force_login(personas.employee)

@@ -32,7 +32,8 @@ GOOD = "Saat rapat koordinasi 12 November, paparan Anda runtut dan datanya lengk
 SEES_FEEDBACK = {"employee", "supervisor", "appraiser_superior", "auditor"}
 
 
-def make_peer(personas: Personas) -> tuple[User, Employee]:
+@pytest.fixture
+def colleague(personas: Personas) -> tuple[User, Employee]:
     user = make_user(full_name="Rina Rekan")
     peer = make_employee(name="Rina Rekan", user=user)
     post = make_position(
@@ -70,8 +71,10 @@ def test_a_feedback_page_opens_only_for_those_who_may_see_it(
         assert "Laporan bulanan" not in page_text(response.content)
 
 
-def test_a_peer_sees_what_they_wrote_and_nothing_else(client: Client, personas: Personas) -> None:
-    peer_user, peer = make_peer(personas)
+def test_a_peer_sees_what_they_wrote_and_nothing_else(
+    client: Client, personas: Personas, colleague: tuple[User, Employee]
+) -> None:
+    peer_user, peer = colleague
     mine = make_feedback(employee=personas.staff.employee, author=peer)
     other = appraiser_feedback(personas)
     client.force_login(peer_user)
@@ -113,9 +116,13 @@ def test_every_persona_opens_their_own_index(client: Client, personas: Personas,
     "section", ["diterima", "diberikan", "permintaan-masuk", "permintaan-saya"]
 )
 def test_index_queries_do_not_grow_with_the_list(
-    client: Client, personas: Personas, section: str, django_assert_max_num_queries: Any
+    client: Client,
+    personas: Personas,
+    colleague: tuple[User, Employee],
+    section: str,
+    django_assert_max_num_queries: Any,
 ) -> None:
-    _, peer = make_peer(personas)
+    _, peer = colleague
     staff = personas.staff
 
     def add(n: int) -> None:
@@ -193,8 +200,10 @@ def test_the_give_form_refuses_a_bad_id_with_404(client: Client, personas: Perso
     assert client.get("/umpan-balik/beri/").status_code == 404
 
 
-def test_a_peer_answers_a_request_from_the_index(client: Client, personas: Personas) -> None:
-    peer_user, peer = make_peer(personas)
+def test_a_peer_answers_a_request_from_the_index(
+    client: Client, personas: Personas, colleague: tuple[User, Employee]
+) -> None:
+    peer_user, peer = colleague
     request = make_feedback_request(employee=personas.staff.employee, asked=peer)
     client.force_login(peer_user)
     index = client.get("/umpan-balik/?bagian=permintaan-masuk").content.decode()
@@ -209,8 +218,10 @@ def test_a_peer_answers_a_request_from_the_index(client: Client, personas: Perso
     assert request.state == FeedbackRequestState.ANSWERED
 
 
-def test_a_request_of_someone_else_answers_404(client: Client, personas: Personas) -> None:
-    _, peer = make_peer(personas)
+def test_a_request_of_someone_else_answers_404(
+    client: Client, personas: Personas, colleague: tuple[User, Employee]
+) -> None:
+    _, peer = colleague
     request = make_feedback_request(employee=personas.staff.employee, asked=peer)
     client.force_login(personas.supervisor)
     assert client.get(f"/umpan-balik/beri/?permintaan={request.pk}").status_code == 404
@@ -219,9 +230,9 @@ def test_a_request_of_someone_else_answers_404(client: Client, personas: Persona
 
 
 def test_the_employee_asks_a_colleague_from_the_list_or_by_nip(
-    client: Client, personas: Personas
+    client: Client, personas: Personas, colleague: tuple[User, Employee]
 ) -> None:
-    _, peer = make_peer(personas)
+    _, peer = colleague
     client.force_login(personas.employee)
     form = client.get("/umpan-balik/minta/").content.decode()
     assert "Rina Rekan" in form
@@ -259,8 +270,10 @@ def test_a_staff_account_cannot_ask(client: Client, personas: Personas) -> None:
     assert client.get("/umpan-balik/minta/").status_code == 403
 
 
-def test_the_person_asked_declines_with_a_reason(client: Client, personas: Personas) -> None:
-    peer_user, peer = make_peer(personas)
+def test_the_person_asked_declines_with_a_reason(
+    client: Client, personas: Personas, colleague: tuple[User, Employee]
+) -> None:
+    peer_user, peer = colleague
     request = make_feedback_request(employee=personas.staff.employee, asked=peer)
     client.force_login(peer_user)
     url = f"/umpan-balik/permintaan/{request.pk}/tolak/"
@@ -275,8 +288,10 @@ def test_the_person_asked_declines_with_a_reason(client: Client, personas: Perso
     assert "Alasan ditolak: Saya belum pernah bekerja dengan Anda." in mine
 
 
-def test_the_employee_withdraws_a_request(client: Client, personas: Personas) -> None:
-    peer_user, peer = make_peer(personas)
+def test_the_employee_withdraws_a_request(
+    client: Client, personas: Personas, colleague: tuple[User, Employee]
+) -> None:
+    peer_user, peer = colleague
     request = make_feedback_request(employee=personas.staff.employee, asked=peer)
     url = f"/umpan-balik/permintaan/{request.pk}/batalkan/"
     client.force_login(peer_user)

@@ -34,7 +34,8 @@ pytestmark = pytest.mark.django_db
 GOOD = "Saat rapat koordinasi 12 November, paparan Anda runtut dan datanya lengkap."
 
 
-def make_peer(personas: Personas) -> tuple[User, Employee]:
+@pytest.fixture
+def colleague(personas: Personas) -> tuple[User, Employee]:
     """A colleague of the employee (same unit, under the same supervisor) with a login."""
     user = make_user(full_name="Rina Rekan")
     peer = make_employee(name="Rina Rekan", user=user)
@@ -179,8 +180,10 @@ def test_only_the_appraiser_gives_feedback_unasked(personas: Personas, name: str
     assert snapshot() == before
 
 
-def test_a_peer_gives_feedback_only_in_answer_to_an_open_request(personas: Personas) -> None:
-    peer_user, peer = make_peer(personas)
+def test_a_peer_gives_feedback_only_in_answer_to_an_open_request(
+    personas: Personas, colleague: tuple[User, Employee]
+) -> None:
+    peer_user, peer = colleague
     arguments = {
         "employee": personas.staff.employee,
         "subject": FeedbackSubject.GENERAL,
@@ -204,8 +207,10 @@ def test_a_peer_gives_feedback_only_in_answer_to_an_open_request(personas: Perso
 # --- asking ---------------------------------------------------------------------------------
 
 
-def test_the_employee_asks_a_colleague_who_is_notified(personas: Personas) -> None:
-    peer_user, peer = make_peer(personas)
+def test_the_employee_asks_a_colleague_who_is_notified(
+    personas: Personas, colleague: tuple[User, Employee]
+) -> None:
+    peer_user, peer = colleague
     request = feedback_request_create(
         actor=personas.employee,
         asked=peer,
@@ -228,8 +233,10 @@ def test_the_employee_may_ask_their_appraiser(personas: Personas) -> None:
     assert request.asked == personas.staff.supervisor
 
 
-def test_asking_twice_the_same_person_on_the_same_subject_is_refused(personas: Personas) -> None:
-    _, peer = make_peer(personas)
+def test_asking_twice_the_same_person_on_the_same_subject_is_refused(
+    personas: Personas, colleague: tuple[User, Employee]
+) -> None:
+    _, peer = colleague
     feedback_request_create(actor=personas.employee, asked=peer, subject=FeedbackSubject.GENERAL)
     with pytest.raises(ValidationError) as refused:
         feedback_request_create(
@@ -264,8 +271,10 @@ def test_asking_oneself_or_someone_of_another_agency_is_refused(personas: Person
     assert not AuditEvent.objects.filter(action__startswith="feedback").exists()
 
 
-def test_the_person_asked_declines_with_a_reason_the_employee_reads(personas: Personas) -> None:
-    peer_user, peer = make_peer(personas)
+def test_the_person_asked_declines_with_a_reason_the_employee_reads(
+    personas: Personas, colleague: tuple[User, Employee]
+) -> None:
+    peer_user, peer = colleague
     request = make_feedback_request(employee=personas.staff.employee, asked=peer)
     with pytest.raises(ValidationError) as refused:
         feedback_request_decline(actor=peer_user, request=request, reason="Tidak.")
@@ -287,8 +296,10 @@ def test_the_person_asked_declines_with_a_reason_the_employee_reads(personas: Pe
     assert Notification.objects.filter(recipient=personas.employee).count() == 1
 
 
-def test_the_employee_withdraws_an_open_request_only(personas: Personas) -> None:
-    peer_user, peer = make_peer(personas)
+def test_the_employee_withdraws_an_open_request_only(
+    personas: Personas, colleague: tuple[User, Employee]
+) -> None:
+    peer_user, peer = colleague
     request = make_feedback_request(employee=personas.staff.employee, asked=peer)
     with pytest.raises(PermissionDenied, match="yang meminta"):
         feedback_request_withdraw(actor=peer_user, request=request)
