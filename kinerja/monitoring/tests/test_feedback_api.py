@@ -3,8 +3,12 @@ pages."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from kinerja.accounts.models import User
 from kinerja.accounts.testing import make_user
@@ -159,3 +163,30 @@ def test_decline_and_withdraw_follow_the_page_rules(
     client.force_login(personas.supervisor)
     assert client.post(f"/api/v1/feedback-requests/{first.pk}/withdraw/").status_code == 404
     assert FeedbackRequest.objects.filter(state=FeedbackRequestState.OPEN).count() == 0
+
+
+@pytest.mark.parametrize("url", ["/api/v1/feedback/", "/api/v1/feedback-requests/?arah=keluar"])
+def test_lists_cost_the_same_queries_at_any_size(
+    client: Client,
+    personas: Personas,
+    colleague: tuple[User, Employee],
+    url: str,
+    django_assert_max_num_queries: Any,
+) -> None:
+    _, peer = colleague
+    staff = personas.staff
+    client.force_login(personas.employee)
+
+    def add(n: int) -> None:
+        for _ in range(n):
+            make_feedback(
+                employee=staff.employee, author=staff.supervisor, competencies=("PELAYANAN",)
+            )
+            make_feedback_request(employee=staff.employee, asked=peer)
+
+    add(1)
+    with CaptureQueriesContext(connection) as small:
+        assert client.get(url).status_code == 200
+    add(5)
+    with django_assert_max_num_queries(len(small)):
+        assert client.get(url).status_code == 200
