@@ -22,11 +22,15 @@ if TYPE_CHECKING:
 
 
 _CHECKS = {"checkbox", "radio"}
+_GROUPS = ("checkbox_select.html", "radio.html")
 _OURS = ("form-control", "form-select", "form-check-input")
 
 
 def widget_class(input_type: str, template_name: str) -> str:
-    """Bootstrap's class for a widget, so that no form has to set it by hand."""
+    """Bootstrap's class for a widget, so that no form has to set it by hand. The wrapper of a
+    group of checkboxes or radios gets none (its options get `form-check-input`)."""
+    if template_name.endswith(_GROUPS):
+        return ""
     if input_type in _CHECKS:
         return "form-check-input"
     if template_name.endswith("select.html"):

@@ -25,6 +25,7 @@ class NotificationKind(models.TextChoices):
     FEEDBACK_RECEIVED = "FEEDBACK_RECEIVED", _("Umpan balik diterima")
     FEEDBACK_REQUESTED = "FEEDBACK_REQUESTED", _("Permintaan umpan balik")
     FEEDBACK_REPLIED = "FEEDBACK_REPLIED", _("Tanggapan umpan balik")
+    FEEDBACK_DECLINED = "FEEDBACK_DECLINED", _("Permintaan umpan balik ditolak")
     DIALOGUE_SCHEDULED = "DIALOGUE_SCHEDULED", _("Dialog kinerja dijadwalkan")
     DIALOGUE_RECORDED = "DIALOGUE_RECORDED", _("Dialog kinerja dicatat")
     DIALOGUE_CANCELLED = "DIALOGUE_CANCELLED", _("Dialog kinerja dibatalkan")

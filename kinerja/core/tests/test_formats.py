@@ -123,6 +123,19 @@ def test_every_form_renders_labels_help_and_bootstrap_classes_through_our_templa
     assert 'aria-describedby="id_name_helptext"' in html
 
 
+def test_a_group_of_checkboxes_is_not_styled_as_a_dropdown() -> None:
+    class Form(forms.Form):
+        tags = forms.MultipleChoiceField(
+            label="Kompetensi",
+            choices=[("a", "Komunikasi"), ("b", "Kerja sama")],
+            widget=forms.CheckboxSelectMultiple,
+        )
+
+    html = str(Form()["tags"])
+    assert "form-select" not in html
+    assert html.count('type="checkbox"') == 2
+
+
 def test_selects_are_written_by_the_renderer_with_escaped_options_and_the_choice_kept() -> None:
     class Form(forms.Form):
         kind = forms.ChoiceField(

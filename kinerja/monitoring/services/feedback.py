@@ -384,7 +384,7 @@ def feedback_request_decline(*, actor: Actor, request: FeedbackRequest, reason: 
         asked = request.asked
         notify(
             recipient_ids=[request.employee.user_id],
-            kind=NotificationKind.FEEDBACK_REPLIED,
+            kind=NotificationKind.FEEDBACK_DECLINED,
             title=f"{asked.full_name} menolak permintaan umpan balik Anda",
             text=cleaned[:300],
             url=reverse("monitoring:feedback_index") + "?bagian=permintaan-saya",

@@ -293,7 +293,8 @@ def test_the_person_asked_declines_with_a_reason_the_employee_reads(
     assert comment.body == "Saya belum pernah bekerja dengan Anda."
     event = AuditEvent.objects.get(action="feedback_request.declined")
     assert (event.after or {})["reason"] == comment.body
-    assert Notification.objects.filter(recipient=personas.employee).count() == 1
+    [notification] = Notification.objects.filter(recipient=personas.employee)
+    assert notification.kind == NotificationKind.FEEDBACK_DECLINED
 
 
 def test_the_employee_withdraws_an_open_request_only(
