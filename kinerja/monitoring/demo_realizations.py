@@ -8,6 +8,12 @@
   most indicators; the evidence helper's demo adds files later, so a link row is written
   directly here for the submitted ones.
 
+The demo employee's own story (the NIP login): planning's demo leaves their plan submitted;
+here their appraiser approves it through `plan_approve`, so that the employee can try the
+realisations: past windows accepted, and in the open window one realisation returned by the
+appraiser with a reason (to correct and submit again), one waiting for the decision, the rest
+to fill.
+
 Idempotent: a period that already holds realisations is left as it is.
 """
 
@@ -18,17 +24,24 @@ from datetime import datetime, time, timedelta
 from decimal import Decimal
 
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
+from kinerja.accounts.demo_identities import DEMO_EMPLOYEE
 from kinerja.audit.services import audit_record
 from kinerja.core.demo import DemoOptions
 from kinerja.monitoring.models import Evidence, EvidenceKind, Realization, RealizationState
 from kinerja.monitoring.realization_rules import indicator_achievement, is_self_filled
-from kinerja.monitoring.services.realizations import realization_save, realization_submit
-from kinerja.periods.models import EvaluationWindow
+from kinerja.monitoring.services.realizations import (
+    realization_return,
+    realization_save,
+    realization_submit,
+)
+from kinerja.periods.models import EvaluationWindow, PerformancePeriod
 from kinerja.periods.rules import window_close_date, window_realization_refusal
 from kinerja.periods.selectors import period_current
-from kinerja.planning.models import Indicator, PerformancePlan, TargetKind
+from kinerja.planning.models import Indicator, PerformancePlan, PlanState, TargetKind
+from kinerja.planning.services import plan_approve
 
 PLANS = 40
 """At most this many approved plans get realisations (the chain the demo logins see first)."""
@@ -54,16 +67,64 @@ def _description(indicator: Indicator) -> str:
     return ""
 
 
+def _demo_employee_plan_approved(period: PerformancePeriod) -> str:
+    """Approve the demo employee's submitted plan as their appraiser (through the service)."""
+    plan = (
+        PerformancePlan.objects.filter(
+            period=period, employee__nip=DEMO_EMPLOYEE.username, state=PlanState.SUBMITTED
+        )
+        .select_related("appraiser__user", "employee")
+        .first()
+    )
+    if plan is None or plan.appraiser is None or plan.appraiser.user is None:
+        return ""
+    plan_approve(
+        actor=plan.appraiser.user,
+        plan=plan,
+        note="Disetujui; realisasi diisi setiap bulan dengan bukti dukung.",
+    )
+    return (
+        f"SKP {plan.employee.full_name} disetujui {plan.appraiser.full_name} "
+        f"(versi {plan.version}) agar realisasinya dapat dicoba."
+    )
+
+
+def _demo_employee_returned(plans: list[PerformancePlan], windows: list[EvaluationWindow]) -> str:
+    """In the demo employee's plan, the appraiser returns one submitted realisation of the
+    earliest open window with a reason (the other submitted ones wait for a decision)."""
+    plan = next((p for p in plans if p.employee.nip == DEMO_EMPLOYEE.username), None)
+    if plan is None or not windows:
+        return ""
+    submitted = (
+        Realization.objects.filter(plan=plan, window=windows[0], state=RealizationState.SUBMITTED)
+        .select_related("plan__period", "plan__appraiser__user", "plan__employee", "window")
+        .order_by("indicator__result__number", "indicator__number")
+        .first()
+    )
+    if submitted is None or plan.appraiser is None or plan.appraiser.user is None:
+        return ""
+    realization_return(
+        actor=plan.appraiser.user,
+        realization=submitted,
+        reason="Angka belum sesuai rekap bulanan; lampirkan rekap yang ditandatangani.",
+    )
+    return (
+        f"Realisasi {plan.employee.full_name} {windows[0].name}: satu dikembalikan dengan "
+        "alasan, yang lain menunggu keputusan atau belum diisi."
+    )
+
+
 def demo_realizations(options: DemoOptions) -> list[str]:
     period = period_current(day=options.today)
     if period is None:
         return ["Tidak ada periode berjalan; data demo realisasi dilewati."]
     if Realization.objects.filter(plan__period=period).exists():
         return [f"Realisasi demo {period.name} sudah ada."]
+    story = _demo_employee_plan_approved(period)
     plans = list(
         PerformancePlan.objects.filter(period=period, approved_version__isnull=False)
         .select_related("period", "employee", "position")
-        .order_by("employee__user_id", "pk")[:PLANS]
+        .order_by(F("employee__user_id").asc(nulls_last=True), "pk")[:PLANS]
     )
     # Plans of the demo logins (employees with an account) first.
     plans.sort(key=lambda p: (p.employee.user_id is None, p.pk))
@@ -136,8 +197,12 @@ def demo_realizations(options: DemoOptions) -> list[str]:
         actor = plan.employee.user if plan.employee.user_id else None
         for window in open_windows:
             share = Decimal(window.number) / Decimal(len(windows) or 12)
-            for indicator in indicators.get(plan.pk, []):
+            for position, indicator in enumerate(indicators.get(plan.pk, [])):
                 roll = rng.random()
+                if story and plan.employee.nip == DEMO_EMPLOYEE.username:
+                    # The demo employee: the first two submitted (one to be returned), the
+                    # others left as drafts, in the earliest open window only.
+                    roll = 0.9 if position < 2 and window == open_windows[0] else 0.4
                 if roll < 0.25:
                     counts["missing"] += 1
                     continue
@@ -164,9 +229,11 @@ def demo_realizations(options: DemoOptions) -> list[str]:
                     )
                 realization_submit(actor=actor, realization=realization)
                 counts["submitted"] += 1
-    return [
+    lines = [story, _demo_employee_returned(plans, open_windows)] if story else []
+    summary = (
         f"Realisasi demo {period.name} untuk {len(plans)} SKP disetujui: "
         f"{counts['accepted']} diterima ({counts['late']} terlambat), "
         f"{counts['returned']} dikembalikan, {counts['submitted']} diajukan, "
         f"{counts['draft']} draf, {counts['missing']} belum diisi."
-    ]
+    )
+    return [line for line in (*lines, summary) if line]
