@@ -106,6 +106,14 @@ class DecimalFieldID(forms.DecimalField):
         )
         super().__init__(**kwargs)
 
+    def prepare_value(self, value: Any) -> Any:
+        """A stored number shown as Indonesians write it: `1234,5` (decimal comma, no
+        trailing zeros, no thousands dot, so that what is shown reads back unchanged)."""
+        if isinstance(value, Decimal) and value.is_finite():
+            text = format(value.normalize(), "f")
+            return text.replace(".", ",")
+        return value
+
     def to_python(self, value: Any) -> Decimal | None:  # type: ignore[override]
         if value in self.empty_values:
             return None

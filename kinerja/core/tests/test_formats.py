@@ -123,6 +123,23 @@ def test_every_form_renders_labels_help_and_bootstrap_classes_through_our_templa
     assert 'aria-describedby="id_name_helptext"' in html
 
 
+@pytest.mark.parametrize(
+    ("stored", "shown"),
+    [("174.55", "174,55"), ("1250.00", "1250"), ("0.50", "0,5"), ("1000000", "1000000")],
+)
+def test_a_stored_number_is_shown_with_a_decimal_comma_and_reads_back_unchanged(
+    stored: str, shown: str
+) -> None:
+    class Form(forms.Form):
+        value = DecimalFieldID(label="Realisasi")
+
+    html = str(Form(initial={"value": Decimal(stored)})["value"])
+    assert f'value="{shown}"' in html
+    form = Form(data={"value": shown})
+    assert form.is_valid()
+    assert form.cleaned_data["value"] == Decimal(stored)
+
+
 def test_a_group_of_checkboxes_is_not_styled_as_a_dropdown() -> None:
     class Form(forms.Form):
         tags = forms.MultipleChoiceField(
