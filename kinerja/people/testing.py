@@ -143,6 +143,11 @@ PERSONA_NAMES: tuple[str, ...] = (
 """Every persona by name, in the order of `Personas.all()`: parametrize a page's
 authorisation test with it."""
 
+AGENCY_READERS: frozenset[str] = frozenset(PERSONA_NAMES) - {"other_admin", "outsider"}
+"""The personas who read a record of the employee in `agency` (a plan, its realisations, a
+service unit's report): the chain of command, the Admin OPD of the agency, and those who read
+every agency. The other agency's admin and the outsider get 404."""
+
 
 @dataclass
 class Personas:

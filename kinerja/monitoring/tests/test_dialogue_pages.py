@@ -23,21 +23,11 @@ from kinerja.monitoring.models import (
 )
 from kinerja.monitoring.testing import make_action, make_dialogue
 from kinerja.people.holdings import today
-from kinerja.people.testing import Personas
+from kinerja.people.testing import PERSONA_NAMES, Personas
 
 pytestmark = pytest.mark.django_db
 
-EVERYONE = [
-    "employee",
-    "supervisor",
-    "appraiser_superior",
-    "agency_admin",
-    "other_admin",
-    "hr_admin",
-    "leader",
-    "auditor",
-    "outsider",
-]
+EVERYONE = PERSONA_NAMES
 SEE_DIALOGUE = {"employee", "supervisor", "appraiser_superior", "auditor"}
 
 

@@ -15,30 +15,12 @@ from kinerja.monitoring.testing import (
     plan_indicators,
     window_on,
 )
-from kinerja.people.testing import Personas
+from kinerja.people.testing import AGENCY_READERS, PERSONA_NAMES, Personas
 
 pytestmark = pytest.mark.django_db
 
-EVERYONE = [
-    "employee",
-    "supervisor",
-    "appraiser_superior",
-    "agency_admin",
-    "other_admin",
-    "hr_admin",
-    "leader",
-    "auditor",
-    "outsider",
-]
-READERS = {
-    "employee",
-    "supervisor",
-    "appraiser_superior",
-    "agency_admin",
-    "hr_admin",
-    "leader",
-    "auditor",
-}
+EVERYONE = PERSONA_NAMES
+READERS = AGENCY_READERS
 
 
 @pytest.mark.parametrize("name", EVERYONE)

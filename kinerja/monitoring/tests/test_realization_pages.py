@@ -19,33 +19,15 @@ from kinerja.monitoring.testing import (
     plan_indicators,
     window_on,
 )
-from kinerja.people.testing import Personas
+from kinerja.people.testing import AGENCY_READERS, PERSONA_NAMES, Personas
 from kinerja.periods.models import EvaluationWindow
 from kinerja.planning.models import PerformancePlan
 from kinerja.planning.testing import make_result
 
 pytestmark = pytest.mark.django_db
 
-EVERYONE = [
-    "employee",
-    "supervisor",
-    "appraiser_superior",
-    "agency_admin",
-    "other_admin",
-    "hr_admin",
-    "leader",
-    "auditor",
-    "outsider",
-]
-READERS = {
-    "employee",
-    "supervisor",
-    "appraiser_superior",
-    "agency_admin",
-    "hr_admin",
-    "leader",
-    "auditor",
-}
+EVERYONE = PERSONA_NAMES
+READERS = AGENCY_READERS
 
 
 def _plan(personas: Personas, results: int = 2) -> PerformancePlan:

@@ -17,7 +17,7 @@ from kinerja.audit.models import AuditEvent
 from kinerja.core.demo import DemoOptions, demo_seeds_run
 from kinerja.core.testing import headings, page_text
 from kinerja.people.models import Employee
-from kinerja.people.testing import Personas, bulk_staff
+from kinerja.people.testing import PERSONA_NAMES, Personas, bulk_staff
 from kinerja.periods.models import PerformancePeriod
 from kinerja.planning.models import (
     GoalIndicator,
@@ -30,17 +30,7 @@ from kinerja.planning.testing import make_goal, make_open_period, make_plan, mak
 
 pytestmark = pytest.mark.django_db
 
-EVERYONE = [
-    "employee",
-    "supervisor",
-    "appraiser_superior",
-    "agency_admin",
-    "other_admin",
-    "hr_admin",
-    "leader",
-    "auditor",
-    "outsider",
-]
+EVERYONE = PERSONA_NAMES
 
 
 def _get(client: Client, user: Any, url: str) -> Any:

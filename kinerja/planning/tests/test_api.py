@@ -10,21 +10,13 @@ from django.test.utils import CaptureQueriesContext
 from kinerja.core.testing import page_text
 from kinerja.discussions.models import Comment
 from kinerja.discussions.testing import make_comment
-from kinerja.people.testing import Personas, bulk_staff
+from kinerja.people.testing import AGENCY_READERS, Personas, bulk_staff
 from kinerja.planning.models import Indicator, PerformancePlan, PlannedResult, PlanState
 from kinerja.planning.testing import make_open_period, make_plan, make_result
 
 pytestmark = pytest.mark.django_db
 
-READERS = {
-    "employee",
-    "supervisor",
-    "appraiser_superior",
-    "agency_admin",
-    "hr_admin",
-    "leader",
-    "auditor",
-}
+READERS = AGENCY_READERS
 
 
 def test_plan_list_gives_my_plans_and_my_teams(client: Client, personas: Personas) -> None:

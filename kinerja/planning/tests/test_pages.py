@@ -13,7 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from kinerja.core.testing import headings, page_text
 from kinerja.discussions.models import Comment
 from kinerja.discussions.testing import make_comment
-from kinerja.people.testing import Personas, bulk_staff
+from kinerja.people.testing import AGENCY_READERS, PERSONA_NAMES, Personas, bulk_staff
 from kinerja.periods.models import PeriodState
 from kinerja.planning.models import Indicator, PerformancePlan, PlannedResult, PlanState
 from kinerja.planning.testing import (
@@ -26,26 +26,8 @@ from kinerja.planning.testing import (
 
 pytestmark = pytest.mark.django_db
 
-EVERYONE = [
-    "employee",
-    "supervisor",
-    "appraiser_superior",
-    "agency_admin",
-    "other_admin",
-    "hr_admin",
-    "leader",
-    "auditor",
-    "outsider",
-]
-READERS = {
-    "employee",
-    "supervisor",
-    "appraiser_superior",
-    "agency_admin",
-    "hr_admin",
-    "leader",
-    "auditor",
-}
+EVERYONE = PERSONA_NAMES
+READERS = AGENCY_READERS
 
 
 def _plan(personas: Personas, **kwargs: Any) -> PerformancePlan:

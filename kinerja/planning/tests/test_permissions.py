@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kinerja.people.testing import Personas
+from kinerja.people.testing import PERSONA_NAMES, Personas
 from kinerja.periods.models import PeriodState
 from kinerja.planning.models import PlanState
 from kinerja.planning.permissions import (
@@ -21,17 +21,7 @@ from kinerja.planning.testing import make_open_period, make_plan
 
 pytestmark = pytest.mark.django_db
 
-EVERYONE = [
-    "employee",
-    "supervisor",
-    "appraiser_superior",
-    "agency_admin",
-    "other_admin",
-    "hr_admin",
-    "leader",
-    "auditor",
-    "outsider",
-]
+EVERYONE = PERSONA_NAMES
 VIEWERS = {
     "employee",
     "supervisor",

@@ -18,27 +18,24 @@ from kinerja.core.demo import DemoOptions, demo_seeds_run
 from kinerja.core.testing import page_text
 from kinerja.organization.models import ServiceUnit
 from kinerja.people.holdings import today
-from kinerja.people.testing import PERSONA_NAMES, Personas
+from kinerja.people.testing import AGENCY_READERS, PERSONA_NAMES, Personas
 from kinerja.periods.models import WindowKind
 from kinerja.periods.testing import make_period
 from kinerja.planning.models import Indicator, IndicatorSource, PerformancePlan
 from kinerja.planning.selectors import plan_queryset, plan_satisfaction_values
-from kinerja.planning.testing import make_indicator, make_open_period, make_plan, make_result
+from kinerja.planning.testing import (
+    make_indicator,
+    make_open_period,
+    make_plan,
+    make_result,
+)
 from kinerja.scoring.formatting import month_name
 from kinerja.surveys.testing import make_responses, make_service_unit
 
 pytestmark = pytest.mark.django_db
 
 EVERYONE = PERSONA_NAMES
-READERS = {
-    "employee",
-    "supervisor",
-    "appraiser_superior",
-    "agency_admin",
-    "hr_admin",
-    "leader",
-    "auditor",
-}
+READERS = AGENCY_READERS
 # Three respondents, element means 3,33: IKM 83,33, grade B "Baik".
 ANSWERS = [[4] * 9, [3] * 9, [3] * 9]
 

@@ -10,17 +10,14 @@ from django.test import Client
 
 from kinerja.accounts.api_tokens import api_token_issue
 from kinerja.organization.models import ServiceUnit
-from kinerja.people.testing import Personas
+from kinerja.people.testing import AGENCY_READERS, Personas
 from kinerja.scoring.ikm import Element, WeightConvention, ikm
 from kinerja.surveys.models import ServicePopulation
 from kinerja.surveys.testing import make_responses, make_service_unit
 
 pytestmark = pytest.mark.django_db
 
-READERS = {
-    "employee", "supervisor", "appraiser_superior", "agency_admin", "hr_admin", "leader",
-    "auditor",
-}  # fmt: skip
+READERS = AGENCY_READERS
 ANSWERS: list[list[int | None]] = [
     [4, 3, 3, 4, 3, 3, 4, 2, 3],
     [3, 4, None, 4, 3, 3, 4, 2, 3],

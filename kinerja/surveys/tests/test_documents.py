@@ -16,7 +16,7 @@ from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 
 from kinerja.organization.models import ServiceUnit
-from kinerja.people.testing import Personas
+from kinerja.people.testing import AGENCY_READERS, Personas
 from kinerja.scoring.ikm import ikm
 from kinerja.surveys.documents.poster import qr_svg
 from kinerja.surveys.models import FollowUpAction, SurveyResponse
@@ -24,8 +24,7 @@ from kinerja.surveys.testing import make_responses, make_service, make_service_u
 
 pytestmark = pytest.mark.django_db
 
-READERS = {"employee", "supervisor", "appraiser_superior", "agency_admin", "hr_admin", "leader",
-           "auditor"}  # fmt: skip
+READERS = AGENCY_READERS
 ALL = ["employee", "supervisor", "appraiser_superior", "agency_admin", "other_admin", "hr_admin",
        "leader", "auditor", "outsider"]  # fmt: skip
 URLS = ("laporan.pdf?tahun=2025", "jawaban.xlsx?tahun=2025", "poster.pdf")

@@ -13,7 +13,7 @@ from django.utils import timezone
 from kinerja.audit.models import AuditEvent
 from kinerja.core.testing import page_text
 from kinerja.organization.models import ServiceUnit
-from kinerja.people.testing import Personas
+from kinerja.people.testing import AGENCY_READERS, Personas
 from kinerja.surveys.models import FollowUpAction, FollowUpState
 from kinerja.surveys.services.followups import followup_create, followup_delete, followup_update
 from kinerja.surveys.testing import make_responses, make_service_unit
@@ -21,8 +21,7 @@ from kinerja.surveys.testing import make_responses, make_service_unit
 pytestmark = pytest.mark.django_db
 
 MANAGERS = {"appraiser_superior", "agency_admin", "hr_admin"}
-READERS = {"employee", "supervisor", "appraiser_superior", "agency_admin", "hr_admin", "leader",
-           "auditor"}  # fmt: skip
+READERS = AGENCY_READERS
 
 
 def _unit(personas: Personas) -> ServiceUnit:

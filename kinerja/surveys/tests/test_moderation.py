@@ -14,7 +14,7 @@ from django.utils import timezone
 from kinerja.audit.models import AuditEvent
 from kinerja.core.testing import page_text
 from kinerja.organization.models import ServiceUnit, Unit
-from kinerja.people.testing import Personas
+from kinerja.people.testing import AGENCY_READERS, Personas
 from kinerja.surveys.models import SurveyResponse
 from kinerja.surveys.services.moderation import suggestion_hide, suggestion_show
 from kinerja.surveys.testing import make_responses, make_service, make_service_unit
@@ -23,8 +23,7 @@ pytestmark = pytest.mark.django_db
 
 ANSWERS = [3, 3, 3, 3, 3, 3, 3, 3, 3]
 MANAGERS = {"appraiser_superior", "agency_admin", "hr_admin"}
-READERS = {"employee", "supervisor", "appraiser_superior", "agency_admin", "hr_admin", "leader",
-           "auditor"}  # fmt: skip
+READERS = AGENCY_READERS
 
 
 def _unit(personas: Personas) -> ServiceUnit:

@@ -12,16 +12,13 @@ from django.utils import timezone
 
 from kinerja.core.testing import headings, page_text
 from kinerja.organization.models import ServiceUnit
-from kinerja.people.testing import Personas
+from kinerja.people.testing import AGENCY_READERS, Personas
 from kinerja.surveys.models import RefusalReason, SubmissionRefusal
 from kinerja.surveys.testing import make_service_unit
 
 pytestmark = pytest.mark.django_db
 
-READERS = {
-    "employee", "supervisor", "appraiser_superior", "agency_admin", "hr_admin", "leader",
-    "auditor",
-}  # fmt: skip
+READERS = AGENCY_READERS
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from django.urls import reverse
 from kinerja.core.testing import headings, page_text
 from kinerja.discussions.models import Comment
 from kinerja.organization.models import ServiceUnit
-from kinerja.people.testing import PERSONA_NAMES, Personas
+from kinerja.people.testing import AGENCY_READERS, PERSONA_NAMES, Personas
 from kinerja.surveys.models import (
     ProposalState,
     Service,
@@ -31,8 +31,7 @@ from kinerja.surveys.testing import make_service, make_service_unit, make_standa
 
 pytestmark = pytest.mark.django_db
 
-READERS = {"employee", "supervisor", "appraiser_superior", "agency_admin", "hr_admin", "leader",
-           "auditor"}  # fmt: skip
+READERS = AGENCY_READERS
 STAFF = {"employee", "supervisor", "appraiser_superior"}
 MANAGERS = {"appraiser_superior", "agency_admin", "hr_admin"}
 EVERYONE = PERSONA_NAMES
