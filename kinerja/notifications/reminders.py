@@ -18,7 +18,9 @@ from django.db import transaction
 
 from kinerja.audit.services import audit_record
 from kinerja.notifications.emails import EmailReport, emails_send
+from kinerja.notifications.models import NotificationKind
 from kinerja.notifications.services import Entry, notifications_write
+from kinerja.scoring.formatting import format_date_id
 
 
 @dataclass(frozen=True)
@@ -51,9 +53,11 @@ class ReminderReport:
     email: EmailReport = field(default_factory=EmailReport)
 
     def lines(self) -> list[str]:
-        kinds = ", ".join(f"{kind} {n}" for kind, n in sorted(self.by_kind.items()))
+        kinds = ", ".join(
+            f"{NotificationKind(kind).label} {n}" for kind, n in sorted(self.by_kind.items())
+        )
         return [
-            f"Pengingat {self.day.isoformat()}: {self.offered} ditemukan, {self.written} baru "
+            f"Pengingat {format_date_id(self.day)}: {self.offered} ditemukan, {self.written} baru "
             f"ditulis{f' ({kinds})' if kinds else ''}.",
             f"Email: {self.email.sent} terkirim, {self.email.no_address} tanpa alamat email"
             f"{f', {self.email.failed} gagal (dicoba lagi nanti)' if self.email.failed else ''}.",

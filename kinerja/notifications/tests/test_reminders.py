@@ -51,8 +51,8 @@ def test_the_command_run_twice_writes_and_emails_each_reminder_once(
     assert only_provider == [date(2026, 11, 30)] * 2
     assert Notification.objects.count() == 1
     assert [m.subject for m in mail.outbox] == ["[Kinerja] Tindak lanjut lewat batas waktu"]
-    assert "Pengingat 2026-11-30: 1 ditemukan, 1 baru ditulis" in out.getvalue()
-    assert "Pengingat 2026-11-30: 1 ditemukan, 0 baru ditulis." in out.getvalue()
+    assert "Pengingat 30 November 2026: 1 ditemukan, 1 baru ditulis" in out.getvalue()
+    assert "Pengingat 30 November 2026: 1 ditemukan, 0 baru ditulis." in out.getvalue()
 
 
 def test_one_audit_event_with_the_counts_only_when_something_was_written(
