@@ -13,11 +13,14 @@ through this module, so such values become a 404 (path) or a field error (query,
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
 from rest_framework import serializers
+
+from kinerja.core.form_fields import NUMBER_ACCEPTED, parse_decimal_id
 
 # PostgreSQL bigint and SQLite INTEGER: the range of every primary key (BigAutoField).
 DB_ID_MAX = 2**63 - 1
@@ -98,6 +101,38 @@ class IdSerializerField(serializers.IntegerField):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(min_value=1, max_value=DB_ID_MAX, **kwargs)
+
+
+class DecimalSerializerField(serializers.DecimalField):
+    """A number in an API body: a JSON number, or a string read by `parse_decimal_id` as every
+    other entrance reads it (`1.234,5`, `1234.5`); the refusal names the value and what is
+    accepted, in Indonesian. Digits and decimal places are bounded as DRF's field does."""
+
+    default_error_messages = {
+        "invalid": f"Isi {NUMBER_ACCEPTED}.",
+        "max_value": "Angka paling besar {max_value}.",
+        "min_value": "Angka paling kecil {min_value}.",
+        "max_digits": "Angka paling banyak {max_digits} digit.",
+        "max_decimal_places": "Paling banyak {max_decimal_places} angka di belakang koma.",
+        "max_whole_digits": "Paling banyak {max_whole_digits} digit sebelum koma.",
+        "max_string_length": "Angka terlalu panjang.",
+    }
+
+    def to_internal_value(self, data: Any) -> Decimal:
+        if isinstance(data, bool) or not isinstance(data, str | int | float | Decimal):
+            raise serializers.ValidationError(f"Isi {NUMBER_ACCEPTED}.", code="invalid")
+        if isinstance(data, str):
+            text = data.strip()
+            if len(text) > self.MAX_STRING_LENGTH:
+                self.fail("max_string_length")
+            parsed = parse_decimal_id(text)
+            if parsed is None:
+                raise serializers.ValidationError(
+                    f"{text[:40]!r} bukan angka; isi {NUMBER_ACCEPTED}.", code="invalid"
+                )
+            data = parsed
+        value: Decimal = super().to_internal_value(data)
+        return value
 
 
 class ModelCharField(serializers.CharField):

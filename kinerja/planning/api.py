@@ -16,7 +16,7 @@ from rest_framework.views import APIView
 
 from kinerja.accounts.actors import Actor, request_actor
 from kinerja.core.api_routing import api_operations
-from kinerja.core.params import IdSerializerField, ModelCharField
+from kinerja.core.params import DecimalSerializerField, IdSerializerField, ModelCharField
 from kinerja.discussions.selectors import comments_for, versions_for
 from kinerja.discussions.subjects import subject_label
 from kinerja.organization.models import ServiceUnit
@@ -244,10 +244,10 @@ class IndicatorInputSerializer(serializers.Serializer[Any]):
     aspect = ModelCharField(Indicator, "aspect")
     text = serializers.CharField(allow_blank=True, max_length=500)
     target_kind = ModelCharField(Indicator, "target_kind")
-    target_value = serializers.DecimalField(
+    target_value = DecimalSerializerField(
         max_digits=16, decimal_places=2, required=False, allow_null=True, default=None
     )
-    target_max = serializers.DecimalField(
+    target_max = DecimalSerializerField(
         max_digits=16, decimal_places=2, required=False, allow_null=True, default=None
     )
     target_unit = ModelCharField(

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.test import Client
 
 from kinerja.core.params import (
     DB_ID_MAX,
+    DecimalSerializerField,
     IdConverter,
     IdFormField,
     IdSerializerField,
@@ -80,3 +83,34 @@ def test_an_api_text_longer_than_the_model_column_is_refused_naming_both_lengths
     assert caught.value.get_full_details() == [
         {"message": "Nama paling banyak 200 karakter; terisi 201.", "code": "max_length"}
     ]
+
+
+@pytest.mark.parametrize(
+    ("given", "read"),
+    [("1.234,5", "1234.5"), ("1234.5", "1234.5"), (12, "12"), (0.5, "0.5"), ("  7 ", "7")],
+)
+def test_an_api_number_is_read_as_every_other_entrance_reads_it(given: object, read: str) -> None:
+    field = DecimalSerializerField(max_digits=16, decimal_places=2)
+    assert field.run_validation(given) == Decimal(read)
+
+
+@pytest.mark.parametrize(
+    ("given", "says"),
+    [
+        ("abc", "'abc' bukan angka; isi angka seperti"),
+        ("1e400", "Angka paling banyak 16 digit"),
+        (float("inf"), "Isi angka seperti"),
+        (True, "Isi angka seperti"),
+        ([1], "Isi angka seperti"),
+        ("1,234", "Paling banyak 2 angka di belakang koma"),
+    ],
+)
+def test_an_api_number_is_refused_in_indonesian_naming_what_is_accepted(
+    given: object, says: str
+) -> None:
+    from rest_framework.exceptions import ValidationError as ApiValidationError
+
+    field = DecimalSerializerField(max_digits=16, decimal_places=2)
+    with pytest.raises(ApiValidationError) as caught:
+        field.run_validation(given)
+    assert says in str(caught.value)

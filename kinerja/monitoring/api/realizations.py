@@ -15,7 +15,7 @@ from rest_framework.views import APIView
 
 from kinerja.accounts.actors import request_actor
 from kinerja.core.api_routing import api_operations
-from kinerja.core.params import IdSerializerField
+from kinerja.core.params import DecimalSerializerField, IdSerializerField
 from kinerja.monitoring.models import Realization
 from kinerja.monitoring.selectors.realizations import (
     RealizationPage,
@@ -93,7 +93,7 @@ class WindowInputSerializer(serializers.Serializer[Any]):
 class SaveInputSerializer(serializers.Serializer[Any]):
     indicator = IdSerializerField()
     window = IdSerializerField()
-    value = serializers.DecimalField(
+    value = DecimalSerializerField(
         max_digits=20, decimal_places=6, required=False, allow_null=True, default=None
     )
     description = serializers.CharField(
