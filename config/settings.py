@@ -323,7 +323,7 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "DEFAULT_PAGINATION_CLASS": "kinerja.core.api_pages.ApiPagination",
     "PAGE_SIZE": 50,
     "EXCEPTION_HANDLER": "kinerja.core.api_errors.api_exception_handler",
 }

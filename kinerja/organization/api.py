@@ -7,12 +7,12 @@ from typing import Any
 from django.urls import path
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
-from rest_framework.pagination import PageNumberPagination
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from kinerja.accounts.actors import request_actor
+from kinerja.core.api_pages import ApiPagination
 from kinerja.organization.selectors import (
     agency_list_for_actor,
     position_list_for_actor,
@@ -50,7 +50,7 @@ class PositionOutputSerializer(serializers.Serializer[Any]):
 
 
 def paginated(request: Request, view: APIView, rows: Any, serializer: type[Any]) -> Response:
-    paginator = PageNumberPagination()
+    paginator = ApiPagination()
     page = paginator.paginate_queryset(rows, request, view=view)
     return paginator.get_paginated_response(serializer(page, many=True).data)
 

@@ -8,12 +8,12 @@ from typing import Any
 from django.urls import path
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
-from rest_framework.pagination import PageNumberPagination
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from kinerja.accounts.actors import request_actor
+from kinerja.core.api_pages import ApiPagination
 from kinerja.core.api_routing import api_operations
 from kinerja.core.params import IdSerializerField, ModelCharField
 from kinerja.organization.models import Position
@@ -153,7 +153,7 @@ class EmployeeListApi(APIView):
             status=data["status"],
         )
         rows = employee_list_for_actor(actor=request_actor(request), filters=filters)
-        paginator = PageNumberPagination()
+        paginator = ApiPagination()
         page = paginator.paginate_queryset(rows, request, view=self)
         return paginator.get_paginated_response(EmployeeOutputSerializer(page, many=True).data)
 

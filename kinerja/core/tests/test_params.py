@@ -114,3 +114,12 @@ def test_an_api_number_is_refused_in_indonesian_naming_what_is_accepted(
     with pytest.raises(ApiValidationError) as caught:
         field.run_validation(given)
     assert says in str(caught.value)
+
+
+def test_an_api_page_that_does_not_exist_is_refused_in_indonesian(
+    client: Client, personas: Personas
+) -> None:
+    client.force_login(personas.hr_admin)
+    response = client.get("/api/v1/employees/", {"page": "99999999999999999999"})
+    assert response.status_code == 404
+    assert response.json()["detail"].startswith("Halaman 99999999999999999999 tidak ada")

@@ -9,12 +9,12 @@ from typing import Any
 from django.urls import path
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
-from rest_framework.pagination import PageNumberPagination
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from kinerja.accounts.actors import request_actor
+from kinerja.core.api_pages import ApiPagination
 from kinerja.core.api_routing import api_operations
 from kinerja.core.params import IdSerializerField
 from kinerja.discussions.selectors import comments_for
@@ -197,7 +197,7 @@ class FeedbackListApi(APIView):
             "received" if params.validated_data["arah"] == "diterima" else "given"
         )
         rows = feedback_list_for_actor(actor=request_actor(request), direction=direction)
-        paginator = PageNumberPagination()
+        paginator = ApiPagination()
         page = paginator.paginate_queryset(rows, request, view=self)
         return paginator.get_paginated_response(FeedbackOutputSerializer(page, many=True).data)
 
@@ -283,7 +283,7 @@ class RequestListApi(APIView):
             "waiting" if params.validated_data["arah"] == "masuk" else "mine"
         )
         rows = feedback_request_list_for_actor(actor=request_actor(request), direction=direction)
-        paginator = PageNumberPagination()
+        paginator = ApiPagination()
         page = paginator.paginate_queryset(rows, request, view=self)
         return paginator.get_paginated_response(_requests_data(list(page or [])))
 
