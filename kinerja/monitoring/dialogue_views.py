@@ -171,7 +171,7 @@ def _employee_param(request: HttpRequest) -> Employee | None:
 def _pick_page(request: HttpRequest, title: str, url_name: str) -> HttpResponse:
     """No employee chosen yet: the team members one may lead a dialogue with."""
     overview = dialogue_list_for_actor(actor=request_actor(request), role="penilai")
-    context = {"title": title, "team": overview.team, "action_url": reverse(url_name)}
+    context = {"title": title, "team": overview.team, "pick_url": reverse(url_name)}
     return render(request, "monitoring/dialogues/pick_employee.html", context)
 
 
