@@ -46,7 +46,7 @@ SURVEY_PAGES = {
         f"{SURVEY_UNIT}standar/",
         "/skm/publik/",
     ],
-    "atasan": ["/skm/loket-pelayanan-adminduk/standar/"],
+    "atasan": ["/skm/loket-pelayanan-adminduk/standar/", "/skp/realisasi/tim/"],
 }
 
 
@@ -141,6 +141,14 @@ class Command(BaseCommand):
                         paths.append(first.get_attribute("href"))
             if role == "admin-bkpsdm":
                 paths.append("/gaya/")
+            if role == "pegawai":  # the own plan's realisations (monitoring)
+                page.goto(f"{base}/skp/")
+                plans = page.eval_on_selector_all(
+                    "a", "els => els.map(e => e.getAttribute('href'))"
+                )
+                own = [h for h in plans if h and re.fullmatch(r"/skp/\d+/", h)]
+                if own:
+                    paths.append(f"{own[0]}realisasi/")
             if role in SURVEY_PAGES:
                 paths.extend(SURVEY_PAGES[role])
             for path in paths:
