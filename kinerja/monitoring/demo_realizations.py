@@ -37,6 +37,7 @@ from kinerja.monitoring.services.realizations import (
     realization_save,
     realization_submit,
 )
+from kinerja.people.holdings import today
 from kinerja.periods.models import EvaluationWindow, PerformancePeriod
 from kinerja.periods.rules import window_close_date, window_realization_refusal
 from kinerja.periods.selectors import period_current
@@ -138,7 +139,14 @@ def demo_realizations(options: DemoOptions) -> list[str]:
     for window in windows:
         window.period = period
     closed = [w for w in windows if window_close_date(w) < options.today]
-    open_windows = [w for w in windows if window_realization_refusal(w, options.today) is None]
+    # The services judge a window by the real date: on a demo seeded for another day, only the
+    # windows open today on both counts go through them (none, far from today).
+    open_windows = [
+        w
+        for w in windows
+        if window_realization_refusal(w, options.today) is None
+        and window_realization_refusal(w, today()) is None
+    ]
     rng = random.Random(options.seed)  # noqa: S311 - demo data, not secrets
     indicators: dict[int, list[Indicator]] = {}
     for indicator in (

@@ -227,14 +227,14 @@ def grow_team(personas: Personas, size: int) -> None:
     PerformanceDialogue.objects.bulk_create(
         PerformanceDialogue(
             employee_id=a.employee_id, appraiser=personas.staff.supervisor,
-            scheduled_at=make_dialogue_time(), agenda="Capaian bulan ini",
+            scheduled_at=_dialogue_time(), agenda="Capaian bulan ini",
         )
         for a in holders
     )  # fmt: skip
     assert PerformancePlan.objects.filter(appraiser=personas.staff.supervisor).count() == size
 
 
-def make_dialogue_time() -> datetime:
+def _dialogue_time() -> datetime:
     return timezone.make_aware(datetime.combine(today() + timedelta(days=3), time(9)))
 
 

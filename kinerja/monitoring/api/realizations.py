@@ -33,7 +33,7 @@ from kinerja.monitoring.services.realizations import (
 # --- output ---------------------------------------------------------------------------------
 
 
-class WindowOutputSerializer(serializers.Serializer[Any]):
+class RealizationWindowOutputSerializer(serializers.Serializer[Any]):
     id = serializers.IntegerField(source="window.pk")
     name = serializers.CharField(source="label")
     start_date = serializers.DateField(source="window.start_date")
@@ -78,8 +78,8 @@ class RowOutputSerializer(serializers.Serializer[Any]):
 
 class PlanRealizationsOutputSerializer(serializers.Serializer[Any]):
     plan_id = serializers.IntegerField(source="plan.pk")
-    window = WindowOutputSerializer(source="status", allow_null=True)
-    windows = WindowOutputSerializer(many=True)
+    window = RealizationWindowOutputSerializer(source="status", allow_null=True)
+    windows = RealizationWindowOutputSerializer(many=True)
     rows = RowOutputSerializer(many=True)
 
 
