@@ -26,7 +26,9 @@ def test_the_demo_holds_plans_at_every_state_and_the_chain_the_logins_see() -> N
     states = set(PerformancePlan.objects.values_list("state", flat=True))
     assert states == {PlanState.DRAFT, PlanState.SUBMITTED, PlanState.RETURNED, PlanState.APPROVED}
     mine = PerformancePlan.objects.get(employee__nip=DEMO_EMPLOYEE.username)
-    assert (mine.state, mine.version) == (PlanState.SUBMITTED, 2)
+    # Returned, submitted again as version 2, then approved by the appraiser in monitoring's
+    # demo (so that the demo employee can try realisations).
+    assert (mine.state, mine.version, mine.approved_version) == (PlanState.APPROVED, 2, 2)
     assert (
         DocumentVersion.objects.filter(
             subject_id=mine.pk, subject_type="planning.PerformancePlan"
