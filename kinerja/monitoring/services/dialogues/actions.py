@@ -14,10 +14,7 @@ from kinerja.monitoring.dialogue_permissions import (
     dialogue_action_add_refusal,
     dialogue_action_mark_refusal,
 )
-from kinerja.monitoring.models import (
-    DialogueAction,
-    PerformanceDialogue,
-)
+from kinerja.monitoring.models import DialogueAction, PerformanceDialogue
 from kinerja.monitoring.services.dialogues.common import (
     AGENDA_MAX,
     ActionDraft,

@@ -11,11 +11,7 @@ from django.db import transaction
 from kinerja.accounts.actors import Actor
 from kinerja.audit.services import audit_record
 from kinerja.monitoring.dialogue_permissions import coaching_feedback_refusal
-from kinerja.monitoring.models import (
-    COACHING_ITEMS,
-    CoachingFeedback,
-    PerformanceDialogue,
-)
+from kinerja.monitoring.models import COACHING_ITEMS, CoachingFeedback, PerformanceDialogue
 from kinerja.monitoring.services.dialogues.common import (
     AGENDA_MAX,
     Errors,

@@ -16,11 +16,7 @@ from django.utils import timezone
 from kinerja.accounts.actors import Actor
 from kinerja.audit.services import audit_record
 from kinerja.monitoring.dialogue_permissions import dialogue_lead_refusal
-from kinerja.monitoring.models import (
-    DialogueAction,
-    DialogueKind,
-    PerformanceDialogue,
-)
+from kinerja.monitoring.models import DialogueAction, DialogueKind, PerformanceDialogue
 from kinerja.people.holdings import employee_id_for_user, today
 from kinerja.people.models import Employee
 from kinerja.periods.selectors import period_current

@@ -14,10 +14,7 @@ from kinerja.monitoring.dialogue_permissions import (
     dialogue_change_refusal,
     dialogue_scheduled_refusal,
 )
-from kinerja.monitoring.models import (
-    DialogueState,
-    PerformanceDialogue,
-)
+from kinerja.monitoring.models import DialogueState, PerformanceDialogue
 from kinerja.monitoring.services.dialogues.common import (
     AGENDA_MAX,
     NOTES_MAX,
