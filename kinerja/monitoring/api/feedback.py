@@ -1,6 +1,6 @@
 """API of continuous feedback under /api/v1/: my feedback received or given, one feedback with
 its replies, giving feedback, replying; my requests and those waiting for me, asking, declining,
-withdrawing. Same selectors, services and refusals as the pages (`feedback_views.py`)."""
+withdrawing. Same selectors, services and refusals as the pages (`feedback_views/`)."""
 
 from __future__ import annotations
 
