@@ -9,7 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from kinerja.accounts.demo_identities import DEMO_LOGINS, DEMO_PASSWORD, demo_logins_text
+from kinerja.accounts.demo_identities import (
+    DEMO_LOGINS,
+    DEMO_PASSWORD,
+    demo_email,
+    demo_logins_text,
+)
 from kinerja.accounts.models import User
 from kinerja.accounts.services import user_create
 from kinerja.core.demo import DemoOptions
@@ -34,6 +39,7 @@ def demo_logins_ensure(*, agency_ids: Mapping[str, int] | None = None) -> int:
             agency_id=agency_id,
             password=DEMO_PASSWORD,
             must_change_password=False,
+            email=demo_email(login.username),
         )
         created += 1
     return created

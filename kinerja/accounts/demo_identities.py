@@ -78,3 +78,9 @@ def demo_logins_text() -> list[str]:
     for login in DEMO_LOGINS:
         lines.append(f"  {login.role_label:<18} {login.username:<22} {login.full_name}")
     return lines
+
+
+def demo_email(username: str) -> str:
+    """A demo login's email address, under the reserved domain `.invalid` (RFC 2606): mail to it
+    is never delivered; with the default console backend `make run` prints it."""
+    return f"{username.replace(' ', '')}@demo.invalid"

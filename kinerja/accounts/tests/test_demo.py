@@ -50,3 +50,12 @@ def test_the_printout_and_the_readme_list_every_demo_login_and_the_password() ->
         assert login.username in printout
         shown = nip_spaced(login.username) if login.is_nip_login else login.username
         assert f"`{shown}`" in readme, f"README.md does not list the demo login {shown}"
+
+
+@pytest.mark.django_db
+def test_demo_logins_get_an_address_that_is_never_delivered() -> None:
+    demo_logins_ensure()
+    emails = set(User.objects.values_list("email", flat=True))
+    assert emails
+    assert all(email.endswith("@demo.invalid") for email in emails)
+    assert "199001152015031002@demo.invalid" in emails
