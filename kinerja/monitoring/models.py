@@ -40,7 +40,9 @@ class Realization(TimeStampedModel):
     indicator = models.ForeignKey(
         "planning.Indicator",
         verbose_name=_("indikator kinerja individu"),
-        on_delete=models.CASCADE,
+        # An indicator with realisations is never removed (its evidence would go with it):
+        # planning's removal services turn the ProtectedError into a refusal.
+        on_delete=models.PROTECT,
         related_name="realizations",
     )
     window = models.ForeignKey(

@@ -370,3 +370,29 @@ def test_a_closed_period_refuses_decisions(personas: Personas) -> None:
     with pytest.raises(ValidationError) as refused:
         realization_accept(actor=personas.supervisor, realization=realization)
     assert "sudah ditutup" in refused.value.message_dict["state"][0]
+
+
+def test_a_revision_cannot_remove_an_indicator_or_result_that_has_realisations(
+    personas: Personas,
+) -> None:
+    from kinerja.planning.models import Indicator, PlannedResult
+    from kinerja.planning.services import indicator_remove, result_remove
+
+    plan = make_running_plan(employee=personas.staff.employee)
+    indicator = plan_indicators(plan)[0]
+    make_realization(plan=plan, indicator=indicator, state=RealizationState.ACCEPTED)
+    make_link_evidence(realization=Realization.objects.get(indicator=indicator))
+    plan.state = PlanState.DRAFT  # a revision of the approved plan
+    plan.save(update_fields=["state"])
+    with pytest.raises(ValidationError) as refused:
+        indicator_remove(actor=personas.employee, indicator=indicator)
+    assert "sudah ada 1 catatan realisasi" in refused.value.message_dict["indicator"][0]
+    with pytest.raises(ValidationError) as refused:
+        result_remove(actor=personas.employee, result=indicator.result)
+    assert "tidak dapat dihapus" in refused.value.message_dict["result"][0]
+    assert Indicator.objects.filter(pk=indicator.pk).exists()
+    assert PlannedResult.objects.filter(pk=indicator.result_id).exists()
+    assert Realization.objects.get(indicator=indicator).evidence.count() == 1
+    assert not AuditEvent.objects.filter(
+        action__in=["indicator.removed", "result.removed"]
+    ).exists()

@@ -10,6 +10,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F, Max
+from django.db.models.deletion import ProtectedError
 
 from kinerja.accounts.actors import Actor
 from kinerja.accounts.permissions import require
@@ -191,6 +192,25 @@ def result_update(
     return result
 
 
+def _delete_unless_kept(obj: PlannedResult | Indicator, field: str, label: str) -> None:
+    """Delete `obj`, or refuse when records of a later stage (realisations and their evidence,
+    in the apps above planning) keep it: their foreign keys protect it, so the refusal comes
+    from the database's own rule and planning need not know those apps."""
+    try:
+        obj.delete()
+    except ProtectedError as error:
+        kept = len(error.protected_objects)
+        raise ValidationError(
+            {
+                field: [
+                    f"{label} tidak dapat dihapus: sudah ada {kept} catatan realisasi yang "
+                    "bergantung padanya, dan realisasi beserta bukti dukungnya tetap disimpan. "
+                    "Ubah teks atau targetnya bila perlu."
+                ]
+            }
+        ) from error
+
+
 def result_remove(*, actor: Actor, result: PlannedResult) -> None:
     """Remove a result and its indicators from an editable plan [result.removed]; refused
     while subordinates' results contribute to it."""
@@ -209,7 +229,7 @@ def result_remove(*, actor: Actor, result: PlannedResult) -> None:
     before = result_snapshot(result) | {"indicators": result.indicators.count()}
     with transaction.atomic():
         audit_record(actor=actor, action="result.removed", obj=result, before=before)
-        result.delete()
+        _delete_unless_kept(result, "result", f"RHK “{result.text}”")
         _close_gap(plan.pk, before["kind"], before["number"])
 
 
@@ -390,7 +410,7 @@ def indicator_remove(*, actor: Actor, indicator: Indicator) -> None:
     before = indicator_snapshot(indicator)
     with transaction.atomic():
         audit_record(actor=actor, action="indicator.removed", obj=indicator, before=before)
-        indicator.delete()
+        _delete_unless_kept(indicator, "indicator", f"IKI “{indicator.text}”")
         Indicator.objects.filter(result_id=before["result_id"], number__gt=before["number"]).update(
             number=F("number") - 1
         )
