@@ -12,7 +12,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from kinerja.accounts.actors import request_actor
-from kinerja.core.api_pages import ApiPagination
+from kinerja.core.api_pages import paginated_response
 from kinerja.organization.selectors import (
     agency_list_for_actor,
     position_list_for_actor,
@@ -50,9 +50,7 @@ class PositionOutputSerializer(serializers.Serializer[Any]):
 
 
 def paginated(request: Request, view: APIView, rows: Any, serializer: type[Any]) -> Response:
-    paginator = ApiPagination()
-    page = paginator.paginate_queryset(rows, request, view=view)
-    return paginator.get_paginated_response(serializer(page, many=True).data)
+    return paginated_response(request, view, rows, lambda page: serializer(page, many=True).data)
 
 
 class AgencyListApi(APIView):

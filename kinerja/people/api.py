@@ -13,7 +13,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from kinerja.accounts.actors import request_actor
-from kinerja.core.api_pages import ApiPagination
+from kinerja.core.api_pages import paginated_response
 from kinerja.core.api_routing import api_operations
 from kinerja.core.params import IdSerializerField, ModelCharField
 from kinerja.organization.models import Position
@@ -153,9 +153,9 @@ class EmployeeListApi(APIView):
             status=data["status"],
         )
         rows = employee_list_for_actor(actor=request_actor(request), filters=filters)
-        paginator = ApiPagination()
-        page = paginator.paginate_queryset(rows, request, view=self)
-        return paginator.get_paginated_response(EmployeeOutputSerializer(page, many=True).data)
+        return paginated_response(
+            request, self, rows, lambda page: EmployeeOutputSerializer(page, many=True).data
+        )
 
 
 class EmployeeCreateApi(APIView):

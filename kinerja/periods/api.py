@@ -13,7 +13,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from kinerja.accounts.actors import request_actor
-from kinerja.core.api_pages import ApiPagination
+from kinerja.core.api_pages import paginated_response
 from kinerja.core.api_routing import api_operations
 from kinerja.core.params import ModelCharField
 from kinerja.periods.models import PerformancePeriod
@@ -84,9 +84,9 @@ class PeriodListApi(APIView):
     @extend_schema(responses=PeriodOutputSerializer(many=True), summary="Daftar periode penilaian")
     def get(self, request: Request) -> Response:
         periods = period_list_for_actor(actor=request_actor(request))
-        paginator = ApiPagination()
-        page = paginator.paginate_queryset(periods, request, view=self)
-        return paginator.get_paginated_response(PeriodOutputSerializer(page, many=True).data)
+        return paginated_response(
+            request, self, periods, lambda page: PeriodOutputSerializer(page, many=True).data
+        )
 
 
 class PeriodOpenApi(APIView):

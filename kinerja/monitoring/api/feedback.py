@@ -14,7 +14,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from kinerja.accounts.actors import request_actor
-from kinerja.core.api_pages import ApiPagination
+from kinerja.core.api_pages import paginated_response
 from kinerja.core.api_routing import api_operations
 from kinerja.core.params import IdSerializerField
 from kinerja.discussions.selectors import comments_for
@@ -197,9 +197,9 @@ class FeedbackListApi(APIView):
             "received" if params.validated_data["arah"] == "diterima" else "given"
         )
         rows = feedback_list_for_actor(actor=request_actor(request), direction=direction)
-        paginator = ApiPagination()
-        page = paginator.paginate_queryset(rows, request, view=self)
-        return paginator.get_paginated_response(FeedbackOutputSerializer(page, many=True).data)
+        return paginated_response(
+            request, self, rows, lambda page: FeedbackOutputSerializer(page, many=True).data
+        )
 
 
 class FeedbackGiveApi(APIView):
@@ -283,9 +283,7 @@ class RequestListApi(APIView):
             "waiting" if params.validated_data["arah"] == "masuk" else "mine"
         )
         rows = feedback_request_list_for_actor(actor=request_actor(request), direction=direction)
-        paginator = ApiPagination()
-        page = paginator.paginate_queryset(rows, request, view=self)
-        return paginator.get_paginated_response(_requests_data(list(page or [])))
+        return paginated_response(request, self, rows, _requests_data)
 
 
 class RequestCreateApi(APIView):
