@@ -77,3 +77,10 @@ def managed_agency_id(user: Any) -> int | None:
 def require(allowed: bool, message: str = "Anda tidak berwenang melakukan tindakan ini.") -> None:
     if not allowed:
         raise PermissionDenied(message)
+
+
+def refuse(refusal: str | None) -> None:
+    """Raise PermissionDenied with a `*_refusal` rule's sentence, when it gives one: the rule is
+    asked once, not once for `can_*` and again for the message."""
+    if refusal:
+        raise PermissionDenied(refusal)

@@ -85,3 +85,13 @@ def test_navigation_shows_links_by_role(client: Client, personas: Personas) -> N
     assert "Jejak audit" not in body
     assert "Perangkat daerah" not in body
     assert "Survei kepuasan" not in body
+
+
+def test_refuse_raises_the_rules_own_sentence_or_nothing() -> None:
+    from django.core.exceptions import PermissionDenied
+
+    from kinerja.accounts.permissions import refuse
+
+    refuse(None)
+    with pytest.raises(PermissionDenied, match="Hanya pejabat penilai"):
+        refuse("Hanya pejabat penilai yang dapat mencatat dialog ini.")

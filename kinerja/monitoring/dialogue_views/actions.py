@@ -9,11 +9,9 @@ from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
 from kinerja.accounts.actors import request_actor
-from kinerja.accounts.permissions import require
+from kinerja.accounts.permissions import refuse
 from kinerja.monitoring.dialogue_forms import ActionForm, DoneForm, owner_id
 from kinerja.monitoring.dialogue_permissions import (
-    can_add_dialogue_action,
-    can_mark_dialogue_action,
     dialogue_action_add_refusal,
     dialogue_action_mark_refusal,
 )
@@ -29,9 +27,7 @@ from kinerja.monitoring.services import dialogues as services
 def dialogue_action_add(request: HttpRequest, dialogue_id: int) -> HttpResponse:
     actor = request_actor(request)
     dialogue = dialogue_get_for_actor(actor=actor, dialogue_id=dialogue_id)
-    require(
-        can_add_dialogue_action(actor, dialogue), dialogue_action_add_refusal(actor, dialogue) or ""
-    )
+    refuse(dialogue_action_add_refusal(actor, dialogue))
     form = ActionForm(_posted(request), dialogue=dialogue)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -62,9 +58,7 @@ def dialogue_action_add(request: HttpRequest, dialogue_id: int) -> HttpResponse:
 def dialogue_action_done(request: HttpRequest, action_id: int) -> HttpResponse:
     actor = request_actor(request)
     action = dialogue_action_get_for_actor(actor=actor, action_id=action_id)
-    require(
-        can_mark_dialogue_action(actor, action), dialogue_action_mark_refusal(actor, action) or ""
-    )
+    refuse(dialogue_action_mark_refusal(actor, action))
     if action.done_at is not None:
         messages.info(request, "Tindak lanjut ini sudah selesai.")
         return _detail(action.dialogue_id)
@@ -94,9 +88,7 @@ def dialogue_action_done(request: HttpRequest, action_id: int) -> HttpResponse:
 def dialogue_action_reopen(request: HttpRequest, action_id: int) -> HttpResponse:
     actor = request_actor(request)
     action = dialogue_action_get_for_actor(actor=actor, action_id=action_id)
-    require(
-        can_mark_dialogue_action(actor, action), dialogue_action_mark_refusal(actor, action) or ""
-    )
+    refuse(dialogue_action_mark_refusal(actor, action))
     if request.method == "POST":
         try:
             services.dialogue_action_reopen(actor=actor, action=action)

@@ -10,10 +10,9 @@ from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
 from kinerja.accounts.actors import request_actor
-from kinerja.accounts.permissions import require
+from kinerja.accounts.permissions import refuse
 from kinerja.monitoring.dialogue_forms import CoachingFeedbackForm
 from kinerja.monitoring.dialogue_permissions import (
-    can_fill_coaching_feedback,
     can_read_coaching_answers,
     coaching_feedback_refusal,
 )
@@ -32,10 +31,7 @@ def coaching_feedback(request: HttpRequest, dialogue_id: int) -> HttpResponse:
     feedback = coaching_feedback_of(dialogue=dialogue)
     form = None
     if feedback is None:
-        require(
-            can_fill_coaching_feedback(actor, dialogue),
-            coaching_feedback_refusal(actor, dialogue) or "",
-        )
+        refuse(coaching_feedback_refusal(actor, dialogue))
         form = CoachingFeedbackForm(_posted(request))
         if request.method == "POST" and form.is_valid():
             try:

@@ -10,7 +10,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from kinerja.accounts.actors import request_actor
-from kinerja.accounts.permissions import require
+from kinerja.accounts.permissions import refuse
 from kinerja.monitoring.dialogue_forms import CancelForm, EditForm
 from kinerja.monitoring.dialogue_permissions import (
     can_add_dialogue_action,
@@ -81,7 +81,7 @@ def dialogue_detail(request: HttpRequest, dialogue_id: int) -> HttpResponse:
 def dialogue_edit(request: HttpRequest, dialogue_id: int) -> HttpResponse:
     actor = request_actor(request)
     dialogue = dialogue_get_for_actor(actor=actor, dialogue_id=dialogue_id)
-    require(can_change_dialogue(actor, dialogue), dialogue_change_refusal(actor, dialogue) or "")
+    refuse(dialogue_change_refusal(actor, dialogue))
     form = EditForm(_posted(request), dialogue=dialogue)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -113,10 +113,7 @@ def dialogue_edit(request: HttpRequest, dialogue_id: int) -> HttpResponse:
 def dialogue_cancel(request: HttpRequest, dialogue_id: int) -> HttpResponse:
     actor = request_actor(request)
     dialogue = dialogue_get_for_actor(actor=actor, dialogue_id=dialogue_id)
-    require(
-        can_cancel_dialogue(actor, dialogue),
-        dialogue_scheduled_refusal(actor, dialogue, "dibatalkan") or "",
-    )
+    refuse(dialogue_scheduled_refusal(actor, dialogue, "dibatalkan"))
     form = CancelForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         try:

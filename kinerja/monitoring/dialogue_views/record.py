@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from kinerja.accounts.actors import request_actor
-from kinerja.accounts.permissions import require
+from kinerja.accounts.permissions import refuse
 from kinerja.core.params import id_param
 from kinerja.core.templatetags.kinerja_ui import sentence_end
 from kinerja.monitoring.dialogue_forms import (
@@ -21,8 +21,6 @@ from kinerja.monitoring.dialogue_forms import (
     ScheduleForm,
 )
 from kinerja.monitoring.dialogue_permissions import (
-    can_lead_dialogue,
-    can_record_dialogue,
     dialogue_lead_refusal,
     dialogue_scheduled_refusal,
 )
@@ -53,7 +51,7 @@ def dialogue_schedule(request: HttpRequest) -> HttpResponse:
     employee = _employee_param(request)
     if employee is None:
         return _pick_page(request, "Jadwalkan dialog", "monitoring:dialogue_schedule")
-    require(can_lead_dialogue(actor, employee), dialogue_lead_refusal(actor, employee) or "")
+    refuse(dialogue_lead_refusal(actor, employee))
     form = ScheduleForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         try:
@@ -138,10 +136,7 @@ def dialogue_record(request: HttpRequest, dialogue_id: int) -> HttpResponse:
     """Record a scheduled dialogue as done: notes and agreed actions."""
     actor = request_actor(request)
     dialogue = dialogue_get_for_actor(actor=actor, dialogue_id=dialogue_id)
-    require(
-        can_record_dialogue(actor, dialogue),
-        dialogue_scheduled_refusal(actor, dialogue, "dicatat") or "",
-    )
+    refuse(dialogue_scheduled_refusal(actor, dialogue, "dicatat"))
     return _record_page(
         request, dialogue=dialogue, employee=dialogue.employee, appraiser=dialogue.appraiser
     )
@@ -156,7 +151,7 @@ def dialogue_record_new(request: HttpRequest) -> HttpResponse:
         return _pick_page(
             request, "Catat dialog yang sudah dilaksanakan", "monitoring:dialogue_record_new"
         )
-    require(can_lead_dialogue(actor, employee), dialogue_lead_refusal(actor, employee) or "")
+    refuse(dialogue_lead_refusal(actor, employee))
     return _record_page(
         request, dialogue=None, employee=employee, appraiser=employee_for_user(user=actor)
     )

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from kinerja.accounts.actors import Actor
+from kinerja.accounts.permissions import refuse
 from kinerja.audit.services import audit_record
 from kinerja.monitoring.dialogue_permissions import (
     dialogue_action_add_refusal,
@@ -22,7 +23,6 @@ from kinerja.monitoring.services.dialogues.common import (
     _action_errors,
     _action_snapshot,
     _raise,
-    _require,
     _text_errors,
 )
 from kinerja.people.models import Employee
@@ -39,7 +39,7 @@ def dialogue_action_add(
 ) -> DialogueAction:
     """Add an agreed action [dialogue_action.added]: either party, on a dialogue not cancelled;
     the owner is one of the parties, the due date not in the past."""
-    _require(dialogue_action_add_refusal(actor, dialogue))
+    refuse(dialogue_action_add_refusal(actor, dialogue))
     _raise(_action_errors(text, owner, due_date, (dialogue.employee_id, dialogue.appraiser_id)))
     with transaction.atomic():
         return _action_create(
@@ -58,7 +58,7 @@ def _locked_action(action: DialogueAction) -> DialogueAction:
 def dialogue_action_done(*, actor: Actor, action: DialogueAction, note: str = "") -> DialogueAction:
     """Mark an open action done, with an optional note [dialogue_action.done]: its owner or the
     dialogue's appraiser."""
-    _require(dialogue_action_mark_refusal(actor, action))
+    refuse(dialogue_action_mark_refusal(actor, action))
     _raise(_text_errors(note, field="note", label="Catatan", max_length=AGENDA_MAX))
     with transaction.atomic():
         action = _locked_action(action)
@@ -88,7 +88,7 @@ def dialogue_action_done(*, actor: Actor, action: DialogueAction, note: str = ""
 def dialogue_action_reopen(*, actor: Actor, action: DialogueAction) -> DialogueAction:
     """Reopen an action marked done [dialogue_action.reopened]: its owner or the dialogue's
     appraiser. The due date stays; an action past it shows as overdue again."""
-    _require(dialogue_action_mark_refusal(actor, action))
+    refuse(dialogue_action_mark_refusal(actor, action))
     with transaction.atomic():
         action = _locked_action(action)
         if action.done_at is None:

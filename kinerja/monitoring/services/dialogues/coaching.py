@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from kinerja.accounts.actors import Actor
+from kinerja.accounts.permissions import refuse
 from kinerja.audit.services import audit_record
 from kinerja.monitoring.dialogue_permissions import coaching_feedback_refusal
 from kinerja.monitoring.models import COACHING_ITEMS, CoachingFeedback, PerformanceDialogue
@@ -16,7 +17,6 @@ from kinerja.monitoring.services.dialogues.common import (
     AGENDA_MAX,
     Errors,
     _raise,
-    _require,
     _text_errors,
 )
 
@@ -75,7 +75,7 @@ def coaching_feedback_submit(
 ) -> CoachingFeedback:
     """The employee's 9-item feedback on a coaching dialogue that took place, once
     [coaching_feedback.submitted]."""
-    _require(coaching_feedback_refusal(actor, dialogue))
+    refuse(coaching_feedback_refusal(actor, dialogue))
     errors = coaching_answers_errors(answers)
     errors |= _text_errors(comment, field="comment", label="Komentar", max_length=AGENDA_MAX)
     _raise(errors)

@@ -9,11 +9,12 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
 from kinerja.accounts.actors import Actor
+from kinerja.accounts.permissions import refuse
 from kinerja.audit.services import audit_record
 from kinerja.monitoring.dialogue_permissions import dialogue_lead_refusal
 from kinerja.monitoring.models import DialogueAction, DialogueKind, PerformanceDialogue
@@ -55,11 +56,6 @@ def _aware(value: datetime) -> datetime:
 def _raise(errors: Errors) -> None:
     if errors:
         raise ValidationError(errors)
-
-
-def _require(refusal: str | None) -> None:
-    if refusal:
-        raise PermissionDenied(refusal)
 
 
 def _text_errors(
@@ -122,7 +118,7 @@ def _plan_for(employee_id: int, day: date) -> PerformancePlan | None:
 
 def _lead(actor: Actor, employee: Employee) -> int:
     """The actor's employee id once they may lead a dialogue with `employee` (403 otherwise)."""
-    _require(dialogue_lead_refusal(actor, employee))
+    refuse(dialogue_lead_refusal(actor, employee))
     me = employee_id_for_user(actor)
     assert me is not None  # the refusal above is NOT_LEAD without an employee record
     return me

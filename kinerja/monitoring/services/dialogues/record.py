@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from kinerja.accounts.actors import Actor
+from kinerja.accounts.permissions import refuse
 from kinerja.audit.services import audit_record
 from kinerja.monitoring.dialogue_permissions import dialogue_scheduled_refusal
 from kinerja.monitoring.models import (
@@ -35,7 +36,6 @@ from kinerja.monitoring.services.dialogues.common import (
     _names,
     _plan_for,
     _raise,
-    _require,
     _snapshot,
     _text_errors,
     moment_id,
@@ -95,7 +95,7 @@ def dialogue_record(
     held_at = _aware(held_at)
     before: dict[str, Any] | None = None
     if dialogue is not None:
-        _require(dialogue_scheduled_refusal(actor, dialogue, "dicatat"))
+        refuse(dialogue_scheduled_refusal(actor, dialogue, "dicatat"))
         employee_id, appraiser_id = dialogue.employee_id, dialogue.appraiser_id
         errors = _held_errors(held_at, notes)
         errors |= _text_errors(agenda, field="agenda", label="Agenda", max_length=AGENDA_MAX)
@@ -115,7 +115,7 @@ def dialogue_record(
     with transaction.atomic():
         if dialogue is not None:
             dialogue = PerformanceDialogue.objects.select_for_update().get(pk=dialogue.pk)
-            _require(dialogue_scheduled_refusal(actor, dialogue, "dicatat"))
+            refuse(dialogue_scheduled_refusal(actor, dialogue, "dicatat"))
             before = _snapshot(dialogue)
             if agenda.strip():
                 dialogue.agenda = agenda.strip()

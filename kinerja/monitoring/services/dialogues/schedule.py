@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from kinerja.accounts.actors import Actor
+from kinerja.accounts.permissions import refuse
 from kinerja.audit.services import audit_record
 from kinerja.monitoring.dialogue_permissions import (
     dialogue_change_refusal,
@@ -27,7 +28,6 @@ from kinerja.monitoring.services.dialogues.common import (
     _names,
     _plan_for,
     _raise,
-    _require,
     _snapshot,
     _text_errors,
     moment_id,
@@ -106,7 +106,7 @@ def dialogue_update(
     """Edit a dialogue's agenda, place and notes [dialogue.updated]: its appraiser, unless
     cancelled. A scheduled one may move to another future time (`scheduled_at`); a recorded
     one keeps its notes required."""
-    _require(dialogue_change_refusal(actor, dialogue))
+    refuse(dialogue_change_refusal(actor, dialogue))
     errors = {
         **_text_errors(agenda, field="agenda", label="Agenda", max_length=AGENDA_MAX),
         **_text_errors(place, field="place", label="Tempat", max_length=PLACE_MAX),
@@ -132,7 +132,7 @@ def dialogue_update(
     _raise(errors)
     with transaction.atomic():
         dialogue = PerformanceDialogue.objects.select_for_update().get(pk=dialogue.pk)
-        _require(dialogue_change_refusal(actor, dialogue))
+        refuse(dialogue_change_refusal(actor, dialogue))
         before = _snapshot(dialogue)
         moved = (
             scheduled_at is not None
@@ -171,13 +171,13 @@ def dialogue_cancel(
     """Cancel a scheduled dialogue with a reason [dialogue.cancelled]: its appraiser only. The
     reason is kept in the dialogue's notes (a cancelled dialogue has no other notes) and sent to
     the employee."""
-    _require(dialogue_scheduled_refusal(actor, dialogue, "dibatalkan"))
+    refuse(dialogue_scheduled_refusal(actor, dialogue, "dibatalkan"))
     _raise(
         _text_errors(reason, field="reason", label="Alasan", max_length=AGENDA_MAX, required=True)
     )
     with transaction.atomic():
         dialogue = PerformanceDialogue.objects.select_for_update().get(pk=dialogue.pk)
-        _require(dialogue_scheduled_refusal(actor, dialogue, "dibatalkan"))
+        refuse(dialogue_scheduled_refusal(actor, dialogue, "dibatalkan"))
         before = _snapshot(dialogue)
         dialogue.state = DialogueState.CANCELLED
         dialogue.notes = reason.strip()

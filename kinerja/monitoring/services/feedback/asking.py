@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from kinerja.accounts.actors import Actor
+from kinerja.accounts.permissions import refuse
 from kinerja.audit.services import audit_record
 from kinerja.discussions.models import Comment
 from kinerja.discussions.services import comment_add
@@ -28,7 +29,6 @@ from kinerja.monitoring.services.feedback.common import (
     MESSAGE_MAX,
     REASON_MIN,
     _optional_text,
-    _require,
     _required_text,
 )
 from kinerja.notifications.models import NotificationKind
@@ -50,7 +50,7 @@ def feedback_request_create(
     """Ask `asked` (a colleague of the agency or the appraiser) for feedback on a result of my
     plan, a core value or my work in general [feedback_request.created]; not twice open to the
     same person on the same subject. The person asked is notified (FEEDBACK_REQUESTED)."""
-    _require(feedback_request_create_refusal(actor, asked))
+    refuse(feedback_request_create_refusal(actor, asked))
     employee_id = employee_id_for_user(actor)
     employee = Employee.objects.filter(pk=employee_id).first() if employee_id else None
     if employee is None:
@@ -117,13 +117,13 @@ def feedback_request_create(
 def feedback_request_decline(*, actor: Actor, request: FeedbackRequest, reason: str) -> Comment:
     """The person asked declines `request` with a reason [feedback_request.declined]; the reason
     is kept as the first comment of the request's thread and the employee is told."""
-    _require(feedback_request_answer_refusal(actor, request))
+    refuse(feedback_request_answer_refusal(actor, request))
     cleaned = _required_text(
         "reason", "Alasan menolak", reason, minimum=REASON_MIN, maximum=MESSAGE_MAX
     )
     with transaction.atomic():
         request = FeedbackRequest.objects.select_for_update().get(pk=request.pk)
-        _require(feedback_request_answer_refusal(actor, request))
+        refuse(feedback_request_answer_refusal(actor, request))
         before = {"state": request.state}
         request.state = FeedbackRequestState.DECLINED
         request.answered_at = timezone.now()
@@ -149,10 +149,10 @@ def feedback_request_decline(*, actor: Actor, request: FeedbackRequest, reason: 
 
 def feedback_request_withdraw(*, actor: Actor, request: FeedbackRequest) -> FeedbackRequest:
     """The employee withdraws their open `request` [feedback_request.withdrawn]."""
-    _require(feedback_request_withdraw_refusal(actor, request))
+    refuse(feedback_request_withdraw_refusal(actor, request))
     with transaction.atomic():
         request = FeedbackRequest.objects.select_for_update().get(pk=request.pk)
-        _require(feedback_request_withdraw_refusal(actor, request))
+        refuse(feedback_request_withdraw_refusal(actor, request))
         before = {"state": request.state}
         request.state = FeedbackRequestState.WITHDRAWN
         request.save(update_fields=["state", "updated_at"])

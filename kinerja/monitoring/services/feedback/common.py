@@ -1,11 +1,11 @@
-"""What the feedback services share: the length limits of their texts, the checks of a
-required or optional text, and turning a refusal of `kinerja.monitoring.feedback_permissions`
-into PermissionDenied.
+"""What the feedback services share: the length limits of their texts and the checks of a
+required or optional text (a refusal of `kinerja.monitoring.feedback_permissions` becomes
+PermissionDenied through `kinerja.accounts.permissions.refuse`).
 """
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 
 TEXT_MIN = 20
 """The shortest feedback accepted, in characters (after surrounding spaces are removed)."""
@@ -39,8 +39,3 @@ def _optional_text(field: str, label: str, value: str, *, maximum: int = TEXT_MA
             {field: [f"{label} {len(text)} karakter terlalu panjang: paling banyak {maximum}."]}
         )
     return text
-
-
-def _require(refusal: str | None) -> None:
-    if refusal:
-        raise PermissionDenied(refusal)

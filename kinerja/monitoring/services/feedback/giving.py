@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from kinerja.accounts.actors import Actor
+from kinerja.accounts.permissions import refuse
 from kinerja.audit.services import audit_record
 from kinerja.discussions.models import Comment
 from kinerja.discussions.services import comment_add
@@ -29,7 +30,7 @@ from kinerja.monitoring.models import (
     FeedbackTag,
 )
 from kinerja.monitoring.services.feedback.cleaning import feedback_text_clean, feedback_topic_clean
-from kinerja.monitoring.services.feedback.common import _optional_text, _require
+from kinerja.monitoring.services.feedback.common import _optional_text
 from kinerja.notifications.models import NotificationKind
 from kinerja.notifications.services import notify
 from kinerja.people.holdings import employee_id_for_user
@@ -75,7 +76,7 @@ def feedback_give(
 ) -> Feedback:
     """Give feedback to `employee` [feedback.given]: as their appraiser, or answering `request`
     (which becomes ANSWERED). The employee is notified (FEEDBACK_RECEIVED)."""
-    _require(feedback_give_refusal(actor, employee, request))
+    refuse(feedback_give_refusal(actor, employee, request))
     author_id = employee_id_for_user(actor)
     assert author_id is not None  # the refusal above
     cleaned_text = feedback_text_clean(text)
@@ -88,7 +89,7 @@ def feedback_give(
     with transaction.atomic():
         if request is not None:
             request = FeedbackRequest.objects.select_for_update().get(pk=request.pk)
-            _require(feedback_request_answer_refusal(actor, request))
+            refuse(feedback_request_answer_refusal(actor, request))
         author = Employee.objects.get(pk=author_id)
         feedback = Feedback.objects.create(
             employee=employee,
@@ -138,7 +139,7 @@ def feedback_give(
 def feedback_reply(*, actor: Actor, feedback: Feedback, text: str) -> Comment:
     """The employee or the author writes in the feedback's thread [feedback.replied]; the other
     side is notified (FEEDBACK_REPLIED)."""
-    _require(feedback_reply_refusal(actor, feedback))
+    refuse(feedback_reply_refusal(actor, feedback))
     me = employee_id_for_user(actor)
     with transaction.atomic():
         comment = comment_add(actor=actor, subject=feedback, body=text)
