@@ -13,18 +13,12 @@ from __future__ import annotations
 
 import os
 import random
-import time
-import types
 from collections import defaultdict
 from decimal import Decimal
 
-from _django import bench_database, print_table, timed
-from django.db import connection
+from _django import TRIVIAL, bench_database, bench_urls, page_measure, print_table, timed
 from django.db.models import Count
-from django.http import HttpRequest, HttpResponse
 from django.test import Client, override_settings
-from django.test.utils import CaptureQueriesContext
-from django.urls import include, path
 
 from kinerja.accounts.demo_identities import DEMO_HR_ADMIN
 from kinerja.accounts.models import User
@@ -44,7 +38,6 @@ from kinerja.planning.models import (
 
 SIZE = int(os.environ.get("BENCH_ALIGNMENT_EMPLOYEES", "100000"))
 REPEAT = 5
-TRIVIAL = "halaman sepele (pembanding)"
 STATES = (
     [PlanState.APPROVED] * 10
     + [PlanState.SUBMITTED] * 3
@@ -54,31 +47,8 @@ STATES = (
 )
 
 
-def trivial(request: HttpRequest) -> HttpResponse:
-    return HttpResponse("ok")
-
-
-bench_urls = types.ModuleType("bench_urls")
-bench_urls.urlpatterns = [  # type: ignore[attr-defined]
-    path("bench/sepele/", trivial),
-    path("", include("config.urls")),
-]
-
-
 def measure(client: Client, url: str) -> tuple[int, float, int]:
-    """Queries, best CPU milliseconds over REPEAT runs, and the page's size in kB."""
-    client.get(url)
-    times = []
-    queries = size = 0
-    for _ in range(REPEAT):
-        with CaptureQueriesContext(connection) as ctx:
-            start = time.process_time()
-            response = client.get(url)
-            times.append((time.process_time() - start) * 1000)
-        assert response.status_code == 200, (url, response.status_code)
-        queries = len(ctx.captured_queries)
-        size = len(response.content) // 1024
-    return queries, min(times), size
+    return page_measure(client, url, repeat=REPEAT)
 
 
 def plans_for_agency(agency_id: int) -> dict[str, int]:

@@ -15,19 +15,13 @@ realisation in each of the 12 windows. Rows are written in bulk.
 from __future__ import annotations
 
 import os
-import time
-import types
 from datetime import datetime, timedelta
 from datetime import time as clock
 from decimal import Decimal
 
-from _django import bench_database, print_table, timed
-from django.db import connection
+from _django import TRIVIAL, bench_database, bench_urls, page_measure, print_table, timed
 from django.db.models import Count
-from django.http import HttpRequest, HttpResponse
 from django.test import Client, override_settings
-from django.test.utils import CaptureQueriesContext
-from django.urls import include, path
 from django.utils import timezone
 
 from kinerja.accounts.demo_identities import DEMO_HR_ADMIN
@@ -50,34 +44,10 @@ from kinerja.planning.models import Aspect, Indicator, PerformancePlan, PlannedR
 
 SIZE = int(os.environ.get("BENCH_MONITORING_EMPLOYEES", "10000"))
 REPEAT = 5
-TRIVIAL = "halaman sepele (pembanding)"
-
-
-def trivial(request: HttpRequest) -> HttpResponse:
-    return HttpResponse("ok")
-
-
-bench_urls = types.ModuleType("bench_urls")
-bench_urls.urlpatterns = [  # type: ignore[attr-defined]
-    path("bench/sepele/", trivial),
-    path("", include("config.urls")),
-]
 
 
 def measure(client: Client, url: str) -> tuple[int, float, int]:
-    """Queries, best CPU milliseconds over REPEAT runs, and the page's size in kB."""
-    client.get(url)
-    times = []
-    queries = size = 0
-    for _ in range(REPEAT):
-        with CaptureQueriesContext(connection) as ctx:
-            start = time.process_time()
-            response = client.get(url)
-            times.append((time.process_time() - start) * 1000)
-        assert response.status_code == 200, (url, response.status_code)
-        queries = len(ctx.captured_queries)
-        size = len(response.content) // 1024
-    return queries, min(times), size
+    return page_measure(client, url, repeat=REPEAT)
 
 
 def login_for(employee: Employee) -> User:
