@@ -16,6 +16,7 @@ from django.utils import timezone
 from kinerja.accounts.actors import Actor
 from kinerja.accounts.permissions import refuse
 from kinerja.audit.services import audit_record
+from kinerja.core.templatetags.kinerja_ui import datetime_id
 from kinerja.monitoring.dialogue_permissions import dialogue_lead_refusal
 from kinerja.monitoring.models import DialogueAction, DialogueKind, PerformanceDialogue
 from kinerja.people.holdings import employee_id_for_user, today
@@ -46,7 +47,7 @@ class ActionDraft:
 def moment_id(value: datetime) -> str:
     """`Senin, 7 Desember 2026 pukul 09.00 WIB` (Asia/Jakarta, the project's time zone)."""
     local = timezone.localtime(value) if timezone.is_aware(value) else value
-    return f"{DAY_NAMES[local.weekday()]}, {format_date_id(local.date())} pukul {local:%H.%M} WIB"
+    return f"{DAY_NAMES[local.weekday()]}, {datetime_id(local)} WIB"
 
 
 def _aware(value: datetime) -> datetime:
