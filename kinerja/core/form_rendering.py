@@ -28,7 +28,8 @@ _OURS = ("form-control", "form-select", "form-check-input")
 
 def widget_class(input_type: str, template_name: str) -> str:
     """Bootstrap's class for a widget, so that no form has to set it by hand. The wrapper of a
-    group of checkboxes or radios gets none (its options get `form-check-input`)."""
+    group of checkboxes or radios gets none: its choices are written with `form-check-input`
+    by templates/django/forms/widgets/multiple_input.html."""
     if template_name.endswith(_GROUPS):
         return ""
     if input_type in _CHECKS:
@@ -77,7 +78,8 @@ class KinerjaFormRenderer(TemplatesSetting):
                 "django/forms/widgets/"
             ):
                 extra = widget_class(str(widget.get("type", "")), template_name)
-                attrs["class"] = f"{extra} {current}".strip()
+                if extra:
+                    attrs["class"] = f"{extra} {current}".strip()
             if template_name == SELECT_TEMPLATE:
                 return select_html(widget)
         return super().render(template_name, context, request)

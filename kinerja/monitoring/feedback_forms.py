@@ -20,13 +20,6 @@ def _textarea(rows: int = 3) -> forms.Textarea:
     return forms.Textarea(attrs={"rows": rows})
 
 
-class Checkboxes(forms.CheckboxSelectMultiple):
-    """Checkboxes with Bootstrap's check markup. The site renderer gives a widget of Django's
-    own templates a single class, which suits a <select> but not a list of checkboxes."""
-
-    template_name = "monitoring/feedback/_checkboxes.html"
-
-
 class ResultChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
     def label_from_instance(self, obj: Any) -> str:
         return f"RHK {obj.number}: {obj.text}"
@@ -105,7 +98,7 @@ class FeedbackGiveForm(TopicForm):
     competencies = forms.MultipleChoiceField(
         label=_("Kompetensi"),
         choices=Competency.choices,
-        widget=Checkboxes,
+        widget=forms.CheckboxSelectMultiple,
         error_messages={
             "required": _("Kompetensi: pilih paling sedikit satu kompetensi."),
             "invalid_choice": _("Kompetensi: pilih dari daftar."),

@@ -151,6 +151,8 @@ def test_a_group_of_checkboxes_is_not_styled_as_a_dropdown() -> None:
     html = str(Form()["tags"])
     assert "form-select" not in html
     assert html.count('type="checkbox"') == 2
+    assert html.count('class="form-check-input"') == 2
+    assert '<label class="form-check-label" for="id_tags_0">Komunikasi</label>' in html
 
 
 def test_selects_are_written_by_the_renderer_with_escaped_options_and_the_choice_kept() -> None:
