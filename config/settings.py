@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "kinerja.surveys",
     "kinerja.planning",
     "kinerja.monitoring",
+    "kinerja.evaluation",
 ]
 
 MIDDLEWARE = [

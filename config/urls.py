@@ -45,6 +45,8 @@ urlpatterns = [
     # its patterns come first so that /skp/<id>/realisasi/ is not read as a planning page.
     path("", include("kinerja.monitoring.urls")),
     path("skp/", include("kinerja.planning.urls")),
+    # Evaluation serves /penilaian/, /kurva/, /kalibrasi/ and /tpp/.
+    path("", include("kinerja.evaluation.urls")),
     path("kotak-masuk/", include("kinerja.notifications.urls")),
     path("skm/", include("kinerja.surveys.urls")),
     path("s/", include("kinerja.surveys.public_urls")),

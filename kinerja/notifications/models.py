@@ -30,6 +30,10 @@ class NotificationKind(models.TextChoices):
     DIALOGUE_RECORDED = "DIALOGUE_RECORDED", _("Dialog kinerja dicatat")
     DIALOGUE_CANCELLED = "DIALOGUE_CANCELLED", _("Dialog kinerja dibatalkan")
     ACTION_OVERDUE = "ACTION_OVERDUE", _("Tindak lanjut lewat batas")
+    EVALUATION_RATED = "EVALUATION_RATED", _("Hasil penilaian ditetapkan")
+    EVALUATION_CHANGED = "EVALUATION_CHANGED", _("Hasil penilaian diubah dalam kalibrasi")
+    EVALUATION_ACKNOWLEDGED = "EVALUATION_ACKNOWLEDGED", _("Hasil penilaian diterima pegawai")
+    EVALUATION_LOCKED = "EVALUATION_LOCKED", _("Hasil penilaian dikunci")
 
 
 class Channel(models.TextChoices):

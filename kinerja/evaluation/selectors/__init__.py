@@ -1,0 +1,1 @@
+"""Reads of evaluation, each fetching and authorising in one call (see the modules)."""
