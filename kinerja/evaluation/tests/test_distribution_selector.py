@@ -1,5 +1,7 @@
 """The live spread of an agency's group against the guidance (selectors/distribution.py)."""
 
+from typing import Any
+
 import pytest
 
 from kinerja.evaluation.rules import Scope
@@ -43,7 +45,7 @@ def test_without_an_organisation_rating_there_is_no_check() -> None:
 
 
 def test_the_spread_costs_the_same_queries_for_one_and_for_many(
-    django_assert_max_num_queries,
+    django_assert_max_num_queries: Any,
 ) -> None:
     period = make_open_period(state=PeriodState.EVALUATION)
     scope = Scope(period, None)

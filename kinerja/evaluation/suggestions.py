@@ -1,0 +1,121 @@
+"""The suggestions beside an evaluation's ratings, computed for one plan or ten thousand in the
+same few queries: every entrance (starting one evaluation, the bulk preparation job, the API)
+calls `plan_suggestions`, so they all suggest the same thing.
+
+- A result's suggestion comes from its indicators' achievements in the group's window (for
+  the year: each indicator's latest window), counting realisations that were submitted or
+  accepted (`COUNTED_STATES`); `kinerja.scoring.suggestions.suggest_result_rating` decides.
+- The results suggestion overall is `suggest_results_rating` over the results' ratings (the
+  appraiser's where given, else the suggestions); a head of agency's follows the organisation's
+  predikat (`results_rating_for_organization`).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from kinerja.evaluation.rules import Scope
+from kinerja.monitoring.models import Realization, RealizationState
+from kinerja.planning.models import Indicator
+from kinerja.scoring.achievement import ResultItem, ResultKind, suggest_results_rating
+from kinerja.scoring.ratings import OrganizationPredikat, Rating
+from kinerja.scoring.suggestions import (
+    Suggestion,
+    mean_achievement,
+    results_rating_for_organization,
+    suggest_result_rating,
+)
+
+COUNTED_STATES = (RealizationState.SUBMITTED, RealizationState.ACCEPTED)
+"""Realisations that count for a suggestion: submitted (waiting for the appraiser) or accepted;
+drafts and returned ones are the employee's work in progress."""
+
+
+@dataclass(frozen=True)
+class ResultSuggestion:
+    """One result's suggestion: the mean of its indicators' achievements and the rating."""
+
+    result_id: int
+    kind: str
+    achievements: tuple[Decimal | None, ...]
+    suggestion: Suggestion | None
+
+    @property
+    def mean_achievement(self) -> Decimal | None:
+        return mean_achievement(self.achievements)
+
+
+@dataclass
+class PlanSuggestions:
+    """The suggestions of one plan's results, in result order."""
+
+    plan_id: int
+    results: list[ResultSuggestion] = field(default_factory=list)
+
+    def by_result(self) -> dict[int, ResultSuggestion]:
+        return {row.result_id: row for row in self.results}
+
+
+def plan_suggestions(*, plan_ids: Iterable[int], scope: Scope) -> dict[int, PlanSuggestions]:
+    """Each plan's result suggestions for the group's time, in two queries (indicators,
+    realisations) whatever the number of plans."""
+    ids = list(plan_ids)
+    indicators = (
+        Indicator.objects.filter(result__plan_id__in=ids)
+        .order_by("result__plan_id", "result__kind", "result__number", "result_id", "number")
+        .values_list("id", "result_id", "result__plan_id", "result__kind")
+    )
+    realizations = Realization.objects.filter(plan_id__in=ids, state__in=COUNTED_STATES)
+    if scope.window is not None:
+        realizations = realizations.filter(window_id=scope.window.pk)
+    else:
+        realizations = realizations.filter(window__period_id=scope.period.pk)
+    latest: dict[int, tuple[int, Decimal | None]] = {}
+    for indicator_id, number, achievement in realizations.values_list(
+        "indicator_id", "window__number", "achievement"
+    ):
+        if indicator_id not in latest or latest[indicator_id][0] < number:
+            latest[indicator_id] = (number, achievement)
+    by_result: dict[int, list[Decimal | None]] = defaultdict(list)
+    order: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    for indicator_id, result_id, plan_id, kind in indicators:
+        if result_id not in by_result:
+            order[plan_id].append((result_id, kind))
+        by_result[result_id].append(latest.get(indicator_id, (0, None))[1])
+    plans = {plan_id: PlanSuggestions(plan_id) for plan_id in ids}
+    for plan_id, results in order.items():
+        for result_id, kind in results:
+            achievements = tuple(by_result[result_id])
+            plans[plan_id].results.append(
+                ResultSuggestion(result_id, kind, achievements, suggest_result_rating(achievements))
+            )
+    return plans
+
+
+def results_suggestion(
+    results: Iterable[tuple[str, str]],
+    *,
+    organization: OrganizationPredikat | None = None,
+    head_of_agency: bool = False,
+) -> Suggestion | None:
+    """The suggested results rating overall from (kind, rating) of each result (the
+    appraiser's rating, else the suggestion; results with neither are left out). A head of
+    agency's follows the organisation's predikat, and has none while it is not set."""
+    if head_of_agency:
+        return results_rating_for_organization(organization) if organization else None
+    items = [ResultItem(kind=ResultKind(kind), rating=Rating(r)) for kind, r in results if r]
+    if not items:
+        return None
+    found = suggest_results_rating(items)
+    return Suggestion(found.rating, found.rule, found.explanation)
+
+
+def suggestion_texts(suggestions: Mapping[int, ResultSuggestion]) -> dict[int, str]:
+    """Each result's suggestion sentence ("" when there is none), for pages and documents."""
+    return {
+        result_id: row.suggestion.explanation if row.suggestion else "Belum ada capaian"
+        for result_id, row in suggestions.items()
+    }

@@ -1,0 +1,75 @@
+"""Suggestions computed from realisations for one plan or many (suggestions.py)."""
+
+from decimal import Decimal
+from typing import Any
+
+import pytest
+
+from kinerja.evaluation.rules import Scope
+from kinerja.evaluation.suggestions import plan_suggestions, results_suggestion
+from kinerja.monitoring.models import RealizationState
+from kinerja.monitoring.testing import make_realization, make_running_plan, plan_indicators
+from kinerja.people.testing import Personas
+from kinerja.periods.models import EvaluationWindow
+from kinerja.planning.models import Indicator, PerformancePlan
+from kinerja.scoring.ratings import OrganizationPredikat, Rating
+
+pytestmark = pytest.mark.django_db
+
+
+def _achieved(
+    plan: PerformancePlan,
+    indicator: Indicator,
+    window: EvaluationWindow,
+    percent: str,
+    state: str = RealizationState.ACCEPTED,
+) -> None:
+    realization = make_realization(plan=plan, indicator=indicator, window=window, state=state)
+    realization.achievement = Decimal(percent)
+    realization.save(update_fields=["achievement"])
+
+
+def test_a_window_suggests_from_its_submitted_and_accepted_realisations(personas: Personas) -> None:
+    plan = make_running_plan(employee=personas.staff.employee, results=3)
+    first, second, third = plan_indicators(plan)
+    window = EvaluationWindow.objects.get(period=plan.period, number=1)
+    _achieved(plan, first, window, "115")
+    _achieved(plan, second, window, "95", state=RealizationState.SUBMITTED)
+    _achieved(plan, third, window, "150", state=RealizationState.DRAFT)
+
+    found = plan_suggestions(plan_ids=[plan.pk], scope=Scope(plan.period, window))[plan.pk]
+
+    ratings = [row.suggestion.rating if row.suggestion else None for row in found.results]
+    assert ratings == [Rating.ABOVE, Rating.BELOW, None]
+    assert found.results[0].mean_achievement == Decimal("115.00")
+
+
+def test_the_year_takes_each_indicators_latest_window(personas: Personas) -> None:
+    plan = make_running_plan(employee=personas.staff.employee, results=1)
+    (indicator,) = plan_indicators(plan)
+    january = EvaluationWindow.objects.get(period=plan.period, number=1)
+    march = EvaluationWindow.objects.get(period=plan.period, number=3)
+    _achieved(plan, indicator, march, "101")
+    _achieved(plan, indicator, january, "40")
+
+    found = plan_suggestions(plan_ids=[plan.pk], scope=Scope(plan.period, None))[plan.pk]
+
+    assert found.results[0].suggestion is not None
+    assert found.results[0].suggestion.rating is Rating.MEETS
+
+
+def test_many_plans_cost_two_queries(personas: Personas, django_assert_num_queries: Any) -> None:
+    plans = [make_running_plan(employee=personas.staff.employee, results=2)]
+    with django_assert_num_queries(2):
+        plan_suggestions(plan_ids=[p.pk for p in plans], scope=Scope(plans[0].period, None))
+
+
+def test_results_overall_and_head_of_agency() -> None:
+    found = results_suggestion([("UTAMA", "ABOVE"), ("UTAMA", "ABOVE"), ("TAMBAHAN", "")])
+    assert found is not None
+    assert found.rating is Rating.ABOVE
+    assert results_suggestion([("UTAMA", "")]) is None
+    head = results_suggestion([], organization=OrganizationPredikat.BAIK, head_of_agency=True)
+    assert head is not None
+    assert head.rating is Rating.MEETS
+    assert results_suggestion([], head_of_agency=True) is None
