@@ -6,6 +6,7 @@ from typing import Any
 import pytest
 
 from kinerja.evaluation.rules import Scope
+from kinerja.evaluation.services.rows import evaluation_rows_build, evaluation_rows_save
 from kinerja.evaluation.suggestions import plan_suggestions, results_suggestion
 from kinerja.monitoring.models import RealizationState
 from kinerja.monitoring.testing import make_realization, make_running_plan, plan_indicators
@@ -73,3 +74,21 @@ def test_results_overall_and_head_of_agency() -> None:
     assert head is not None
     assert head.rating is Rating.MEETS
     assert results_suggestion([], head_of_agency=True) is None
+
+
+def test_fresh_rows_carry_the_suggestions_and_save_in_bulk(personas: Personas) -> None:
+    plan = make_running_plan(employee=personas.staff.employee, results=2)
+    first, _second = plan_indicators(plan)
+    window = EvaluationWindow.objects.get(period=plan.period, number=1)
+    _achieved(plan, first, window, "120")
+    scope = Scope(plan.period, window)
+    found = plan_suggestions(plan_ids=[plan.pk], scope=scope)[plan.pk]
+
+    rows = evaluation_rows_build(
+        plan=plan, scope=scope, suggestions=found, organization=None, is_head_of_agency=False
+    )
+    (saved,) = evaluation_rows_save([rows])
+
+    assert saved.results_suggestion == "ABOVE"
+    assert [r.suggestion for r in saved.result_ratings.order_by("result__number")] == ["ABOVE", ""]
+    assert saved.behavior_ratings.count() == 7
