@@ -19,8 +19,13 @@ from kinerja.scoring.distribution import check_distribution
 from kinerja.scoring.formatting import format_decimal
 from kinerja.scoring.ikm import Element, WeightConvention, ikm, sample_size
 from kinerja.scoring.nip import format_nip, parse_nip
-from kinerja.scoring.ratings import OrganizationPredikat, Predikat
+from kinerja.scoring.ratings import OrganizationPredikat, Predikat, Rating
 from kinerja.scoring.spreadsheet import read_rows
+from kinerja.scoring.suggestions import (
+    results_rating_for_organization,
+    suggest_behavior_rating,
+    suggest_result_rating,
+)
 from kinerja.scoring.survey_rows import responses_from_rows
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -246,3 +251,18 @@ def test_behaviour_example() -> None:
     shown = {rater: format_decimal(value) for rater, value in leniency.items()}
     assert shown == {"a": "0,75", "b": "-1,50", "c": "0,00"}
     assert_documented("3 raters, **4,33**", "**0,75**", "**-1,50**", "**0,00**")
+
+
+def test_evaluation_suggestions_example() -> None:
+    result = suggest_result_rating([Decimal("120"), Decimal("100"), None])
+    assert result is not None
+    assert result.rating is Rating.ABOVE
+    behavior = suggest_behavior_rating([Rating.ABOVE] * 4 + [Rating.MEETS] * 3)
+    assert (behavior.rating, behavior.rule) == (Rating.ABOVE, "most_above")
+    assert_documented(
+        "mean **110,00** → ABOVE",
+        result.explanation,
+        "MEETS three times → **ABOVE**, rule `most_above`",
+        "**Istimewa → ABOVE, Baik → MEETS, Butuh Perbaikan / Kurang / Sangat Kurang → BELOW**",
+    )
+    assert results_rating_for_organization(OrganizationPredikat.BAIK).rating is Rating.MEETS
