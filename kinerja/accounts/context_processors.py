@@ -32,15 +32,19 @@ def _has_employee(user: Any) -> bool:
 
 def _links_for(user: Any) -> list[tuple[str, str]]:
     links = [("Tugas saya", "core:home"), ("SKP", "planning:plan_list")]
+    if _has_employee(user) or permissions.is_leader(user):
+        links.append(("Penilaian", "evaluation:evaluation_list"))
     if permissions.can_read_all_agencies(user) or permissions.is_agency_admin(user):
         links += [
             ("Perangkat daerah", "organization:agency_list"),
             ("Pegawai", "people:employee_list"),
             ("Kemajuan SKP", "planning:completion"),
             ("Survei kepuasan", "surveys:index"),
+            ("Kurva distribusi", "evaluation:curve_index"),
         ]
     if permissions.is_hr_admin(user) or permissions.is_agency_admin(user):
         links.append(("Impor pegawai", "people_import:upload"))
+        links.append(("TPP", "evaluation:allowance_index"))
     if _has_employee(user):
         links += [
             ("Umpan balik", "monitoring:feedback_index"),
