@@ -17,6 +17,7 @@ from kinerja.evaluation.permissions import can_view_evaluation
 from kinerja.evaluation.rules import ANNUAL_PARAM, Scope
 from kinerja.people.holdings import today
 from kinerja.periods.models import EvaluationWindow, PerformancePeriod
+from kinerja.periods.rules import window_close_date
 from kinerja.periods.selectors import period_current
 
 NOT_FOUND = "Penilaian tidak ditemukan."
@@ -47,12 +48,18 @@ def evaluation_get_for_actor(*, actor: Actor, evaluation_id: int) -> Evaluation:
 
 
 def default_scope(period: PerformancePeriod, day: date) -> Scope:
-    """The group a page opens on: the latest window that has ended by `day`, or the year once
-    the period is over (or before any window ended)."""
-    if day > period.end_date:
+    """The group a page opens on: the latest window whose realisations have closed by `day`
+    (the latest that can be rated without a reason), the year once the period's last window
+    has closed, or the first window before any has."""
+    windows = list(period.windows.order_by("number"))
+    for window in windows:
+        window.period = period
+    closed = [w for w in windows if window_close_date(w) < day]
+    if windows and len(closed) == len(windows):
         return Scope(period, None)
-    window = period.windows.filter(end_date__lt=day).order_by("-number").first()
-    return Scope(period, window)
+    if closed:
+        return Scope(period, closed[-1])
+    return Scope(period, windows[0] if windows else None)
 
 
 def scope_from_query(query: Mapping[str, str], *, day: date | None = None) -> Scope | None:
