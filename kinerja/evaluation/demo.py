@@ -1,9 +1,11 @@
-"""Demo data of evaluation. (Scaffold: nothing seeded yet.)"""
+"""Demo data of evaluation: a finished previous year (rated, acknowledged, calibrated and
+locked) and the current year part way. Each part is idempotent."""
 
 from __future__ import annotations
 
 from kinerja.core.demo import DemoOptions
+from kinerja.evaluation.demo_previous import demo_previous_year
 
 
 def demo_seed(options: DemoOptions) -> list[str]:
-    return []
+    return demo_previous_year(options)
