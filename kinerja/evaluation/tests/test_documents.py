@@ -112,3 +112,18 @@ def test_building_the_document_costs_the_same_queries_for_2_and_12_results(
         counts.append(len(queries))
     assert counts[0] == counts[1]
     assert counts[0] <= 16
+
+
+def test_the_form_heading_names_the_month_the_quarter_or_the_year() -> None:
+    from kinerja.evaluation.documents.text import heading
+    from kinerja.evaluation.rules import Scope
+    from kinerja.periods.models import WindowKind
+    from kinerja.periods.testing import make_period
+
+    monthly = make_period(year=2030)
+    quarterly = make_period(year=2031, window_kind=WindowKind.QUARTERLY)
+    quarters = list(quarterly.windows.order_by("number"))
+    assert heading(Scope(monthly, monthly.windows.get(number=1))) == "Periode: Bulan Januari"
+    assert heading(Scope(quarterly, quarters[0])) == "Periode: Triwulan I"
+    assert heading(Scope(quarterly, quarters[-1])) == "Periode: Triwulan IV-Akhir"
+    assert heading(Scope(monthly, None)) == "Periode: Tahunan"
