@@ -262,6 +262,19 @@ STORAGES["evidence"] = {
         or json.dumps({"location": str(VAR_DIR / "evidence"), "base_url": None})
     ),
 }
+# Generated documents kept for download (the ZIP of an agency's evaluation documents) go through
+# the storage alias "documents": var/documents by default, never served directly (only through
+# the view that checks the job's owner); DOCUMENTS_STORAGE_BACKEND / DOCUMENTS_STORAGE_OPTIONS
+# as for evidence.
+STORAGES["documents"] = {
+    "BACKEND": os.environ.get(
+        "DOCUMENTS_STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage"
+    ),
+    "OPTIONS": json.loads(
+        os.environ.get("DOCUMENTS_STORAGE_OPTIONS", "")
+        or json.dumps({"location": str(VAR_DIR / "documents"), "base_url": None})
+    ),
+}
 EVIDENCE_MAX_FILE_BYTES = int(os.environ.get("EVIDENCE_MAX_FILE_BYTES", str(10 * 1024 * 1024)))
 EVIDENCE_MAX_PLAN_BYTES = int(os.environ.get("EVIDENCE_MAX_PLAN_BYTES", str(200 * 1024 * 1024)))
 # A realisation submitted after its window's due date is late; this many days later the window

@@ -35,3 +35,9 @@ STORAGES["evidence"] = {
     "BACKEND": "django.core.files.storage.FileSystemStorage",
     "OPTIONS": {"location": str(VAR_DIR / "test-evidence")},
 }
+
+# Generated documents of the test run stay apart from a demo's.
+STORAGES["documents"] = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": str(VAR_DIR / "test-documents")},
+}

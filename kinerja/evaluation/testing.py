@@ -8,6 +8,8 @@ themselves.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime, time
+from decimal import Decimal
 
 from django.utils import timezone
 
@@ -20,12 +22,21 @@ from kinerja.evaluation.models import (
     ResultRating,
 )
 from kinerja.evaluation.rules import Scope, predikat_for
+from kinerja.evaluation.selectors.distribution import organization_rating_for
+from kinerja.monitoring.models import Feedback, FeedbackSubject, Realization, RealizationState
+from kinerja.monitoring.testing import (
+    make_link_evidence,
+    make_realization,
+    plan_indicators,
+    window_on,
+)
 from kinerja.organization.models import Agency, Position, Unit
+from kinerja.people.models import Employee
 from kinerja.people.testing import assign, make_employee, make_position
-from kinerja.periods.models import EvaluationWindow, PerformancePeriod
+from kinerja.periods.models import EvaluationWindow, PerformancePeriod, PeriodState
 from kinerja.planning.models import PerformancePlan, PlannedResult, PlanState
 from kinerja.planning.selectors import core_values
-from kinerja.planning.testing import make_result
+from kinerja.planning.testing import make_open_period, make_plan, make_result
 from kinerja.scoring.ratings import OrganizationPredikat, Predikat, Rating
 
 # A (results, behaviour) pair that gives each predikat through the matrix.
@@ -129,3 +140,61 @@ def make_group(
             )
         )
     return evaluations
+
+
+# --- ev-docs ---
+
+
+def make_documented_evaluation(
+    *,
+    employee: Employee,
+    appraiser: Employee,
+    results: int = 2,
+    trial: bool = False,
+    reason: str = "Laporan diserahkan terlambat dua minggu.",
+) -> Evaluation:
+    """A rated periodic evaluation of a new approved plan of `employee` (this year's period, or
+    a trial period), for the window containing today, with everything the document prints:
+    `results` main results with an indicator each, an accepted realisation with a link as
+    evidence for each, the appraiser's feedback on the first result and on one core value, the
+    first result rated below its suggestion with `reason`, and the agency's organisation
+    predikat Baik."""
+    period = make_open_period(state=PeriodState.EXECUTION, is_trial=trial)
+    plan = make_plan(
+        employee=employee,
+        period=period,
+        state=PlanState.APPROVED,
+        results=results,
+        start_date=period.start_date,
+    )
+    window = window_on(plan)
+    for indicator in plan_indicators(plan):
+        realization = make_realization(
+            plan=plan,
+            indicator=indicator,
+            window=window,
+            value=10,
+            state=RealizationState.ACCEPTED,
+            description="Berkas diarsipkan",
+        )
+        Realization.objects.filter(pk=realization.pk).update(achievement=Decimal("83.33"))
+        make_link_evidence(realization=realization)
+    first = PlannedResult.objects.filter(plan=plan).order_by("kind", "number").first()
+    moment = timezone.make_aware(datetime.combine(window.start_date, time(10)))
+    for subject, result, value, text in (
+        (FeedbackSubject.RESULT, first, "", "Rekap bulanan rapi dan tepat waktu."),
+        (FeedbackSubject.CORE_VALUE, None, "AKUNTABEL", "Selalu melaporkan kendala lebih awal."),
+    ):
+        feedback = Feedback.objects.create(
+            employee=employee, author=appraiser, author_is_appraiser=True, plan=plan,
+            subject=subject, result=result, core_value=value, text=text,
+        )  # fmt: skip
+        Feedback.objects.filter(pk=feedback.pk).update(created_at=moment)
+    evaluation = make_evaluation(plan=plan, window=window)
+    ResultRating.objects.filter(evaluation=evaluation, result=first).update(
+        suggestion=Rating.ABOVE.value, rating=Rating.MEETS.value, reason=reason
+    )
+    scope = Scope(period, window)
+    if organization_rating_for(agency_id=plan.position.agency_id, scope=scope) is None:
+        make_org_rating(agency=plan.position.agency, scope=scope)
+    return evaluation
