@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from django.utils import timezone
 
 from kinerja.evaluation.models import (
+    AttendanceRecord,
     BehaviorRating,
     Evaluation,
     EvaluationKind,
@@ -21,6 +22,7 @@ from kinerja.evaluation.models import (
 )
 from kinerja.evaluation.rules import Scope, predikat_for
 from kinerja.organization.models import Agency, Position, Unit
+from kinerja.people.models import Employee
 from kinerja.people.testing import assign, make_employee, make_position
 from kinerja.periods.models import EvaluationWindow, PerformancePeriod
 from kinerja.planning.models import PerformancePlan, PlannedResult, PlanState
@@ -129,3 +131,20 @@ def make_group(
             )
         )
     return evaluations
+
+
+# --- ev-tpp ---
+
+
+def make_attendance(
+    *, employee: Employee, year: int, month: int, working: int = 20, present: int = 20
+) -> AttendanceRecord:
+    return AttendanceRecord.objects.create(
+        employee=employee, year=year, month=month, working_days=working, present_days=present
+    )
+
+
+def attendance_csv(rows: Iterable[tuple[str, object, object]]) -> bytes:
+    """An attendance file as the import reads it: header NIP;Hari Kerja;Hari Hadir."""
+    lines = ["NIP;Hari Kerja;Hari Hadir", *(f"{n};{w};{p}" for n, w, p in rows)]
+    return ("\r\n".join(lines) + "\r\n").encode("utf-8")
