@@ -126,7 +126,7 @@ def test_the_sheet_downloads_as_xlsx_with_notes_and_is_audited(
     full = by_nip[rated[0].plan.employee.nip]
     assert (full[3], full[4], full[9]) == ("BAIK", "Baik", 100)
     head = by_nip[personas.staff.other_head.nip]
-    assert "Belum ada predikat" in head[10]
+    assert "Belum ada predikat" in str(head[10])
     assert AuditEvent.objects.filter(action="allowance_sheet.downloaded").count() == 1
 
 
