@@ -59,16 +59,25 @@ def _month_query(month: Month) -> str:
     return f"?{MONTH_PARAM}={month.param}"
 
 
-@require_GET
-def allowance_index(request: HttpRequest) -> HttpResponse:
+def _optional_id(raw: str | None) -> int | None:
+    """An id from a picker; a value that is not one just picks nothing."""
+    try:
+        return id_param(raw, label="Pilihan")
+    except ValidationError:
+        return None
+
+
+def _index_page(
+    request: HttpRequest,
+    *,
+    month: Month,
+    month_error: str,
+    status: int = 200,
+    agency_id: int | None = None,
+) -> HttpResponse:
     actor = request_actor(request)
     agencies = list(allowance_agencies_for_actor(actor=actor))
-    month, month_error = _month(request)
-    chosen = (
-        id_param(request.GET.get(AGENCY_PARAM), label="Perangkat daerah")
-        if (request.GET.get(AGENCY_PARAM, "").isdigit())
-        else None
-    )
+    chosen = agency_id or _optional_id(request.GET.get(AGENCY_PARAM))
     if chosen is None and len(agencies) == 1:
         chosen = agencies[0].pk
     agency = next((a for a in agencies if a.pk == chosen), None)
@@ -83,23 +92,25 @@ def allowance_index(request: HttpRequest) -> HttpResponse:
         "sheet": None,
         "query": _month_query(month),
     }
-    if agency is not None:
+    if agency is not None and not month_error:
         try:
             context["sheet"] = allowance_sheet_prepare(actor=actor, agency=agency, month=month)
         except ValidationError as error:
             context["month_error"] = " ".join(error.messages)
-    return render(request, "evaluation/allowance/index.html", context)
+    return render(request, "evaluation/allowance/index.html", context, status=status)
+
+
+@require_GET
+def allowance_index(request: HttpRequest) -> HttpResponse:
+    month, month_error = _month(request)
+    return _index_page(request, month=month, month_error=month_error)
 
 
 @require_http_methods(["GET", "POST"])
 def scheme_edit(request: HttpRequest) -> HttpResponse:
     actor = request_actor(request)
     schemes = list(allowance_scheme_list_for_actor(actor=actor))
-    editing_id = (
-        id_param(request.GET.get("skema"), label="Skema")
-        if (request.GET.get("skema", "").isdigit())
-        else None
-    )
+    editing_id = _optional_id(request.GET.get("skema"))
     editing: AllowanceScheme | None = next((s for s in schemes if s.pk == editing_id), None)
     form = (
         SchemeForm(request.POST)
@@ -208,7 +219,13 @@ def allowance_sheet(request: HttpRequest, agency_id: int) -> HttpResponse:
         month = month_from_query(request.GET)
         content = allowance_sheet_download(actor=actor, agency=agency, month=month)
     except ValidationError as error:
-        return HttpResponse(" ".join(error.messages), status=400, content_type="text/plain")
+        return _index_page(
+            request,
+            month=month_default(),
+            month_error=" ".join(error.messages),
+            status=400,
+            agency_id=agency.pk,
+        )
     response = HttpResponse(content, content_type=XLSX_CONTENT_TYPE)
     file_name = f"tpp-{agency.code}-{month.param}.xlsx"
     response["Content-Disposition"] = f'attachment; filename="{file_name}"'
