@@ -14,6 +14,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from kinerja.evaluation.models import (
+    AttendanceRecord,
     BehaviorRating,
     Evaluation,
     EvaluationKind,
@@ -198,3 +199,20 @@ def make_documented_evaluation(
     if organization_rating_for(agency_id=plan.position.agency_id, scope=scope) is None:
         make_org_rating(agency=plan.position.agency, scope=scope)
     return evaluation
+
+
+# --- ev-tpp ---
+
+
+def make_attendance(
+    *, employee: Employee, year: int, month: int, working: int = 20, present: int = 20
+) -> AttendanceRecord:
+    return AttendanceRecord.objects.create(
+        employee=employee, year=year, month=month, working_days=working, present_days=present
+    )
+
+
+def attendance_csv(rows: Iterable[tuple[str, object, object]]) -> bytes:
+    """An attendance file as the import reads it: header NIP;Hari Kerja;Hari Hadir."""
+    lines = ["NIP;Hari Kerja;Hari Hadir", *(f"{n};{w};{p}" for n, w, p in rows)]
+    return ("\r\n".join(lines) + "\r\n").encode("utf-8")
