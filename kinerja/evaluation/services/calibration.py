@@ -13,6 +13,7 @@ from typing import Any
 
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
@@ -63,7 +64,7 @@ def session_scope(session: CalibrationSession) -> Scope:
     return Scope(session.period, session.window)
 
 
-def _sessions(agency: Agency, scope: Scope) -> Any:
+def _sessions(agency: Agency, scope: Scope) -> QuerySet[CalibrationSession]:
     sessions = CalibrationSession.objects.filter(
         agency=agency, period_id=scope.period.pk
     ).order_by()
