@@ -308,9 +308,14 @@ def test_locking_with_drafts_is_refused_with_their_count(
     scope = annual()
     make_bulk_group(agency=personas.agency, scope=scope, count=2, state=EvaluationState.DRAFT)
     client.force_login(personas.hr_admin)
-    response = client.post(url(personas, "kunci/"), scope_data(scope))
+    response = client.post(
+        url(personas, "kunci/"), {**scope_data(scope), "justification": "Catatan kunci saya."}
+    )
     assert response.status_code == 400
-    assert "Masih ada 2 penilaian berstatus draf" in page_text(response.content)
+    text = page_text(response.content)
+    assert "Masih ada 2 penilaian berstatus draf" in text
+    assert "Catatan kunci saya." in text
+    assert not CalibrationSession.objects.exists()
 
 
 @pytest.mark.parametrize("count", [5, 200, 2000])
