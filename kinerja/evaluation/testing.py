@@ -216,3 +216,74 @@ def attendance_csv(rows: Iterable[tuple[str, object, object]]) -> bytes:
     """An attendance file as the import reads it: header NIP;Hari Kerja;Hari Hadir."""
     lines = ["NIP;Hari Kerja;Hari Hadir", *(f"{n};{w};{p}" for n, w, p in rows)]
     return ("\r\n".join(lines) + "\r\n").encode("utf-8")
+
+
+# --- ev-calib ---
+
+
+def make_bulk_group(
+    *,
+    agency: Agency,
+    scope: Scope,
+    count: int,
+    unit: Unit | None = None,
+    kind: str = "PELAKSANA",
+    pairs: Iterable[tuple[Rating, Rating]] = ((Rating.MEETS, Rating.MEETS),),
+    state: str = EvaluationState.RATED,
+    first: int = 0,
+) -> list[int]:
+    """`count` employees of `agency` (posts of `kind` in `unit`, no supervisor), each with an
+    approved plan of the scope's period and an evaluation of the scope, in a few bulk queries
+    whatever `count` (for pages that must cost the same at 5 and 2,000 employees). Ratings go
+    round `pairs` (results, behaviour). Give calls in one test different `first` numbers
+    (names and NIPs follow from it). Returns the evaluation ids, in order."""
+    from kinerja.people.models import Assignment, Employee
+    from kinerja.people.testing import synthetic_nip
+
+    period: PerformancePeriod = scope.period
+    base = 4_000_000 + first
+    cycle = list(pairs)
+    posts = Position.objects.bulk_create(
+        Position(agency=agency, unit=unit, name=f"Staf Kalibrasi {base + i}", kind=kind)
+        for i in range(count)
+    )
+    people = []
+    for i in range(count):
+        nip, birth = synthetic_nip(base + i)
+        people.append(
+            Employee(nip=nip, employment_type="PNS", name=f"Pegawai Kalibrasi {base + i}",
+                     gender="L", birth_date=birth, grade="II/c")
+        )  # fmt: skip
+    people = Employee.objects.bulk_create(people)
+    Assignment.objects.bulk_create(
+        Assignment(employee=e, position=p, start_date=period.start_date)
+        for e, p in zip(people, posts, strict=True)
+    )
+    plans = PerformancePlan.objects.bulk_create(
+        PerformancePlan(period=period, employee=e, position=p, start_date=period.start_date,
+                        end_date=period.end_date, appraiser_is_mayor=True,
+                        state=PlanState.APPROVED, version=1, approved_version=1)
+        for e, p in zip(people, posts, strict=True)
+    )  # fmt: skip
+    now = timezone.now()
+    rated = state != EvaluationState.DRAFT
+    evaluations = []
+    for i, plan in enumerate(plans):
+        results, behavior = cycle[i % len(cycle)]
+        found = predikat_for(results.value, behavior.value)
+        evaluations.append(
+            Evaluation(
+                plan=plan,
+                window=scope.window,
+                kind=EvaluationKind.PERIODIC if scope.window else EvaluationKind.ANNUAL,
+                state=state,
+                results_rating=results.value,
+                results_suggestion=results.value,
+                behavior_rating=behavior.value,
+                behavior_suggestion=behavior.value,
+                predikat=found.value if found else "",
+                rated_at=now if rated else None,
+                acknowledged_at=now if state == EvaluationState.ACKNOWLEDGED else None,
+            )
+        )
+    return [e.pk for e in Evaluation.objects.bulk_create(evaluations)]
