@@ -67,8 +67,10 @@ def test_setting_it_again_updates_the_same_row_and_audits_before_and_after(
     assert OrganizationRating.objects.count() == 1
     event = AuditEvent.objects.filter(action="organization_rating.set").order_by("-pk").first()
     assert event is not None
-    assert event.before is not None and event.before["predikat"] == "BAIK"
-    assert event.after is not None and event.after["predikat"] == "ISTIMEWA"
+    assert event.before is not None
+    assert event.before["predikat"] == "BAIK"
+    assert event.after is not None
+    assert event.after["predikat"] == "ISTIMEWA"
     assert event.after["hr_note"] == "Naik."
 
 
