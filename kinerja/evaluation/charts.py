@@ -31,9 +31,9 @@ CURVE_ORDER: tuple[Predikat, ...] = (
 )
 """Left to right, worst to best, as e-Kinerja's curve is read."""
 
-WIDTH = 640
-HEIGHT = 320
-LEFT, RIGHT, TOP, BOTTOM = 52, WIDTH - 12, 52, HEIGHT - 52
+WIDTH = 540
+HEIGHT = 340
+LEFT, RIGHT, TOP, BOTTOM = 46, WIDTH - 8, 74, HEIGHT - 44
 
 ACTUAL = "#0d6efd"
 CURVE = "#052c65"
@@ -64,10 +64,12 @@ def _column_x(predikat: Predikat) -> float:
     return LEFT + CURVE_ORDER.index(predikat) * _column_width()
 
 
-def _text(x: float, y: float, text: str, *, anchor: str = "middle", size: int = 12) -> str:
+def _text(
+    x: float, y: float, text: str, *, anchor: str = "middle", size: int = 13, fill: str = INK
+) -> str:
     return (
         f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" font-size="{size}" '
-        f'fill="{INK}">{escape(text)}</text>'
+        f'fill="{fill}">{escape(text)}</text>'
     )
 
 
@@ -107,7 +109,7 @@ def _band_marks(band: Band) -> list[str]:
         return [
             f'<rect x="{x:.1f}" y="{BOTTOM - 3:.1f}" width="{width:.1f}" height="6" '
             f'fill="{FORBIDDEN}"><title>{escape(band_text(band))}</title></rect>',
-            _text(x + width / 2, TOP - 6, "tidak boleh", size=11),
+            _text(x + width / 2, TOP - 8, "tidak boleh", size=12),
         ]
     low = band.min_share if band.min_share is not None else Decimal(0)
     high = band.max_share if band.max_share is not None else Decimal(1)
@@ -127,7 +129,9 @@ def _band_marks(band: Band) -> list[str]:
         f'<rect x="{x:.1f}" y="{top:.1f}" width="{width:.1f}" height="{bottom - top:.1f}" '
         f'fill="{RANGE_FILL}" fill-opacity="0.6" stroke="{RANGE_STROKE}" '
         f'stroke-dasharray="5 3"><title>{escape(band_text(band))}</title></rect>',
-        _text(x + width / 2, TOP - 6, " ".join(label), size=11),
+        # Two short lines above the plot: a column is narrow on a phone.
+        _text(x + width / 2, TOP - 24, label[0], size=12),
+        _text(x + width / 2, TOP - 8, " ".join(label[1:]), size=12),
     ]
 
 
@@ -140,13 +144,13 @@ def _axis() -> list[str]:
             f'<line x1="{LEFT}" y1="{y:.1f}" x2="{RIGHT}" y2="{y:.1f}" stroke="{GRID}" '
             f'stroke-width="1"{dashes}/>'
         )
-        parts.append(_text(LEFT - 6, y + 4, f"{tick}%", anchor="end", size=11))
+        parts.append(_text(LEFT - 6, y + 4, f"{tick}%", anchor="end", size=12))
     for predikat in CURVE_ORDER:
         center = _column_x(predikat) + _column_width() / 2
         first, _, rest = predikat.label.replace("/", "/ ").partition(" ")
         parts.append(_text(center, BOTTOM + 18, first.strip()))
         if rest:
-            parts.append(_text(center, BOTTOM + 34, rest.strip()))
+            parts.append(_text(center, BOTTOM + 35, rest.strip()))
     return parts
 
 
@@ -155,14 +159,14 @@ def _legend(forbidden: bool, guided: bool) -> list[str]:
         f'<rect x="{LEFT}" y="10" width="14" height="14" fill="{ACTUAL}"/>',
         _text(LEFT + 20, 22, "Sebaran pegawai", anchor="start"),
     ]
-    x = LEFT + 150
+    x = LEFT + 140
     if guided:
         parts += [
             f'<rect x="{x}" y="10" width="14" height="14" fill="{RANGE_FILL}" '
             f'stroke="{RANGE_STROKE}" stroke-dasharray="5 3"/>',
             _text(x + 20, 22, "Rentang pedoman", anchor="start"),
         ]
-        x += 150
+        x += 140
     if forbidden:
         parts += [
             f'<rect x="{x}" y="14" width="14" height="6" fill="{FORBIDDEN}"/>',
@@ -209,7 +213,10 @@ def distribution_curve_svg(
             f"<title>{escape(label)}</title></rect>"
         )
         above = share < Fraction(9, 10)
-        parts.append(_text(center, y - 8 if above else y + 16, format_percent(share, 0)))
+        if above:
+            parts.append(_text(center, y - 8, format_percent(share, 0)))
+        else:
+            parts.append(_text(center, y + 18, format_percent(share, 0), fill="#ffffff"))
     parts.append(
         f'<polyline points="{" ".join(points)}" fill="none" stroke="{CURVE}" stroke-width="2.5" '
         'stroke-linejoin="round"/>'

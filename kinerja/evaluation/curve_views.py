@@ -88,13 +88,15 @@ def _scope_query(scope: Scope | None) -> str:
     return urlencode({PERIOD_PARAM: scope.period.pk, SCOPE_PARAM: scope.param})
 
 
-def _cells(counts: dict[Predikat, int]) -> list[str]:
+def _cells(counts: dict[Predikat, int]) -> list[tuple[str, str, str]]:
+    """(predikat, count, share) per predikat, worst first: "2", "40,00%"."""
     total = sum(counts.values())
-    return [
-        f"{format_decimal(counts.get(p, 0), 0)} "
-        f"({format_percent(Fraction(counts.get(p, 0), total) if total else 0)})"
-        for p in CURVE_ORDER
-    ]
+    cells = []
+    for predikat in CURVE_ORDER:
+        count = counts.get(predikat, 0)
+        share = format_percent(Fraction(count, total) if total else 0)
+        cells.append((predikat.label, format_decimal(count, 0), share))
+    return cells
 
 
 def _state(report: DistributionReport | None, total: int) -> tuple[str, list[str]]:

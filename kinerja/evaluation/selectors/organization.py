@@ -24,13 +24,14 @@ from kinerja.evaluation.selectors.distribution import group_plans
 from kinerja.organization.models import Agency
 from kinerja.organization.selectors import agency_list_for_actor
 from kinerja.periods.models import PerformancePeriod
-from kinerja.scoring.distribution import DistributionReport, check_distribution
+from kinerja.scoring.distribution import MIN_GROUP_SIZE, DistributionReport, check_distribution
 from kinerja.scoring.ratings import OrganizationPredikat, Predikat
 
 SPREAD_OK = "ok"
 SPREAD_VIOLATED = "violated"
 SPREAD_UNRATED = "unrated"
 SPREAD_EMPTY = "empty"
+SPREAD_SMALL = "small"
 
 
 @dataclass(frozen=True)
@@ -56,12 +57,17 @@ class AgencyOverview:
 
     @property
     def spread(self) -> str:
-        """ok / violated / unrated (no organisation predikat) / empty (nobody rated yet)."""
+        """ok / violated / small (too few people for shares, nothing forbidden) / unrated (no
+        organisation predikat) / empty (nobody rated yet)."""
         if self.rating is None:
             return SPREAD_UNRATED
         if self.total == 0:
             return SPREAD_EMPTY
-        return SPREAD_VIOLATED if self.violation_count else SPREAD_OK
+        if self.violation_count:
+            return SPREAD_VIOLATED
+        if self.report is not None and self.report.too_small:
+            return SPREAD_SMALL
+        return SPREAD_OK
 
     @property
     def spread_text(self) -> str:
@@ -72,8 +78,8 @@ class AgencyOverview:
             return "Belum ada predikat pegawai"
         if self.spread == SPREAD_VIOLATED:
             return f"{self.violation_count} penyimpangan dari pedoman"
-        if self.report is not None and self.report.too_small:
-            return "Kelompok terlalu kecil untuk dinilai persentasenya"
+        if self.spread == SPREAD_SMALL:
+            return f"Kelompok terlalu kecil (kurang dari {MIN_GROUP_SIZE} pegawai)"
         return "Sesuai pedoman"
 
 

@@ -98,8 +98,8 @@ def test_a_small_agency_is_told_it_is_too_small_instead_of_flagged() -> None:
     make_group(agency=agency, scope=scope, predikats=[Predikat.BAIK] * 2)
     make_org_rating(agency=agency, scope=scope, predikat="BAIK")
     (row,) = agency_overviews(agencies=[agency], scope=scope)
-    assert row.spread == "ok"
-    assert row.spread_text == "Kelompok terlalu kecil untuk dinilai persentasenya"
+    assert row.spread == "small"
+    assert row.spread_text == "Kelompok terlalu kecil (kurang dari 5 pegawai)"
 
 
 def test_many_agencies_cost_three_queries(django_assert_num_queries: Any) -> None:
