@@ -62,6 +62,8 @@ def curve_index(request: HttpRequest) -> HttpResponse:
     scope, field, message = scope_pick(request.GET)
     form = AgencyFilterForm(request.GET, scope=scope, periods=period_choices())
     form.refuse(field, message)
+    if scope is None:  # no period at all: the empty state says so
+        agencies = agencies.none()
     page = Paginator(agencies, PAGE_SIZE).get_page(request.GET.get("halaman"))
     overviews = agency_overviews(agencies=list(page), scope=scope) if scope else []
     query = request.GET.copy()
@@ -182,7 +184,11 @@ def curve(request: HttpRequest, agency_id: int) -> HttpResponse:
             "too_small_text": TOO_SMALL,
             "any_too_small": any(row["too_small"] for row in rows),
             "set_url": set_url,
-            "may_finalise": can_calibrate(actor) and not group.is_locked,
+            "may_finalise": (
+                can_calibrate(actor)
+                and not group.is_locked
+                and scope.period.state != PeriodState.CLOSED
+            ),
             "justification_required": bool(violations),
             "lock_url": reverse("evaluation:calibration_lock", args=[agency.pk]),
             "here": here,

@@ -76,6 +76,8 @@ def organization_rating_list(request: HttpRequest) -> HttpResponse:
     scope, field, message = scope_pick(request.GET)
     form = AgencyFilterForm(request.GET, scope=scope, periods=period_choices())
     form.refuse(field, message)
+    if scope is None:  # no period at all: the empty state says so
+        agencies = agencies.none()
     page = Paginator(agencies, PAGE_SIZE).get_page(request.GET.get("halaman"))
     overviews = agency_overviews(agencies=list(page), scope=scope) if scope else []
     may_set = _may_set(actor, scope)

@@ -298,3 +298,44 @@ def test_the_curve_costs_the_same_queries_for_one_unit_and_for_many(
         make_group(agency=personas.agency, scope=scope, predikats=[Predikat.BAIK] * 3, unit=unit)
     with django_assert_num_queries(few):
         assert client.get(url).status_code == 200
+
+
+def test_a_closed_period_offers_no_finalise_form(client: Client, personas: Personas) -> None:
+    scope = Scope(_period(state=PeriodState.CLOSED), None)
+    make_org_rating(agency=personas.agency, scope=scope, predikat="BAIK")
+    make_group(agency=personas.agency, scope=scope, predikats=BAIK_WITHOUT_LOW)
+    response = _as(client, personas, "hr_admin").get(_curve(personas.agency.pk))
+    assert "Sebaran predikat belum sesuai pedoman" in page_text(response.content)
+    assert 'data-testid="finalise"' not in response.content.decode()
+
+
+def test_without_any_period_the_pages_say_so(client: Client, personas: Personas) -> None:
+    PerformancePeriod.objects.all().delete()
+    client = _as(client, personas, "leader")
+    assert "Belum ada periode penilaian" in page_text(client.get(INDEX).content)
+    assert "Belum ada periode penilaian" in page_text(
+        client.get(f"/kurva/{personas.agency.pk}/").content
+    )
+    assert "Belum ada periode penilaian" in page_text(client.get("/penilaian/organisasi/").content)
+
+
+def test_the_leader_sets_the_predikat_from_the_curve_and_comes_back_to_it(
+    client: Client, personas: Personas
+) -> None:
+    period = _period()
+    make_group(agency=personas.agency, scope=Scope(period, None), predikats=BAIK_WITHOUT_LOW)
+    client = _as(client, personas, "leader")
+    page = client.get(_curve(personas.agency.pk)).content.decode()
+    link = page.split('href="/penilaian/organisasi/')[1].split('"')[0].replace("&amp;", "&")
+    form_page = client.get(f"/penilaian/organisasi/{link}")
+    assert form_page.status_code == 200
+    back = form_page.content.decode().split('name="kembali" value="')[1].split('"')[0]
+    back = back.replace("&amp;", "&")
+    assert back.startswith(f"/kurva/{personas.agency.pk}/?periode={period.pk}")
+    response = client.post(
+        f"/penilaian/organisasi/{personas.agency.pk}/",
+        {"periode": period.pk, "evaluasi": "tahunan", "kembali": back, "predikat": "BAIK"},
+    )
+    assert response["Location"] == back
+    text = page_text(client.get(back).content)
+    assert "Butuh Perbaikan atau Kurang/Misconduct 0 dari 5 pegawai" in text
