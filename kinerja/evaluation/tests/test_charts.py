@@ -70,3 +70,14 @@ def test_the_figures_and_the_summary_use_indonesian_numbers() -> None:
     assert curve_summary(counts={}, organization=None) == (
         "Belum ada pegawai yang berpredikat pada evaluasi ini."
     )
+
+
+def test_the_same_svg_renders_in_a_weasyprint_pdf() -> None:
+    from weasyprint import HTML
+
+    svg = distribution_curve_svg(
+        title="K", counts=BAIK_GROUP, organization=OrganizationPredikat.BAIK
+    )
+    pdf = HTML(string=f"<html><body><div>{svg}</div></body></html>").write_pdf()
+    assert pdf is not None
+    assert pdf.startswith(b"%PDF")

@@ -240,3 +240,14 @@ def test_the_list_costs_the_same_queries_for_3_and_40_agencies(
     _agencies(scope, 37)
     with django_assert_num_queries(few):
         assert client.get(url).status_code == 200
+
+
+def test_an_htmx_filter_gets_only_the_table(client: Client, personas: Personas) -> None:
+    _period()
+    response = _as(client, personas, "hr_admin").get(
+        f"{LIST}?evaluasi=tahunan&q=Perhubungan", headers={"HX-Request": "true"}
+    )
+    assert b"<html" not in response.content
+    text = page_text(response.content)
+    assert "1 perangkat daerah." in text
+    assert personas.other_agency.name in text
