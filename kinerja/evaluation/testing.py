@@ -13,9 +13,12 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from kinerja.accounts.models import User
 from kinerja.evaluation.models import (
     AttendanceRecord,
     BehaviorRating,
+    CalibrationSession,
+    CalibrationState,
     Evaluation,
     EvaluationKind,
     EvaluationState,
@@ -287,3 +290,29 @@ def make_bulk_group(
             )
         )
     return [e.pk for e in Evaluation.objects.bulk_create(evaluations)]
+
+
+# --- ev-curve ---
+
+
+def make_locked_calibration(
+    *,
+    agency: Agency,
+    scope: Scope,
+    locked_by: User | None = None,
+    justification: str = "",
+    violations: Iterable[str] = (),
+) -> CalibrationSession:
+    """A locked calibration session of the agency's group (the group is then final), with the
+    justification and the violation sentences recorded at lock time."""
+    return CalibrationSession.objects.create(
+        agency=agency,
+        period=scope.period,
+        window=scope.window,
+        state=CalibrationState.LOCKED,
+        opened_by=locked_by,
+        locked_by=locked_by,
+        locked_at=timezone.now(),
+        justification=justification,
+        violations=list(violations),
+    )

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count
+from django.db.models import Count, QuerySet
 
 from kinerja.evaluation.models import CalibrationSession, OrganizationRating
 from kinerja.evaluation.rules import Scope
@@ -84,18 +84,21 @@ def calibration_session_for(*, agency_id: int, scope: Scope) -> CalibrationSessi
     return sessions.filter(window_id=scope.window.pk).first()
 
 
-def group_plan_count(*, agency_id: int, scope: Scope) -> int:
-    """Approved plans of the agency's posts that the group's time covers."""
+def group_plans(scope: Scope) -> QuerySet[PerformancePlan]:
+    """Approved plans that the group's time covers (every agency)."""
     plans = PerformancePlan.objects.filter(
-        period_id=scope.period.pk,
-        position__agency_id=agency_id,
-        approved_version__isnull=False,
+        period_id=scope.period.pk, approved_version__isnull=False
     )
     if scope.window is not None:
         plans = plans.filter(
             start_date__lte=scope.window.end_date, end_date__gte=scope.window.start_date
         )
-    return plans.count()
+    return plans
+
+
+def group_plan_count(*, agency_id: int, scope: Scope) -> int:
+    """Approved plans of the agency's posts that the group's time covers."""
+    return group_plans(scope).filter(position__agency_id=agency_id).count()
 
 
 def group_distribution(*, agency: Agency, scope: Scope) -> GroupDistribution:
