@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, QuerySet
 
-from kinerja.evaluation.models import CalibrationSession, OrganizationRating
+from kinerja.evaluation.models import CalibrationSession, EvaluationState, OrganizationRating
 from kinerja.evaluation.rules import Scope
 from kinerja.evaluation.selectors.common import group_evaluations
 from kinerja.organization.models import Agency, Unit
@@ -102,10 +102,13 @@ def group_plan_count(*, agency_id: int, scope: Scope) -> int:
 
 
 def group_distribution(*, agency: Agency, scope: Scope) -> GroupDistribution:
-    """The group's spread in five queries whatever its size."""
+    """The group's spread in five queries whatever its size: evaluations that are set (rated
+    or acknowledged) count; drafts are the appraiser's work in progress and count as pending,
+    like plans not yet evaluated."""
     rows = (
         group_evaluations(agency_id=agency.pk, scope=scope)
         .exclude(predikat="")
+        .exclude(state=EvaluationState.DRAFT)
         .order_by()
         .values("plan__position__unit_id", "predikat")
         .annotate(n=Count("id"))

@@ -16,7 +16,7 @@ from django.db.models import Count, QuerySet
 from django.http import Http404
 
 from kinerja.accounts.actors import Actor
-from kinerja.evaluation.models import Evaluation, OrganizationRating
+from kinerja.evaluation.models import Evaluation, EvaluationState, OrganizationRating
 from kinerja.evaluation.permissions import can_view_agency_group
 from kinerja.evaluation.rules import Scope
 from kinerja.evaluation.selectors.common import scope_filter
@@ -131,6 +131,7 @@ def agency_overviews(*, agencies: Sequence[Agency], scope: Scope) -> list[Agency
     rows = (
         Evaluation.objects.filter(scope_filter(scope), plan__position__agency_id__in=ids)
         .exclude(predikat="")
+        .exclude(state=EvaluationState.DRAFT)
         .order_by()
         .values("plan__position__agency_id", "plan__position__unit_id", "predikat")
         .annotate(n=Count("id"))
