@@ -130,7 +130,7 @@ def test_the_distribution_is_for_the_agencys_readers_and_404_for_the_rest(
     client.force_login(personas.all()[name])
     response = client.get(
         f"/api/v1/distribution/{personas.agency.pk}/",
-        {"periode": scope.period.pk, "evaluasi": "tahunan"},
+        {"periode": str(scope.period.pk), "evaluasi": "tahunan"},
     )
     if name in ALL_READERS | {"agency_admin"}:
         assert response.status_code == 200
@@ -153,7 +153,7 @@ def test_the_distribution_says_the_broken_guidance_in_words(
 
     body = client.get(
         f"/api/v1/distribution/{personas.agency.pk}/",
-        {"periode": scope.period.pk, "evaluasi": "tahunan"},
+        {"periode": str(scope.period.pk), "evaluasi": "tahunan"},
     ).json()
 
     assert (body["organization_predikat"], body["organization_predikat_label"]) == ("BAIK", "Baik")
@@ -174,7 +174,7 @@ def test_the_distribution_refuses_a_bad_group_naming_the_parameter(
     client.force_login(personas.hr_admin)
     response = client.get(
         f"/api/v1/distribution/{personas.agency.pk}/",
-        {"periode": scope.period.pk, "evaluasi": "999999"},
+        {"periode": str(scope.period.pk), "evaluasi": "999999"},
     )
     assert response.status_code == 400
     assert "bukan evaluasi periodik" in response.json()["evaluasi"][0]
