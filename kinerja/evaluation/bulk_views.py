@@ -21,13 +21,14 @@ from kinerja.accounts.permissions import can_manage_city, managed_agency_id, ref
 from kinerja.core.rendering import render_page_or_fragment
 from kinerja.core.selectors import job_get_for_actor
 from kinerja.evaluation.rules import ANNUAL_PARAM, Scope
-from kinerja.evaluation.selectors.common import scope_choices, scope_from_query
+from kinerja.evaluation.selectors.common import default_scope, scope_choices, scope_from_query
 from kinerja.evaluation.services.bulk import (
     NOT_PREPARER,
     PREPARE_KIND,
     evaluations_prepare_start,
 )
 from kinerja.organization.models import Agency
+from kinerja.people.holdings import today
 from kinerja.periods.models import PerformancePeriod
 
 CITY = "kota"
@@ -54,6 +55,7 @@ class PrepareForm(forms.Form):
         assert isinstance(scope_field, forms.ChoiceField)
         assert isinstance(agency_field, forms.ChoiceField)
         scope_field.choices = scope_choices(period)
+        scope_field.initial = default_scope(period, today()).param
         scope_field.help_text = "Satu evaluasi periodik, atau penilaian tahunan."
         agency_field.choices = _agency_choices(actor)
 
