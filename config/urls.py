@@ -5,6 +5,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from kinerja.accounts.api import MeApi, TokenObtainApi
 from kinerja.accounts.permissions import is_hr_admin
 from kinerja.core import views as core_views
+from kinerja.evaluation import api as evaluation_api
 from kinerja.monitoring import api as monitoring_api
 from kinerja.organization import api as organization_api
 from kinerja.people import api as people_api
@@ -24,6 +25,7 @@ api_v1 = [
     *surveys_api.urlpatterns,
     *surveys_public_api.urlpatterns,
     *monitoring_api.urlpatterns,
+    *evaluation_api.urlpatterns,
 ]
 
 urlpatterns = [

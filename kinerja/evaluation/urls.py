@@ -5,6 +5,7 @@ from django.urls import path
 
 from kinerja.evaluation import (
     allowance_views,
+    bulk_views,
     calibration_views,
     curve_views,
     document_views,
@@ -85,4 +86,5 @@ urlpatterns = [
         name="allowance_attendance_import",
     ),
     path("tpp/lembar/<id:agency_id>/", allowance_views.allowance_sheet, name="allowance_sheet"),
+    path("penilaian/siapkan/", bulk_views.evaluation_prepare, name="evaluation_prepare"),
 ]
