@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime, time
-
 from decimal import Decimal
 
 from django.utils import timezone
@@ -35,14 +34,10 @@ from kinerja.monitoring.testing import (
     plan_indicators,
     window_on,
 )
-
-from kinerja.monitoring.models import Realization, RealizationState
 from kinerja.organization.models import Agency, Position, Unit
 from kinerja.people.models import Employee
 from kinerja.people.testing import assign, make_employee, make_position
 from kinerja.periods.models import EvaluationWindow, PerformancePeriod, PeriodState
-from kinerja.planning.models import PerformancePlan, PlannedResult, PlanState
-
 from kinerja.planning.models import Indicator, PerformancePlan, PlannedResult, PlanState
 from kinerja.planning.selectors import core_values
 from kinerja.planning.testing import make_open_period, make_plan, make_result
@@ -169,22 +164,6 @@ def make_documented_evaluation(
     first result rated below its suggestion with `reason`, and the agency's organisation
     predikat Baik."""
     period = make_open_period(state=PeriodState.EXECUTION, is_trial=trial)
-
-# --- ev-api ---
-
-
-def make_achieved_plan(
-    *,
-    employee: Employee,
-    window: EvaluationWindow | None = None,
-    percents: Iterable[str] = ("120", "95"),
-    period: PerformancePeriod | None = None,
-) -> PerformancePlan:
-    """An approved plan of `employee` (in `period`, default this year's, put in Evaluasi) with
-    one main result per percent, each with one indicator whose accepted realisation in
-    `window` (default: the period's first) reached that percent."""
-    period = period or make_open_period(state=PeriodState.EVALUATION)
-    percents = list(percents)
     plan = make_plan(
         employee=employee,
         period=period,
@@ -338,6 +317,26 @@ def make_locked_calibration(
         violations=list(violations),
     )
 
+
+# --- ev-api ---
+
+
+def make_achieved_plan(
+    *,
+    employee: Employee,
+    window: EvaluationWindow | None = None,
+    percents: Iterable[str] = ("120", "95"),
+    period: PerformancePeriod | None = None,
+) -> PerformancePlan:
+    """An approved plan of `employee` (in `period`, default this year's, put in Evaluasi) with
+    one main result per percent, each with one indicator whose accepted realisation in
+    `window` (default: the period's first) reached that percent."""
+    period = period or make_open_period(state=PeriodState.EVALUATION)
+    percents = list(percents)
+    plan = make_plan(
+        employee=employee,
+        period=period,
+        state=PlanState.APPROVED,
         results=len(percents),
         start_date=period.start_date,
     )
