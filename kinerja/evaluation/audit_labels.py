@@ -64,6 +64,13 @@ def evaluation_audit_labels_register() -> None:
             "evaluation_id": "Penilaian",
             "locked": "Jumlah penilaian dikunci",
             "working_days": "Hari kerja",
+            "plans": "Jumlah SKP",
+            "created": "Penilaian dibuat",
+            "skipped": "Dilewati (sudah ada)",
+            "result_rows": "Baris rating RHK",
+            "behavior_rows": "Baris rating nilai dasar",
+            "suggested": "Dengan saran",
+            "scope": "Evaluasi",
             "present_days": "Hari hadir",
         },
     )

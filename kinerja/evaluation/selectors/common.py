@@ -84,6 +84,11 @@ def scope_from_query(query: Mapping[str, str], *, day: date | None = None) -> Sc
         return default_scope(period, day)
     if raw == ANNUAL_PARAM:
         return Scope(period, None)
+    if not raw.isdigit() or len(raw) > 19:
+        raise ValidationError(
+            f"Evaluasi “{raw[:20]}” tidak sah; isi nomor evaluasi periodik {period.name} atau "
+            f"“{ANNUAL_PARAM}” untuk penilaian tahunan."
+        )
     window_id = id_param(raw, label="Evaluasi")
     window = (
         EvaluationWindow.objects.filter(pk=window_id, period=period).first() if window_id else None

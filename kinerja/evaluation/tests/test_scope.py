@@ -43,7 +43,7 @@ def test_the_query_names_a_window_or_the_year() -> None:
     [
         ({"periode": "abc"}, "Periode “abc” tidak sah"),
         ({"periode": "999999"}, "Periode 999999 tidak ada"),
-        ({"evaluasi": "x1"}, "Evaluasi “x1” tidak sah"),
+        ({"evaluasi": "x1"}, "Evaluasi “x1” tidak sah; isi nomor evaluasi periodik"),
         ({"evaluasi": "999999"}, "bukan evaluasi periodik"),
     ],
 )
