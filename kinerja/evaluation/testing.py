@@ -8,6 +8,7 @@ themselves.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from decimal import Decimal
 
 from django.utils import timezone
 
@@ -20,10 +21,13 @@ from kinerja.evaluation.models import (
     ResultRating,
 )
 from kinerja.evaluation.rules import Scope, predikat_for
+from kinerja.monitoring.models import Realization, RealizationState
+from kinerja.monitoring.testing import make_realization
 from kinerja.organization.models import Agency, Position, Unit
+from kinerja.people.models import Employee
 from kinerja.people.testing import assign, make_employee, make_position
 from kinerja.periods.models import EvaluationWindow, PerformancePeriod
-from kinerja.planning.models import PerformancePlan, PlannedResult, PlanState
+from kinerja.planning.models import Indicator, PerformancePlan, PlannedResult, PlanState
 from kinerja.planning.selectors import core_values
 from kinerja.planning.testing import make_result
 from kinerja.scoring.ratings import OrganizationPredikat, Predikat, Rating
@@ -129,3 +133,58 @@ def make_group(
             )
         )
     return evaluations
+
+
+# --- ev-rate ---
+
+
+def make_team_plans(
+    *,
+    appraiser: Employee,
+    appraiser_post: Position,
+    period: PerformancePeriod,
+    count: int,
+    results: int = 1,
+) -> list[PerformancePlan]:
+    """`count` new employees, each with a post under `appraiser_post` and an approved plan for
+    the whole of `period` rated by `appraiser`, with `results` main results (one indicator
+    each)."""
+    plans = []
+    for _ in range(count):
+        employee = make_employee()
+        position = make_position(
+            agency=appraiser_post.agency, supervisor=appraiser_post, unit=appraiser_post.unit
+        )
+        assign(employee, position, start=period.start_date)
+        plan = PerformancePlan.objects.create(
+            period=period,
+            employee=employee,
+            position=position,
+            start_date=period.start_date,
+            end_date=period.end_date,
+            appraiser=appraiser,
+            appraiser_position=appraiser_post,
+            state=PlanState.APPROVED,
+            version=1,
+            approved_version=1,
+        )
+        for _result in range(results):
+            make_result(plan=plan)
+        plans.append(plan)
+    return plans
+
+
+def make_achievement(
+    *,
+    plan: PerformancePlan,
+    indicator: Indicator,
+    window: EvaluationWindow,
+    percent: str,
+    state: str = RealizationState.ACCEPTED,
+) -> Realization:
+    """A realisation of `indicator` in `window` with the achievement `percent` (a string such
+    as "115"), accepted unless told."""
+    realization = make_realization(plan=plan, indicator=indicator, window=window, state=state)
+    realization.achievement = Decimal(percent)
+    realization.save(update_fields=["achievement"])
+    return realization
