@@ -37,12 +37,13 @@ from kinerja.periods.models import EvaluationWindow, PerformancePeriod
 from kinerja.planning.selectors import plan_get_for_actor
 
 
-def _scope(request: HttpRequest) -> Scope | None:
+def _scope(request: HttpRequest) -> tuple[Scope | None, str]:
+    """The group of the query string, or the default group with the sentence that refused
+    the query (bad parameters are a message on the page, never an error page)."""
     try:
-        return scope_from_query(request.GET)
+        return scope_from_query(request.GET), ""
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return scope_from_query({})
+        return scope_from_query({}), " ".join(error.messages)
 
 
 def list_url(scope: Scope) -> str:
@@ -55,7 +56,7 @@ def list_url(scope: Scope) -> str:
 @require_GET
 def evaluation_list(request: HttpRequest) -> HttpResponse:
     actor = request_actor(request)
-    scope = _scope(request)
+    scope, scope_error = _scope(request)
     if scope is None:
         return render(request, "evaluation/rate/list.html", {"scope": None})
     periods = [(str(p.pk), p.name) for p in PerformancePeriod.objects.order_by("-year", "pk")]
@@ -71,7 +72,7 @@ def evaluation_list(request: HttpRequest) -> HttpResponse:
         "listing": listing,
         "form": form,
         "list_url": reverse("evaluation:evaluation_list"),
-        "scope_param": scope.param,
+        "scope_error": scope_error,
     }
     return render_page_or_fragment(
         request,
@@ -105,12 +106,12 @@ def evaluation_start(request: HttpRequest) -> HttpResponse:
         evaluation = services.evaluation_start(actor=actor, plan=plan, window=window)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
-        back = (
+        same_period = window is None or window.period_id == plan.period_id
+        return redirect(
             list_url(Scope(plan.period, window))
-            if window is None or (window.period_id == plan.period_id)
+            if same_period
             else reverse("evaluation:evaluation_list")
         )
-        return redirect(back)
     return redirect(services.evaluation_url(evaluation))
 
 

@@ -12,7 +12,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from kinerja.core.testing import page_text
-from kinerja.evaluation.models import Evaluation, EvaluationState
+from kinerja.evaluation.models import Evaluation, EvaluationState, ResultRating
 from kinerja.evaluation.services.evaluations import evaluation_start
 from kinerja.evaluation.testing import make_achievement, make_evaluation, make_team_plans
 from kinerja.monitoring.models import FeedbackSubject
@@ -29,6 +29,7 @@ from kinerja.periods.models import EvaluationWindow, PerformancePeriod
 from kinerja.periods.rules import window_close_date
 from kinerja.planning.models import LeaderExpectation, PerformancePlan
 from kinerja.planning.selectors import core_values
+from kinerja.planning.testing import make_result
 
 pytestmark = pytest.mark.django_db
 
@@ -127,17 +128,34 @@ def test_the_team_row_shows_the_state_and_predikat_of_the_chosen_window(
 
 
 @pytest.mark.parametrize(
-    "query", ["?periode=abc", "?periode=999999", "?evaluasi=xyz", "?evaluasi=999999"]
+    ("query", "sentence"),
+    [
+        ("?periode=abc", "Periode “abc” tidak sah; isi bilangan bulat"),
+        ("?periode=999999", "Periode 999999 tidak ada; pilih salah satu periode penilaian."),
+        ("?evaluasi=xyz", "Evaluasi “xyz” tidak sah"),
+        ("?evaluasi=999999", "Evaluasi '999999' bukan evaluasi periodik"),
+    ],
 )
 def test_bad_scope_parameters_give_a_message_not_an_error(
-    client: Client, personas: Personas, query: str
+    client: Client, personas: Personas, query: str, sentence: str
 ) -> None:
-    _plan(personas)
+    plan = _plan(personas)
     response = _as(client, personas, "supervisor").get(f"/penilaian/{query}")
     assert response.status_code == 200
     text = page_text(response.content)
-    assert "Periode" in text or "Evaluasi" in text
-    assert "Agus Wibowo" in text  # falls back to the current period
+    assert sentence in text
+    assert f'data-testid="team-row-{plan.pk}"'.encode() in response.content  # the default group
+
+
+def test_the_filters_answer_htmx_with_the_fragment(client: Client, personas: Personas) -> None:
+    plan = _plan(personas)
+    response = _as(client, personas, "supervisor").get(
+        _list_url(plan, None), headers={"HX-Request": "true"}
+    )
+    assert response.status_code == 200
+    assert b"<html" not in response.content
+    assert b"Tahunan" in response.content
+    assert f'data-testid="team-row-{plan.pk}"'.encode() in response.content
 
 
 def test_a_trial_period_shows_the_uji_coba_badge(client: Client, personas: Personas) -> None:
@@ -212,6 +230,22 @@ def test_starting_with_bad_input_is_404(
 ) -> None:
     _plan(personas)
     assert _as(client, personas, "supervisor").post("/penilaian/mulai/", data).status_code == 404
+
+
+def test_a_refused_start_returns_to_the_list_with_the_reason(
+    client: Client, personas: Personas
+) -> None:
+    plan = _plan(personas)
+    window = window_on(plan)
+    PerformancePeriod.objects.filter(pk=plan.period_id).update(state="CLOSED")
+    response = _as(client, personas, "supervisor").post(
+        "/penilaian/mulai/", {"plan": plan.pk, "evaluasi": window.pk}, follow=True
+    )
+    assert response.redirect_chain[0][0] == _list_url(plan, window)
+    assert "penilaian hanya dapat dimulai pada tahap Pelaksanaan atau Evaluasi" in page_text(
+        response.content
+    )
+    assert not Evaluation.objects.exists()
 
 
 def test_starting_is_post_only(client: Client, personas: Personas) -> None:
@@ -420,3 +454,49 @@ def test_nobody_else_acknowledges(client: Client, personas: Personas, name: str)
     response = _as(client, personas, name).post(f"/penilaian/{evaluation.pk}/terima/")
     assert response.status_code == (403 if name in AGENCY_READERS else 404)
     assert Evaluation.objects.get(pk=evaluation.pk).state == EvaluationState.RATED
+
+
+def test_the_form_costs_the_same_queries_for_1_and_6_results(
+    client: Client, personas: Personas
+) -> None:
+    evaluation = _draft(personas, results=1)
+    plan, window = evaluation.plan, evaluation.window
+    assert window is not None
+    client = _as(client, personas, "supervisor")
+    url = f"/penilaian/{evaluation.pk}/"
+    few = _queries(client, url)
+    for _ in range(5):
+        result = make_result(plan=plan, indicators=2)
+        ResultRating.objects.create(evaluation=evaluation, result=result, suggestion="MEETS")
+        for indicator in result.indicators.all():
+            done = make_achievement(plan=plan, indicator=indicator, window=window, percent="90")
+            make_link_evidence(realization=done)
+        feedback = make_feedback(
+            employee=personas.staff.employee,
+            author=personas.staff.supervisor,
+            subject=FeedbackSubject.RESULT,
+        )
+        feedback.result = result
+        feedback.save(update_fields=["result"])
+    assert _queries(client, url) == few
+
+
+@pytest.mark.parametrize("name", sorted(AGENCY_READERS))
+def test_feedback_shows_only_to_those_who_may_read_it(
+    client: Client, personas: Personas, name: str
+) -> None:
+    plan = _plan(personas, results=1)
+    evaluation = make_evaluation(plan=plan, window=window_on(plan))
+    feedback = make_feedback(
+        employee=personas.staff.employee,
+        author=personas.staff.supervisor,
+        text="Laporan rapi dan tepat waktu.",
+        subject=FeedbackSubject.RESULT,
+    )
+    feedback.result = plan.results.get()
+    feedback.save(update_fields=["result"])
+    text = page_text(_as(client, personas, name).get(f"/penilaian/{evaluation.pk}/").content)
+    readers = {"employee", "supervisor", "appraiser_superior", "auditor"}
+    assert ("Laporan rapi dan tepat waktu." in text) == (name in readers)
+    if name not in readers:
+        assert "Umpan balik hanya terlihat oleh pegawai" in text
