@@ -8,14 +8,8 @@ from django.utils import timezone
 
 from kinerja.accounts.actors import Actor
 from kinerja.audit.services import audit_record
-from kinerja.evaluation.models import (
-    Evaluation,
-    EvaluationState,
-)
-from kinerja.evaluation.permissions import (
-    NOT_OWNER,
-    evaluation_acknowledge_refusal,
-)
+from kinerja.evaluation.models import Evaluation, EvaluationState
+from kinerja.evaluation.permissions import NOT_OWNER, evaluation_acknowledge_refusal
 from kinerja.evaluation.services.evaluations.stored import (
     evaluation_scope,
     evaluation_url,

@@ -7,11 +7,7 @@ from django.db import transaction
 
 from kinerja.accounts.actors import Actor
 from kinerja.audit.services import audit_record
-from kinerja.evaluation.models import (
-    BehaviorRating,
-    Evaluation,
-    ResultRating,
-)
+from kinerja.evaluation.models import BehaviorRating, Evaluation, ResultRating
 from kinerja.evaluation.rules import rating_errors
 from kinerja.evaluation.services.evaluations.inputs import (
     BehaviorInput,

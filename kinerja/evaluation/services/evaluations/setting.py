@@ -8,17 +8,8 @@ from django.utils import timezone
 
 from kinerja.accounts.actors import Actor
 from kinerja.audit.services import audit_record
-from kinerja.evaluation.models import (
-    BehaviorRating,
-    Evaluation,
-    EvaluationState,
-    ResultRating,
-)
-from kinerja.evaluation.rules import (
-    rating_early_refusal,
-    rating_errors,
-    reason_errors,
-)
+from kinerja.evaluation.models import BehaviorRating, Evaluation, EvaluationState, ResultRating
+from kinerja.evaluation.rules import rating_early_refusal, rating_errors, reason_errors
 from kinerja.evaluation.services.evaluations.inputs import (
     behavior_field,
     result_field,

@@ -8,10 +8,7 @@ from django.db import transaction
 from kinerja.accounts.actors import Actor
 from kinerja.audit.services import audit_record
 from kinerja.evaluation.models import Evaluation
-from kinerja.evaluation.permissions import (
-    NOT_APPRAISER,
-    can_rate_plan,
-)
+from kinerja.evaluation.permissions import NOT_APPRAISER, can_rate_plan
 from kinerja.evaluation.rules import Scope
 from kinerja.evaluation.selectors.distribution import organization_rating_for
 from kinerja.evaluation.selectors.evaluations import RATING_STATES

@@ -11,19 +11,9 @@ from django.urls import reverse
 
 from kinerja.accounts.actors import Actor
 from kinerja.accounts.permissions import refuse
-from kinerja.evaluation.models import (
-    BehaviorRating,
-    Evaluation,
-    EvaluationState,
-    ResultRating,
-)
+from kinerja.evaluation.models import BehaviorRating, Evaluation, EvaluationState, ResultRating
 from kinerja.evaluation.permissions import evaluation_rate_refusal
-from kinerja.evaluation.rules import (
-    REASON_MAX,
-    Scope,
-    evaluation_change_refusal,
-    predikat_for,
-)
+from kinerja.evaluation.rules import REASON_MAX, Scope, evaluation_change_refusal, predikat_for
 from kinerja.evaluation.selectors.distribution import organization_rating_for
 from kinerja.evaluation.suggestions import results_suggestion
 from kinerja.scoring.achievement import ResultKind
