@@ -36,6 +36,9 @@ from kinerja.evaluation.services import evaluations as services
 from kinerja.periods.models import EvaluationWindow, PerformancePeriod
 from kinerja.planning.selectors import plan_get_for_actor
 
+NOT_SAVED = "Draf belum disimpan; periksa isian yang ditandai."
+NOT_SET = "Draf disimpan, tetapi penilaian belum dapat ditetapkan; periksa isian yang ditandai."
+
 
 def _scope(request: HttpRequest) -> tuple[Scope | None, str]:
     """The group of the query string, or the default group with the sentence that refused
@@ -183,6 +186,7 @@ def evaluation_save(request: HttpRequest, evaluation_id: int) -> HttpResponse:
     require(page.may_rate, page.change_refusal or NOT_APPRAISER)
     form = EvaluationForm(request.POST, page=page)
     if not form.is_valid():
+        messages.error(request, NOT_SAVED)
         return _detail(request, page, form)
     evaluation = page.evaluation
     values = form.values()
@@ -196,6 +200,7 @@ def evaluation_save(request: HttpRequest, evaluation_id: int) -> HttpResponse:
         )
     except ValidationError as error:
         form.add_service_errors(error)
+        messages.error(request, NOT_SAVED)
         return _detail(request, page, form)
     if request.POST.get("aksi") == SET:
         try:
@@ -205,7 +210,7 @@ def evaluation_save(request: HttpRequest, evaluation_id: int) -> HttpResponse:
             form = EvaluationForm(request.POST, page=page)
             form.is_valid()
             form.add_service_errors(error)
-            messages.warning(request, "Draf disimpan, tetapi penilaian belum dapat ditetapkan.")
+            messages.warning(request, NOT_SET)
             return _detail(request, page, form)
         messages.success(
             request,

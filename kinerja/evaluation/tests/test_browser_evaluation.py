@@ -108,7 +108,7 @@ def test_the_appraiser_rates_the_employee_acknowledges_and_the_pdf_shows_the_pre
 
     # Setting without a reason for the override is refused, the choices are kept.
     supervisor.get_by_role("button", name="Tetapkan").click()
-    expect(supervisor.get_by_text("penilaian belum dapat ditetapkan")).to_be_visible()
+    expect(supervisor.get_by_text("Draf disimpan, tetapi penilaian belum")).to_be_visible()
     result_one = supervisor.get_by_test_id(f"result-{first.pk}")
     expect(result_one).to_contain_text(
         "Di Atas Ekspektasi berbeda dari saran Sesuai Ekspektasi; tuliskan alasannya."

@@ -362,7 +362,7 @@ def test_setting_without_a_reason_re_renders_with_values_kept_and_the_error_in_i
 
     assert response.status_code == 200
     text = page_text(response.content)
-    assert "Draf disimpan, tetapi penilaian belum dapat ditetapkan." in text
+    assert "Draf disimpan, tetapi penilaian belum dapat ditetapkan" in text
     assert (
         "Alasan rating RHK Utama 1 (wajib bila berbeda dari saran): rating hasil kerja utama 1 "
         "Di Atas Ekspektasi berbeda dari saran Sesuai Ekspektasi; tuliskan alasannya."
@@ -392,6 +392,7 @@ def test_a_value_that_is_not_a_rating_is_refused_on_the_form(
     )
     assert response.status_code == 200
     text = page_text(response.content)
+    assert "Draf belum disimpan; periksa isian yang ditandai." in text
     assert "Rating hasil kerja" in text
     assert "LUAR_BIASA" in text
     assert "Catatan tetap ada." in text
@@ -500,3 +501,31 @@ def test_feedback_shows_only_to_those_who_may_read_it(
     assert ("Laporan rapi dan tepat waktu." in text) == (name in readers)
     if name not in readers:
         assert "Umpan balik hanya terlihat oleh pegawai" in text
+
+
+HOSTILE = [str(2**63 * 1000 + 7), "satu", "x" * 5000, "-1", "0"]
+
+
+@pytest.mark.parametrize("value", HOSTILE)
+def test_hostile_values_never_cause_a_server_error(
+    client: Client, personas: Personas, value: str
+) -> None:
+    evaluation = _draft(personas)
+    client = _as(client, personas, "supervisor")
+    client.raise_request_exception = False
+    answers = [
+        client.get(f"/penilaian/?periode={value}&evaluasi={value}"),
+        client.get(f"/penilaian/?evaluasi={value}"),
+        client.post("/penilaian/mulai/", {"plan": value, "evaluasi": value}),
+        client.post("/penilaian/mulai/", {"plan": evaluation.plan_id, "evaluasi": value}),
+        client.post(
+            f"/penilaian/{evaluation.pk}/simpan/",
+            dict.fromkeys([*_form_data(evaluation), "results_reason", "aksi"], value),
+        ),
+        client.post(
+            f"/penilaian/{evaluation.pk}/simpan/",
+            {**_form_data(evaluation), "results_reason": value, "aksi": "tetapkan"},
+        ),
+        client.post(f"/penilaian/{evaluation.pk}/terima/", {"x": value}),
+    ]
+    assert [a.status_code for a in answers if a.status_code >= 500] == []
