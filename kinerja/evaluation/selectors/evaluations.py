@@ -80,6 +80,8 @@ class EvaluationList:
     team: list[TeamRow]
     may_start: bool
     """The period's stage allows opening evaluations (Pelaksanaan or Evaluasi)."""
+    is_employee: bool
+    """The actor is an employee (has evaluations of their own)."""
 
 
 def decider_plans(actor: Actor) -> Q | None:
@@ -129,7 +131,11 @@ def evaluation_list_for_actor(*, actor: Actor, scope: Scope) -> EvaluationList:
         }
         team = [TeamRow(plan, found.get(plan.pk)) for plan in plans]
     return EvaluationList(
-        scope=scope, mine=mine, team=team, may_start=scope.period.state in RATING_STATES
+        scope=scope,
+        mine=mine,
+        team=team,
+        may_start=scope.period.state in RATING_STATES,
+        is_employee=me is not None,
     )
 
 
