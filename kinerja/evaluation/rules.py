@@ -12,8 +12,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
+
+from django.utils import timezone
 
 from kinerja.periods.models import EvaluationWindow, PerformancePeriod, PeriodState
 from kinerja.periods.rules import window_close_date
@@ -133,3 +135,17 @@ def evaluation_change_refusal(evaluation: Evaluation) -> str | None:
             "setelah kalibrasi; perubahan hanya melalui keputusan keberatan."
         )
     return None
+
+
+OBJECTION_DAYS = 14
+"""Calendar days after the employee received the result in which an objection may be filed
+(PP 30/2019 Pasal 59)."""
+
+
+def objection_deadline(evaluation: Evaluation) -> date | None:
+    """The last day an objection against `evaluation` may be filed: the day the employee
+    acknowledged it (Asia/Jakarta) plus `OBJECTION_DAYS` calendar days (PP 30/2019 Pasal 59);
+    None until it is acknowledged."""
+    if evaluation.acknowledged_at is None:
+        return None
+    return timezone.localdate(evaluation.acknowledged_at) + timedelta(days=OBJECTION_DAYS)

@@ -357,3 +357,58 @@ def make_achieved_plan(
         for indicator, percent in zip(indicators, percents, strict=True)
     )
     return plan
+
+
+# --- ev-rate ---
+
+
+def make_team_plans(
+    *,
+    appraiser: Employee,
+    appraiser_post: Position,
+    period: PerformancePeriod,
+    count: int,
+    results: int = 1,
+) -> list[PerformancePlan]:
+    """`count` new employees, each with a post under `appraiser_post` and an approved plan for
+    the whole of `period` rated by `appraiser`, with `results` main results (one indicator
+    each)."""
+    plans = []
+    for _ in range(count):
+        employee = make_employee()
+        position = make_position(
+            agency=appraiser_post.agency, supervisor=appraiser_post, unit=appraiser_post.unit
+        )
+        assign(employee, position, start=period.start_date)
+        plan = PerformancePlan.objects.create(
+            period=period,
+            employee=employee,
+            position=position,
+            start_date=period.start_date,
+            end_date=period.end_date,
+            appraiser=appraiser,
+            appraiser_position=appraiser_post,
+            state=PlanState.APPROVED,
+            version=1,
+            approved_version=1,
+        )
+        for _result in range(results):
+            make_result(plan=plan)
+        plans.append(plan)
+    return plans
+
+
+def make_achievement(
+    *,
+    plan: PerformancePlan,
+    indicator: Indicator,
+    window: EvaluationWindow,
+    percent: str,
+    state: str = RealizationState.ACCEPTED,
+) -> Realization:
+    """A realisation of `indicator` in `window` with the achievement `percent` (a string such
+    as "115"), accepted unless told."""
+    realization = make_realization(plan=plan, indicator=indicator, window=window, state=state)
+    realization.achievement = Decimal(percent)
+    realization.save(update_fields=["achievement"])
+    return realization
