@@ -230,12 +230,27 @@ def test_the_whole_loop_through_the_api(client: Client, personas: Personas) -> N
     assert [r["suggestion"] for r in body["result_ratings"]] == ["ABOVE", "MEETS"]
     first, second = (r["result_id"] for r in body["result_ratings"])
     url = f"{URL}{body['id']}/"
+    # A draft keeps a departure without its reason; setting it is refused naming the field.
     unreasoned = client.patch(
         url,
-        {"results": [{"result_id": first, "rating": "MEETS"}]},
+        {
+            "results": [
+                {"result_id": first, "rating": "MEETS"},
+                {"result_id": second, "rating": "MEETS"},
+            ],
+            "behaviors": [
+                {"core_value": b["core_value"], "rating": "MEETS"} for b in body["behavior_ratings"]
+            ],
+            "results_rating": "MEETS",
+            "behavior_rating": "MEETS",
+            "early_reason": "Dinilai lebih awal untuk uji API.",
+        },
         content_type="application/json",
     )
-    assert unreasoned.status_code == 400
+    assert unreasoned.status_code == 200, unreasoned.content
+    refused_set = client.post(f"{url}set/")
+    assert refused_set.status_code == 400
+    assert "tuliskan alasannya" in refused_set.content.decode()
     bad = client.patch(url, {"results_rating": "BAGUS"}, content_type="application/json")
     assert bad.status_code == 400
     saved = client.patch(
@@ -265,4 +280,5 @@ def test_the_whole_loop_through_the_api(client: Client, personas: Personas) -> N
     assert acknowledged.status_code == 200, acknowledged.content
     assert acknowledged.json()["state"] == "ACKNOWLEDGED"
     again = client.post(f"{url}acknowledge/")
-    assert again.status_code == 403
+    assert again.status_code == 400
+    assert "sudah menyatakan menerima" in again.content.decode()
