@@ -20,7 +20,8 @@ from typing import Any
 
 from django.urls import reverse
 
-from kinerja.core.my_tasks import TaskItem
+from kinerja.accounts.permissions import is_agency_admin, is_auditor, is_hr_admin, is_leader
+from kinerja.core.my_tasks import CardKind, TaskItem
 from kinerja.evaluation.models import Evaluation, EvaluationState
 from kinerja.evaluation.rules import OBJECTION_DAYS, Scope
 from kinerja.evaluation.selectors.common import PERIOD_PARAM, SCOPE_PARAM
@@ -131,6 +132,44 @@ def team_rating_cards(user: Any, day: date) -> list[TaskItem]:
     return cards
 
 
+def role_cards(user: Any) -> list[TaskItem]:
+    """Where each stored role finds its part of evaluation (no query)."""
+    if is_leader(user):
+        return [
+            TaskItem(
+                "Predikat kinerja organisasi",
+                "Tetapkan predikat setiap perangkat daerah per evaluasi periodik dan tahunan; "
+                "kurva distribusi dan kalibrasi mengikutinya.",
+                reverse("evaluation:organization_rating_list"),
+                "Buka predikat organisasi",
+                kind=CardKind.PLACE,
+            )
+        ]
+    if is_auditor(user):
+        return [
+            TaskItem(
+                "Pemeriksaan hasil evaluasi",
+                "Sebaran predikat pegawai per perangkat daerah terhadap pedoman, sesi kalibrasi "
+                "dan setiap pergeseran rating dengan alasannya.",
+                reverse("evaluation:curve_index"),
+                "Buka kurva distribusi",
+                kind=CardKind.PLACE,
+            )
+        ]
+    if is_hr_admin(user) or is_agency_admin(user):
+        return [
+            TaskItem(
+                "Penilaian kinerja perangkat daerah",
+                "Siapkan penilaian serentak dengan saran dari realisasi, pantau kurva "
+                "distribusi, unduh dokumen penilaian, ekspor e-Kinerja dan lembar TPP.",
+                reverse("evaluation:evaluation_prepare"),
+                "Siapkan penilaian",
+                kind=CardKind.PLACE,
+            )
+        ]
+    return []
+
+
 def evaluation_cards_for(user: Any) -> list[TaskItem]:
     if not getattr(user, "is_authenticated", False):
         return []
@@ -139,4 +178,4 @@ def evaluation_cards_for(user: Any) -> list[TaskItem]:
     if employee_id is not None:
         cards += acknowledge_cards(employee_id)
     cards += team_rating_cards(user, today())
-    return cards
+    return cards + role_cards(user)

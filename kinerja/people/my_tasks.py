@@ -14,7 +14,6 @@ from django.urls import reverse
 from kinerja.accounts.permissions import (
     can_read_all_agencies,
     is_agency_admin,
-    is_auditor,
     is_hr_admin,
     is_leader,
     managed_agency_id,
@@ -36,21 +35,13 @@ NOT_OPEN = CardKind.NOT_OPEN
 # (realisations: kinerja.monitoring.my_tasks, which says when they are not open yet).
 _EMPLOYEE_NOT_OPEN = [
     ("Umpan balik rekan kerja (360°)", "Belum dibuka pada periode ini."),
-    ("Hasil evaluasi kinerja", "Belum ada evaluasi: dibuka pada akhir periode penilaian."),
-]  # fmt: skip
-_SUPERVISOR_NOT_OPEN = [
-    ("Penilaian kinerja bawahan", "Belum dibuka: dibuka pada evaluasi periodik dan akhir tahun."),
 ]  # fmt: skip
 _ADMIN_NOT_OPEN = [
     ("Pemantauan kelengkapan SKP", "Belum dibuka: tampil setelah periode penilaian dibuka."),
     ("Survei kepuasan masyarakat (SKM)", "Belum dibuka di Kinerja."),
 ]
 _LEADER_NOT_OPEN = [
-    ("Predikat kinerja organisasi", "Belum dibuka: ditetapkan pada akhir periode penilaian."),
     ("Dasbor kinerja kota", "Belum dibuka: terisi setelah SKP dan realisasi berjalan."),
-]
-_AUDITOR_NOT_OPEN = [
-    ("Pemeriksaan hasil evaluasi", "Belum ada hasil evaluasi untuk diperiksa."),
 ]
 
 
@@ -96,8 +87,6 @@ def _own_cards(user: Any) -> list[TaskItem]:
             )
         )
     cards += _not_open(_EMPLOYEE_NOT_OPEN)
-    if summary.subordinate_count:
-        cards += _not_open(_SUPERVISOR_NOT_OPEN)
     return cards
 
 
@@ -130,8 +119,6 @@ def _role_cards(user: Any) -> list[TaskItem]:
         cards += _not_open(_ADMIN_NOT_OPEN)
     if is_leader(user):
         cards += _not_open(_LEADER_NOT_OPEN)
-    if is_auditor(user):
-        cards += _not_open(_AUDITOR_NOT_OPEN)
     return cards
 
 
