@@ -102,7 +102,7 @@ def document_batch(request: HttpRequest, agency_id: int) -> HttpResponse:
 
 @require_GET
 def document_batch_download(request: HttpRequest, job_id: UUID) -> StreamingHttpResponse:
-    job = job_get_for_actor(actor=request.user, job_id=job_id)
+    job = job_get_for_actor(actor=request_actor(request), job_id=job_id)
     name = (job.result or {}).get("stored_name")
     if job.kind != DOCUMENTS_KIND or job.status != Job.Status.SUCCEEDED or not name:
         raise Http404

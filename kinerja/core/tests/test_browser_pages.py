@@ -25,6 +25,9 @@ from kinerja.accounts.api_tokens import api_token_issue
 from kinerja.accounts.testing import make_lock
 from kinerja.core.jobs import job_create, job_succeed
 from kinerja.discussions.testing import make_comment
+from kinerja.evaluation.selectors.common import default_scope
+from kinerja.evaluation.services.calibration import calibration_move, calibration_open
+from kinerja.evaluation.testing import make_evaluation, make_org_rating
 from kinerja.monitoring.testing import (
     make_action,
     make_dialogue,
@@ -35,6 +38,7 @@ from kinerja.monitoring.testing import (
     plan_indicators,
 )
 from kinerja.notifications.testing import make_notification
+from kinerja.people.holdings import today
 from kinerja.people.imports.tasks import APPLY_KIND, VALIDATE_KIND
 from kinerja.people.testing import Personas
 from kinerja.periods.testing import make_period
@@ -235,8 +239,20 @@ def samples_for(personas: Personas) -> Samples:
             "file": {"file_name": "survei-kertas-oktober.xlsx", "size": 2345},
         },
     )  # fmt: skip
+    # Evaluation: the supervisor's plan rated for the group a page opens on, the agency rated
+    # Baik, a calibration session with one move, so that the curve, the grid, the list and
+    # the detail have content.
+    scope = default_scope(period, today())
+    evaluation = make_evaluation(plan=submitted, window=scope.window)
+    make_org_rating(agency=personas.agency, scope=scope)
+    session = calibration_open(actor=personas.hr_admin, agency=personas.agency, scope=scope)
+    calibration_move(
+        actor=personas.hr_admin, session=session, evaluation=evaluation, field="BEHAVIOR",
+        after="ABOVE", reason="Pelayanan loket keliling diakui warga.",
+    )  # fmt: skip
     return Samples(
         by_param={
+            "evaluation_id": evaluation.pk,
             "slug": service_unit.slug,
             "response_id": responses[0].pk,
             "action_id": followup.pk,
