@@ -4,7 +4,8 @@ calls `plan_suggestions`, so they all suggest the same thing.
 
 - A result's suggestion comes from its indicators' achievements in the group's window (for
   the year: each indicator's latest window), counting realisations that were submitted or
-  accepted (`COUNTED_STATES`); `kinerja.scoring.suggestions.suggest_result_rating` decides.
+  accepted (`COUNTED_STATES`); in a window a quantity indicator is compared with the part of
+  its annual target due by then; `kinerja.scoring.suggestions.suggest_result_rating` decides.
 - The results suggestion overall is `suggest_results_rating` over the results' ratings (the
   appraiser's where given, else the suggestions); a head of agency's follows the organisation's
   predikat (`results_rating_for_organization`).
@@ -16,18 +17,25 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from fractions import Fraction
 
 from kinerja.evaluation.rules import Scope
 from kinerja.monitoring.models import Realization, RealizationState
-from kinerja.planning.models import Indicator
+from kinerja.planning.models import Aspect, Indicator
 from kinerja.scoring.achievement import ResultItem, ResultKind, suggest_results_rating
+from kinerja.scoring.formatting import format_percent
 from kinerja.scoring.ratings import OrganizationPredikat, Rating
 from kinerja.scoring.suggestions import (
     Suggestion,
+    expected_share,
     mean_achievement,
+    prorated_achievement,
     results_rating_for_organization,
     suggest_result_rating,
 )
+
+PRORATED_ASPECTS = frozenset({Aspect.QUANTITY})
+"""Aspects whose realisation accumulates over the year towards the annual target. [I]"""
 
 COUNTED_STATES = (RealizationState.SUBMITTED, RealizationState.ACCEPTED)
 """Realisations that count for a suggestion: submitted (waiting for the appraiser) or accepted;
@@ -61,12 +69,25 @@ class PlanSuggestions:
 
 def plan_suggestions(*, plan_ids: Iterable[int], scope: Scope) -> dict[int, PlanSuggestions]:
     """Each plan's result suggestions for the group's time, in two queries (indicators,
-    realisations) whatever the number of plans."""
+    realisations) whatever the number of plans.
+
+    Quantity indicators are cumulative against an annual target, so in a window their
+    achievement is compared with the part of the target due by the window's end
+    (`PRORATED_ASPECTS`, `kinerja.scoring.suggestions.expected_share`); quality, time and cost
+    indicators are compared as they are."""
     ids = list(plan_ids)
     indicators = (
         Indicator.objects.filter(result__plan_id__in=ids)
         .order_by("result__plan_id", "result__kind", "result__number", "result_id", "number")
-        .values_list("id", "result_id", "result__plan_id", "result__kind")
+        .values_list(
+            "id",
+            "result_id",
+            "result__plan_id",
+            "result__kind",
+            "aspect",
+            "result__plan__start_date",
+            "result__plan__end_date",
+        )
     )
     realizations = Realization.objects.filter(plan_id__in=ids, state__in=COUNTED_STATES)
     if scope.window is not None:
@@ -80,17 +101,34 @@ def plan_suggestions(*, plan_ids: Iterable[int], scope: Scope) -> dict[int, Plan
         if indicator_id not in latest or latest[indicator_id][0] < number:
             latest[indicator_id] = (number, achievement)
     by_result: dict[int, list[Decimal | None]] = defaultdict(list)
+    prorated: dict[int, Fraction] = {}
     order: dict[int, list[tuple[int, str]]] = defaultdict(list)
-    for indicator_id, result_id, plan_id, kind in indicators:
+    for indicator_id, result_id, plan_id, kind, aspect, start, end in indicators:
         if result_id not in by_result:
             order[plan_id].append((result_id, kind))
-        by_result[result_id].append(latest.get(indicator_id, (0, None))[1])
+        value = latest.get(indicator_id, (0, None))[1]
+        share = Fraction(1)
+        if scope.window is not None and aspect in PRORATED_ASPECTS:
+            share = expected_share(start, end, scope.window.end_date)
+        if value is not None and share < 1:
+            value = prorated_achievement(value, share)
+            prorated[result_id] = share
+        by_result[result_id].append(value)
     plans = {plan_id: PlanSuggestions(plan_id) for plan_id in ids}
     for plan_id, results in order.items():
         for result_id, kind in results:
             achievements = tuple(by_result[result_id])
+            suggestion = suggest_result_rating(achievements)
+            if suggestion is not None and result_id in prorated and scope.window is not None:
+                suggestion = Suggestion(
+                    suggestion.rating,
+                    suggestion.rule,
+                    f"{suggestion.explanation} (kuantitas dibandingkan dengan "
+                    f"{format_percent(prorated[result_id])} target tahunan yang diharapkan "
+                    f"s.d. akhir {scope.window.name})",
+                )
             plans[plan_id].results.append(
-                ResultSuggestion(result_id, kind, achievements, suggest_result_rating(achievements))
+                ResultSuggestion(result_id, kind, achievements, suggestion)
             )
     return plans
 

@@ -17,6 +17,7 @@ ratings the appraiser gave each result. Decisions and worked examples: docs/scor
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
@@ -117,6 +118,26 @@ def results_rating_for_organization(org: OrganizationPredikat) -> Suggestion:
         f"predikat kinerja organisasi {organization.label}: rating hasil kerja kepala "
         f"perangkat daerah {rating.label}",
     )
+
+
+def expected_share(plan_start: date, plan_end: date, until: date) -> Fraction:
+    """The share of an annual (cumulative) target due by `until`: the days of the plan elapsed
+    by then over its days, between a day's share and 1 [I]. A quantity target of 12 reports
+    over a year is "on track" with 9 by the end of September (share 273/365)."""
+    if plan_end < plan_start:
+        raise ValueError(f"Tanggal selesai SKP {plan_end} sebelum tanggal mulainya {plan_start}")
+    total = (plan_end - plan_start).days + 1
+    elapsed = (min(until, plan_end) - plan_start).days + 1
+    return Fraction(min(max(elapsed, 1), total), total)
+
+
+def prorated_achievement(achievement: Exact, share: Exact) -> Decimal:
+    """An achievement against the annual target turned into one against the part due by now
+    (achievement ÷ share), rounded half up to 2 places; share must be in (0, 1]."""
+    exact_share = to_fraction(share)
+    if not 0 < exact_share <= 1:
+        raise ValueError(f"Bagian target yang diharapkan {share} harus lebih dari 0 dan paling 1")
+    return quantize2(to_fraction(achievement) / exact_share)
 
 
 def mean_achievement(achievements: Iterable[Exact | None]) -> Decimal | None:

@@ -12,7 +12,7 @@ from kinerja.monitoring.models import RealizationState
 from kinerja.monitoring.testing import make_realization, make_running_plan, plan_indicators
 from kinerja.people.testing import Personas
 from kinerja.periods.models import EvaluationWindow
-from kinerja.planning.models import Indicator, PerformancePlan
+from kinerja.planning.models import Aspect, Indicator, PerformancePlan
 from kinerja.scoring.ratings import OrganizationPredikat, Rating
 
 pytestmark = pytest.mark.django_db
@@ -24,7 +24,9 @@ def _achieved(
     window: EvaluationWindow,
     percent: str,
     state: str = RealizationState.ACCEPTED,
+    aspect: str = Aspect.QUALITY,
 ) -> None:
+    Indicator.objects.filter(pk=indicator.pk).update(aspect=aspect)
     realization = make_realization(plan=plan, indicator=indicator, window=window, state=state)
     realization.achievement = Decimal(percent)
     realization.save(update_fields=["achievement"])
@@ -92,3 +94,23 @@ def test_fresh_rows_carry_the_suggestions_and_save_in_bulk(personas: Personas) -
     assert saved.results_suggestion == "ABOVE"
     assert [r.suggestion for r in saved.result_ratings.order_by("result__number")] == ["ABOVE", ""]
     assert saved.behavior_ratings.count() == 7
+
+
+def test_in_a_window_a_quantity_is_compared_with_the_part_of_its_target_due(
+    personas: Personas,
+) -> None:
+    plan = make_running_plan(employee=personas.staff.employee, results=1)
+    (indicator,) = plan_indicators(plan)
+    march = EvaluationWindow.objects.get(period=plan.period, number=3)
+    # 20 of 100 reports by the end of March: 20% of the year's target, 81% of the 90 days' due.
+    _achieved(plan, indicator, march, "20", aspect=Aspect.QUANTITY)
+
+    found = plan_suggestions(plan_ids=[plan.pk], scope=Scope(plan.period, march))[plan.pk]
+
+    row = found.results[0]
+    assert row.suggestion is not None
+    assert row.suggestion.rating is Rating.BELOW
+    assert row.mean_achievement == Decimal("81.11")
+    assert "dibandingkan dengan 24,66% target tahunan yang diharapkan s.d. akhir Maret" in (
+        row.suggestion.explanation
+    )

@@ -2,6 +2,7 @@
 
 import subprocess
 import sys
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -16,12 +17,14 @@ from kinerja.scoring.achievement import (
 )
 from kinerja.scoring.behavior import BehaviorAnswer, Relation, aggregate_behavior, rater_leniency
 from kinerja.scoring.distribution import check_distribution
-from kinerja.scoring.formatting import format_decimal
+from kinerja.scoring.formatting import format_decimal, format_percent
 from kinerja.scoring.ikm import Element, WeightConvention, ikm, sample_size
 from kinerja.scoring.nip import format_nip, parse_nip
 from kinerja.scoring.ratings import OrganizationPredikat, Predikat, Rating
 from kinerja.scoring.spreadsheet import read_rows
 from kinerja.scoring.suggestions import (
+    expected_share,
+    prorated_achievement,
     results_rating_for_organization,
     suggest_behavior_rating,
     suggest_result_rating,
@@ -266,3 +269,7 @@ def test_evaluation_suggestions_example() -> None:
         "**Istimewa → ABOVE, Baik → MEETS, Butuh Perbaikan / Kurang / Sangat Kurang → BELOW**",
     )
     assert results_rating_for_organization(OrganizationPredikat.BAIK).rating is Rating.MEETS
+    share = expected_share(date(2026, 1, 1), date(2026, 12, 31), date(2026, 3, 31))
+    assert format_percent(share) == "24,66%"
+    assert format_decimal(prorated_achievement(Decimal(20), share)) == "81,11"
+    assert_documented("90 of 365 days have passed (24,66%)", "is **81,11** → BELOW")

@@ -1,5 +1,6 @@
 """Suggestions beside an evaluation's ratings: per result, behaviour overall, head of agency."""
 
+from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
@@ -9,7 +10,9 @@ from hypothesis import strategies as st
 
 from kinerja.scoring.ratings import OrganizationPredikat, Rating
 from kinerja.scoring.suggestions import (
+    expected_share,
     mean_achievement,
+    prorated_achievement,
     results_rating_for_organization,
     suggest_behavior_rating,
     suggest_result_rating,
@@ -143,3 +146,28 @@ def test_head_of_agency_results_follow_the_organisation(
 def test_mean_achievement_rounds_half_up_and_skips_the_unknown() -> None:
     assert mean_achievement([Decimal("100"), Decimal("100.01"), None]) == Decimal("100.01")
     assert mean_achievement([None]) is None
+
+
+def test_the_share_due_counts_the_days_of_the_plan_elapsed() -> None:
+    assert expected_share(date(2026, 1, 1), date(2026, 12, 31), date(2026, 9, 30)) == Fraction(
+        273, 365
+    )
+    assert expected_share(date(2026, 1, 1), date(2026, 12, 31), date(2027, 1, 31)) == 1
+    assert expected_share(date(2026, 7, 1), date(2026, 12, 31), date(2026, 6, 30)) == Fraction(
+        1, 184
+    )
+    with pytest.raises(ValueError, match="sebelum tanggal mulainya"):
+        expected_share(date(2026, 2, 1), date(2026, 1, 1), date(2026, 1, 1))
+
+
+def test_a_prorated_achievement_compares_with_the_part_due() -> None:
+    assert prorated_achievement(Decimal("69.56"), Fraction(3, 4)) == Decimal("92.75")
+    assert prorated_achievement(100, 1) == Decimal("100.00")
+    for bad in (0, Fraction(5, 4)):
+        with pytest.raises(ValueError, match="harus lebih dari 0 dan paling 1"):
+            prorated_achievement(50, bad)
+
+
+@given(percents, st.integers(1, 365))
+def test_prorating_never_lowers_an_achievement(value: Decimal, days: int) -> None:
+    assert prorated_achievement(value, Fraction(days, 365)) >= value
