@@ -58,8 +58,12 @@ from kinerja.planning.models import PerformancePlan
 from kinerja.scoring.ratings import OrganizationPredikat, Rating
 
 OVERRIDE_REASON = (
-    "Capaian di atas target karena loket keliling tambahan dari bidang lain; kontribusi "
-    "pribadi sesuai ekspektasi."
+    "Sebagian berkas tertunda karena gangguan jaringan SIAK pusat selama sepekan, di luar "
+    "kendali pegawai; berkas yang masuk diselesaikan tepat waktu."
+)
+OVERALL_REASON = (
+    "Capaian di bawah target terutama karena gangguan jaringan SIAK pusat; hasil kerja yang "
+    "dapat dikendalikan pegawai sesuai ekspektasi."
 )
 
 
@@ -68,7 +72,9 @@ def _aware(day: date, hour: int = 10) -> datetime:
 
 
 def _rate_demo_employee(scope: Scope, appraiser: User, plan: PerformancePlan) -> str:
-    """The appraiser rates the demo employee through the services and sets the result."""
+    """The appraiser rates the demo employee through the services and sets the result: each
+    result as suggested except one below expectation, judged to meet it with a reason (and the
+    results rating overall with it), behaviour above on two core values."""
     evaluation = evaluation_start(actor=appraiser, plan=plan, window=scope.window)
     rows = list(evaluation.result_ratings.select_related("result").order_by("pk"))
     results = []
@@ -76,7 +82,7 @@ def _rate_demo_employee(scope: Scope, appraiser: User, plan: PerformancePlan) ->
     for row in rows:
         rating = row.suggestion or Rating.MEETS.value
         reason = ""
-        if not overridden and rating == Rating.ABOVE.value:
+        if not overridden and rating != Rating.MEETS.value:
             rating, reason, overridden = Rating.MEETS.value, OVERRIDE_REASON, True
         results.append(ResultInput(result_id=row.result_id, rating=rating, reason=reason))
     codes = [b.core_value for b in evaluation.behavior_ratings.order_by("pk")]
@@ -88,6 +94,7 @@ def _rate_demo_employee(scope: Scope, appraiser: User, plan: PerformancePlan) ->
         )
         for i, code in enumerate(codes)
     ]
+    # Saved once to see the suggestions overall that follow from the ratings above.
     evaluation = evaluation_save(
         actor=appraiser,
         evaluation=evaluation,
@@ -98,13 +105,14 @@ def _rate_demo_employee(scope: Scope, appraiser: User, plan: PerformancePlan) ->
         behavior_rating="",
         behavior_reason="",
     )
+    departs = evaluation.results_suggestion not in ("", Rating.MEETS.value)
     evaluation = evaluation_save(
         actor=appraiser,
         evaluation=evaluation,
         results=results,
         behaviors=behaviors,
-        results_rating=evaluation.results_suggestion or Rating.MEETS.value,
-        results_reason="" if evaluation.results_suggestion else "Belum ada capaian terukur.",
+        results_rating=Rating.MEETS.value,
+        results_reason=OVERALL_REASON if departs else "",
         behavior_rating=evaluation.behavior_suggestion or Rating.MEETS.value,
         behavior_reason="",
     )
@@ -230,7 +238,8 @@ def demo_current_year(options: DemoOptions) -> list[str]:
         predikat = _rate_demo_employee(scope, appraiser, mine)
         lines.append(
             f"{DEMO_EMPLOYEE.name} dinilai {DEMO_SUPERVISOR.name} untuk {scope.label}: "
-            f"{predikat}, satu saran diganti dengan alasan; menunggu diterima pegawai."
+            f"{predikat}; saran di bawah ekspektasi diganti dengan alasan tertulis; menunggu "
+            "diterima pegawai."
         )
     others = [p for p in plans if p is not mine]
     with transaction.atomic():

@@ -289,7 +289,12 @@ def test_a_refused_lock_from_the_curve_goes_back_there_with_the_message(
 
 @pytest.mark.parametrize(
     "kembali",
-    ["https://contoh.example/", "//contoh.example/kalibrasi/", "/kalibrasi/999/", "/audit/"],
+    [
+        "https://contoh.example/",
+        "//contoh.example/kalibrasi/",
+        "/kalibrasi/9223372036854775807/",
+        "/audit/",
+    ],
 )
 def test_the_lock_only_returns_to_this_agency_pages(
     client: Client, personas: Personas, kembali: str
