@@ -4,8 +4,9 @@ calls `plan_suggestions`, so they all suggest the same thing.
 
 - A result's suggestion comes from its indicators' achievements in the group's window (for
   the year: each indicator's latest window), counting realisations that were submitted or
-  accepted (`COUNTED_STATES`); in a window a quantity indicator is compared with the part of
-  its annual target due by then; `kinerja.scoring.suggestions.suggest_result_rating` decides.
+  accepted (`COUNTED_STATES`); in a window a count (`indicator_accumulates`) is compared with
+  the part of its annual target due by then; `scoring.suggestions.suggest_result_rating`
+  decides.
 - The results suggestion overall is `suggest_results_rating` over the results' ratings (the
   appraiser's where given, else the suggestions); a head of agency's follows the organisation's
   predikat (`results_rating_for_organization`).
@@ -21,8 +22,8 @@ from fractions import Fraction
 
 from kinerja.evaluation.rules import Scope
 from kinerja.monitoring.models import Realization, RealizationState
-from kinerja.planning.models import Aspect, Indicator
-from kinerja.scoring.achievement import ResultItem, ResultKind, suggest_results_rating
+from kinerja.planning.models import Indicator, TargetKind
+from kinerja.scoring.achievement import Polarity, ResultItem, ResultKind, suggest_results_rating
 from kinerja.scoring.formatting import format_percent
 from kinerja.scoring.ratings import OrganizationPredikat, Rating
 from kinerja.scoring.suggestions import (
@@ -34,8 +35,20 @@ from kinerja.scoring.suggestions import (
     suggest_result_rating,
 )
 
-PRORATED_ASPECTS = frozenset({Aspect.QUANTITY})
-"""Aspects whose realisation accumulates over the year towards the annual target. [I]"""
+PERCENT_UNITS = frozenset({"%", "persen", "persentase"})
+
+
+def indicator_accumulates(*, target_kind: str, target_unit: str, polarity: str) -> bool:
+    """Whether an indicator's realisation accumulates over the year towards its annual target
+    [I]: a count — a number target in any unit but a percentage, higher is better (documents,
+    months on time, rupiah absorbed). A percentage, a range, a ceiling (lower is better) or a
+    description is a level reached at any time, compared as it is."""
+    return (
+        target_kind == TargetKind.NUMBER
+        and polarity == Polarity.HIGHER_IS_BETTER.value
+        and target_unit.strip().lower() not in PERCENT_UNITS
+    )
+
 
 COUNTED_STATES = (RealizationState.SUBMITTED, RealizationState.ACCEPTED)
 """Realisations that count for a suggestion: submitted (waiting for the appraiser) or accepted;
@@ -71,10 +84,9 @@ def plan_suggestions(*, plan_ids: Iterable[int], scope: Scope) -> dict[int, Plan
     """Each plan's result suggestions for the group's time, in two queries (indicators,
     realisations) whatever the number of plans.
 
-    Quantity indicators are cumulative against an annual target, so in a window their
-    achievement is compared with the part of the target due by the window's end
-    (`PRORATED_ASPECTS`, `kinerja.scoring.suggestions.expected_share`); quality, time and cost
-    indicators are compared as they are."""
+    Counts are cumulative against an annual target, so in a window their achievement is
+    compared with the part of the target due by the window's end (`indicator_accumulates`,
+    `kinerja.scoring.suggestions.expected_share`); levels are compared as they are."""
     ids = list(plan_ids)
     indicators = (
         Indicator.objects.filter(result__plan_id__in=ids)
@@ -84,7 +96,9 @@ def plan_suggestions(*, plan_ids: Iterable[int], scope: Scope) -> dict[int, Plan
             "result_id",
             "result__plan_id",
             "result__kind",
-            "aspect",
+            "target_kind",
+            "target_unit",
+            "polarity",
             "result__plan__start_date",
             "result__plan__end_date",
         )
@@ -103,12 +117,25 @@ def plan_suggestions(*, plan_ids: Iterable[int], scope: Scope) -> dict[int, Plan
     by_result: dict[int, list[Decimal | None]] = defaultdict(list)
     prorated: dict[int, Fraction] = {}
     order: dict[int, list[tuple[int, str]]] = defaultdict(list)
-    for indicator_id, result_id, plan_id, kind, aspect, start, end in indicators:
+    for (
+        indicator_id,
+        result_id,
+        plan_id,
+        kind,
+        target_kind,
+        unit,
+        polarity,
+        start,
+        end,
+    ) in indicators:
         if result_id not in by_result:
             order[plan_id].append((result_id, kind))
         value = latest.get(indicator_id, (0, None))[1]
         share = Fraction(1)
-        if scope.window is not None and aspect in PRORATED_ASPECTS:
+        accumulates = indicator_accumulates(
+            target_kind=target_kind, target_unit=unit, polarity=polarity
+        )
+        if scope.window is not None and accumulates:
             share = expected_share(start, end, scope.window.end_date)
         if value is not None and share < 1:
             value = prorated_achievement(value, share)
@@ -123,7 +150,7 @@ def plan_suggestions(*, plan_ids: Iterable[int], scope: Scope) -> dict[int, Plan
                 suggestion = Suggestion(
                     suggestion.rating,
                     suggestion.rule,
-                    f"{suggestion.explanation} (kuantitas dibandingkan dengan "
+                    f"{suggestion.explanation} (jumlah kumulatif dibandingkan dengan "
                     f"{format_percent(prorated[result_id])} target tahunan yang diharapkan "
                     f"s.d. akhir {scope.window.name})",
                 )

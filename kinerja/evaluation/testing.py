@@ -38,7 +38,7 @@ from kinerja.organization.models import Agency, Position, Unit
 from kinerja.people.models import Employee
 from kinerja.people.testing import assign, make_employee, make_position
 from kinerja.periods.models import EvaluationWindow, PerformancePeriod, PeriodState
-from kinerja.planning.models import Aspect, Indicator, PerformancePlan, PlannedResult, PlanState
+from kinerja.planning.models import Indicator, PerformancePlan, PlannedResult, PlanState
 from kinerja.planning.selectors import core_values
 from kinerja.planning.testing import make_open_period, make_plan, make_result
 from kinerja.scoring.ratings import OrganizationPredikat, Predikat, Rating
@@ -341,7 +341,7 @@ def make_achieved_plan(
         start_date=period.start_date,
     )
     window = window or EvaluationWindow.objects.get(period=period, number=1)
-    Indicator.objects.filter(result__plan=plan).update(aspect=Aspect.QUALITY)
+    Indicator.objects.filter(result__plan=plan).update(target_unit="%")
     indicators = Indicator.objects.filter(result__plan=plan).order_by("result__number", "number")
     Realization.objects.bulk_create(
         Realization(
@@ -408,9 +408,9 @@ def make_achievement(
     state: str = RealizationState.ACCEPTED,
 ) -> Realization:
     """A realisation of `indicator` in `window` with the achievement `percent` (a string such
-    as "115"), accepted unless told. The indicator is made a quality indicator, so that the
-    percent is compared as it is (a quantity's is prorated within the year)."""
-    Indicator.objects.filter(pk=indicator.pk).update(aspect=Aspect.QUALITY)
+    as "115"), accepted unless told. The indicator's target is made a percentage, so that the
+    achievement is compared as it is (a count's is prorated within the year)."""
+    Indicator.objects.filter(pk=indicator.pk).update(target_unit="%")
     realization = make_realization(plan=plan, indicator=indicator, window=window, state=state)
     realization.achievement = Decimal(percent)
     realization.save(update_fields=["achievement"])

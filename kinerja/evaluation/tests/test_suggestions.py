@@ -7,12 +7,16 @@ import pytest
 
 from kinerja.evaluation.rules import Scope
 from kinerja.evaluation.services.rows import evaluation_rows_build, evaluation_rows_save
-from kinerja.evaluation.suggestions import plan_suggestions, results_suggestion
+from kinerja.evaluation.suggestions import (
+    indicator_accumulates,
+    plan_suggestions,
+    results_suggestion,
+)
 from kinerja.monitoring.models import RealizationState
 from kinerja.monitoring.testing import make_realization, make_running_plan, plan_indicators
 from kinerja.people.testing import Personas
 from kinerja.periods.models import EvaluationWindow
-from kinerja.planning.models import Aspect, Indicator, PerformancePlan
+from kinerja.planning.models import Indicator, PerformancePlan
 from kinerja.scoring.ratings import OrganizationPredikat, Rating
 
 pytestmark = pytest.mark.django_db
@@ -24,9 +28,9 @@ def _achieved(
     window: EvaluationWindow,
     percent: str,
     state: str = RealizationState.ACCEPTED,
-    aspect: str = Aspect.QUALITY,
+    unit: str = "%",
 ) -> None:
-    Indicator.objects.filter(pk=indicator.pk).update(aspect=aspect)
+    Indicator.objects.filter(pk=indicator.pk).update(target_unit=unit)
     realization = make_realization(plan=plan, indicator=indicator, window=window, state=state)
     realization.achievement = Decimal(percent)
     realization.save(update_fields=["achievement"])
@@ -103,7 +107,7 @@ def test_in_a_window_a_quantity_is_compared_with_the_part_of_its_target_due(
     (indicator,) = plan_indicators(plan)
     march = EvaluationWindow.objects.get(period=plan.period, number=3)
     # 20 of 100 reports by the end of March: 20% of the year's target, 81% of the 90 days' due.
-    _achieved(plan, indicator, march, "20", aspect=Aspect.QUANTITY)
+    _achieved(plan, indicator, march, "20", unit="laporan")
 
     found = plan_suggestions(plan_ids=[plan.pk], scope=Scope(plan.period, march))[plan.pk]
 
@@ -111,6 +115,23 @@ def test_in_a_window_a_quantity_is_compared_with_the_part_of_its_target_due(
     assert row.suggestion is not None
     assert row.suggestion.rating is Rating.BELOW
     assert row.mean_achievement == Decimal("81.11")
-    assert "dibandingkan dengan 24,66% target tahunan yang diharapkan s.d. akhir Maret" in (
-        row.suggestion.explanation
-    )
+    expected = "jumlah kumulatif dibandingkan dengan 24,66% target tahunan yang diharapkan"
+    assert f"{expected} s.d. akhir Maret" in row.suggestion.explanation
+
+
+@pytest.mark.parametrize(
+    ("kind", "unit", "polarity", "expected"),
+    [
+        ("NUMBER", "dokumen", "HIGHER_IS_BETTER", True),
+        ("NUMBER", "bulan", "HIGHER_IS_BETTER", True),
+        ("NUMBER", "%", "HIGHER_IS_BETTER", False),
+        ("NUMBER", " Persen ", "HIGHER_IS_BETTER", False),
+        ("NUMBER", "hari", "LOWER_IS_BETTER", False),
+        ("RANGE", "dokumen", "HIGHER_IS_BETTER", False),
+        ("DESCRIBED", "", "HIGHER_IS_BETTER", False),
+    ],
+)
+def test_counts_accumulate_and_levels_do_not(
+    kind: str, unit: str, polarity: str, expected: bool
+) -> None:
+    assert indicator_accumulates(target_kind=kind, target_unit=unit, polarity=polarity) is expected
