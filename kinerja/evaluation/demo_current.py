@@ -61,6 +61,10 @@ OVERRIDE_REASON = (
     "Sebagian berkas tertunda karena gangguan jaringan SIAK pusat selama sepekan, di luar "
     "kendali pegawai; berkas yang masuk diselesaikan tepat waktu."
 )
+HELPED_REASON = (
+    "Capaian di atas target karena loket keliling tambahan dari bidang lain; kontribusi "
+    "pribadi sesuai ekspektasi."
+)
 OVERALL_REASON = (
     "Capaian di bawah target terutama karena gangguan jaringan SIAK pusat; hasil kerja yang "
     "dapat dikendalikan pegawai sesuai ekspektasi."
@@ -73,8 +77,8 @@ def _aware(day: date, hour: int = 10) -> datetime:
 
 def _rate_demo_employee(scope: Scope, appraiser: User, plan: PerformancePlan) -> str:
     """The appraiser rates the demo employee through the services and sets the result: each
-    result as suggested except one below expectation, judged to meet it with a reason (and the
-    results rating overall with it), behaviour above on two core values."""
+    result as suggested except the first that departs from "meets", judged to meet it with a
+    reason (and the results rating overall with it), behaviour above on two core values."""
     evaluation = evaluation_start(actor=appraiser, plan=plan, window=scope.window)
     rows = list(evaluation.result_ratings.select_related("result").order_by("pk"))
     results = []
@@ -83,7 +87,8 @@ def _rate_demo_employee(scope: Scope, appraiser: User, plan: PerformancePlan) ->
         rating = row.suggestion or Rating.MEETS.value
         reason = ""
         if not overridden and rating != Rating.MEETS.value:
-            rating, reason, overridden = Rating.MEETS.value, OVERRIDE_REASON, True
+            reason = OVERRIDE_REASON if rating == Rating.BELOW.value else HELPED_REASON
+            rating, overridden = Rating.MEETS.value, True
         results.append(ResultInput(result_id=row.result_id, rating=rating, reason=reason))
     codes = [b.core_value for b in evaluation.behavior_ratings.order_by("pk")]
     behaviors = [
