@@ -145,6 +145,8 @@ def _rate_others(scope: Scope, plans: list[PerformancePlan], rng: random.Random)
     for index, evaluation in enumerate(evaluations):
         top = index % 3 == 0
         results_rating = Rating.ABOVE.value if top else Rating.MEETS.value
+        if evaluation.results_from_organization:  # a head of agency: the organisation's
+            results_rating = evaluation.results_suggestion or Rating.MEETS.value
         behavior_rating = Rating.ABOVE.value if top else Rating.MEETS.value
         ResultRating.objects.filter(evaluation=evaluation).update(rating=results_rating)
         BehaviorRating.objects.filter(evaluation=evaluation).update(rating=behavior_rating)
