@@ -55,9 +55,14 @@ imports: install
 migrations-check: install
 	DJANGO_SETTINGS_MODULE=config.settings_test $(PY) manage.py makemigrations --check --dry-run
 
+# Tests run in one worker per CPU (pytest-xdist; PYTEST_WORKERS=0 runs them in this process);
+# coverage follows the workers and the processes tests start (`patch = subprocess`), then
+# combines their data.
+PYTEST_WORKERS ?= auto
 pytest: install
 	$(VENV)/bin/coverage erase
-	$(VENV)/bin/coverage run -m pytest
+	$(VENV)/bin/coverage run -m pytest -n $(PYTEST_WORKERS)
+	$(VENV)/bin/coverage combine -q
 	$(VENV)/bin/coverage report --include='kinerja/scoring/*' --omit='kinerja/scoring/tests/*' --fail-under=100
 	$(VENV)/bin/coverage report --fail-under=85
 

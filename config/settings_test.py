@@ -12,7 +12,7 @@ os.environ.setdefault("SECRET_KEY", "test-only-secret-key-not-for-production")
 os.environ.setdefault("HTTPS", "false")
 
 from config.settings import *  # noqa: F403
-from config.settings import DATABASES, STORAGES, VAR_DIR
+from config.settings import CACHES, DATABASES, REDIS_URL, STORAGES, VAR_DIR
 
 WHITENOISE_USE_FINDERS = True
 (VAR_DIR / "static").mkdir(exist_ok=True)
@@ -25,6 +25,20 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 _db_name_override = os.environ.get("KINERJA_TEST_DB_NAME")
 if _db_name_override:
     DATABASES["default"]["NAME"] = _db_name_override
+
+# Tests run in parallel workers (pytest-xdist: PYTEST_XDIST_WORKER gw0, gw1, …). Each worker
+# has its own test database (pytest-django adds the suffix); on Redis each also gets its own
+# database number counted down from the configured one, so that one worker's rate limits,
+# locks and task queue never reach another's (a worker process a test starts inherits it).
+_xdist_worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+if REDIS_URL and _xdist_worker.startswith("gw"):
+    from config.settings import RQ_QUEUES
+
+    _base, _, _number = REDIS_URL.rpartition("/")
+    _redis_db = (int(_number or 0) - int(_xdist_worker[2:])) % 16
+    REDIS_URL = f"{_base}/{_redis_db}"
+    CACHES["default"]["LOCATION"] = REDIS_URL
+    RQ_QUEUES["default"]["URL"] = REDIS_URL
 
 # The citizen form's minimum fill time is tested where it matters (kinerja/surveys/tests);
 # elsewhere a test submits at once.

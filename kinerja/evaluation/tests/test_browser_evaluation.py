@@ -139,9 +139,10 @@ def test_the_appraiser_rates_the_employee_acknowledges_and_the_pdf_shows_the_pre
     evaluation.refresh_from_db()
     assert evaluation.state == EvaluationState.ACKNOWLEDGED
 
-    # The evaluation document (written on the ev-docs branch: 501 until it is merged).
+    # The evaluation document, in the official layout (headings and the predikat in capitals).
     response = employee.request.get(f"{live_server.url}/penilaian/{evaluation.pk}/pdf/")
     assert response.status == 200, f"PDF /penilaian/{evaluation.pk}/pdf/: {response.status}"
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.body())).pages)
     assert name in text
-    assert "Baik" in text
+    assert "PREDIKAT KINERJA PEGAWAI" in text
+    assert "BAIK" in text.split("PREDIKAT KINERJA PEGAWAI", 1)[1]

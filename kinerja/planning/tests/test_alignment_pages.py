@@ -16,6 +16,7 @@ from kinerja.accounts.testing import make_user
 from kinerja.audit.models import AuditEvent
 from kinerja.core.demo import DemoOptions, demo_seeds_run
 from kinerja.core.testing import headings, page_text
+from kinerja.people.holdings import today
 from kinerja.people.models import Employee
 from kinerja.people.testing import PERSONA_NAMES, Personas, bulk_staff
 from kinerja.periods.models import PerformancePeriod
@@ -336,7 +337,7 @@ def test_the_demo_supervisors_matrix_flags_a_result_nobody_contributes_to(
     admin = User.objects.get(username=DEMO_HR_ADMIN.username)
     client.force_login(admin)
     agency_id = PerformancePlan.objects.get(
-        employee__nip=DEMO_SUPERVISOR.username
+        employee__nip=DEMO_SUPERVISOR.username, period__year=today().year
     ).position.agency_id
     tree = page_text(client.get(f"/skp/pohon/{agency_id}/").content)
     assert "Sasaran 1:" in tree

@@ -11,6 +11,7 @@ from kinerja.accounts.demo_identities import DEMO_EMPLOYEE, DEMO_SUPERVISOR
 from kinerja.audit.models import AuditEvent
 from kinerja.core.demo import DemoOptions, demo_seeds_run
 from kinerja.discussions.models import Comment, DocumentVersion
+from kinerja.people.holdings import today
 from kinerja.planning.demo import demo_seed
 from kinerja.planning.models import OrganizationGoal, PerformancePlan, PlannedResult, PlanState
 
@@ -25,7 +26,9 @@ def test_the_demo_holds_plans_at_every_state_and_the_chain_the_logins_see() -> N
     assert any("SKP demo" in line for line in lines)
     states = set(PerformancePlan.objects.values_list("state", flat=True))
     assert states == {PlanState.DRAFT, PlanState.SUBMITTED, PlanState.RETURNED, PlanState.APPROVED}
-    mine = PerformancePlan.objects.get(employee__nip=DEMO_EMPLOYEE.username)
+    mine = PerformancePlan.objects.get(
+        employee__nip=DEMO_EMPLOYEE.username, period__year=today().year
+    )
     # Returned, submitted again as version 2, then approved by the appraiser in monitoring's
     # demo (so that the demo employee can try realisations).
     assert (mine.state, mine.version, mine.approved_version) == (PlanState.APPROVED, 2, 2)
@@ -43,7 +46,9 @@ def test_the_demo_holds_plans_at_every_state_and_the_chain_the_logins_see() -> N
         ).count()
         == 3
     )
-    boss = PerformancePlan.objects.get(employee__nip=DEMO_SUPERVISOR.username)
+    boss = PerformancePlan.objects.get(
+        employee__nip=DEMO_SUPERVISOR.username, period__year=today().year
+    )
     assert boss.state == PlanState.APPROVED
     contributed = [r.contributions.count() for r in boss.results.order_by("number")]
     assert contributed[0] > 0

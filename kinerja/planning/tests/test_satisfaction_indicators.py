@@ -217,7 +217,9 @@ def test_sourced_indicators_cost_two_queries_and_none_cost_nothing(
 
 def test_the_demo_supervisors_plan_shows_the_adminduk_counters_index(client: Client) -> None:
     demo_seeds_run(DemoOptions(employees=400, seed=3))
-    plan = PerformancePlan.objects.get(employee__nip=DEMO_SUPERVISOR.username)
+    plan = PerformancePlan.objects.get(
+        employee__nip=DEMO_SUPERVISOR.username, period__year=today().year
+    )
     indicator = Indicator.objects.get(result__plan=plan, source=IndicatorSource.SATISFACTION_INDEX)
     assert indicator.service_unit is not None
     assert indicator.service_unit.name == "Loket Pelayanan Adminduk"
