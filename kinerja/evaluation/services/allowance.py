@@ -68,24 +68,31 @@ def scheme_snapshot(scheme: AllowanceScheme) -> dict[str, Any]:
 # --- the scheme ---------------------------------------------------------------------------
 
 
+def allowance_scheme_builtin() -> AllowanceScheme:
+    """The 2019 Surakarta scheme (80% performance, 20% attendance, `DEFAULT_MULTIPLIERS`),
+    unsaved: what applies while BKPSDM has stored no scheme at all."""
+    return AllowanceScheme(
+        name=DEFAULT_SCHEME_NAME,
+        valid_from=DEFAULT_VALID_FROM,
+        performance_share=Decimal(SURAKARTA_2019_PERFORMANCE_SHARE),
+        attendance_share=Decimal(SURAKARTA_2019_ATTENDANCE_SHARE),
+        source=DEFAULT_SOURCE,
+        **{
+            field: Decimal(DEFAULT_MULTIPLIERS[predikat])
+            for predikat, field in MULTIPLIER_FIELDS.items()
+        },
+    )
+
+
 def allowance_scheme_default(*, actor: Actor = None) -> AllowanceScheme:
-    """The scheme in force, creating the 2019 Surakarta scheme (80% performance, 20%
-    attendance, `DEFAULT_MULTIPLIERS`) when there is none at all; audited when created."""
+    """The scheme in force, storing the built-in 2019 scheme when there is none at all;
+    audited when stored."""
     with transaction.atomic():
         existing = AllowanceScheme.objects.select_for_update().order_by("-valid_from").first()
         if existing is not None:
             return existing
-        scheme = AllowanceScheme.objects.create(
-            name=DEFAULT_SCHEME_NAME,
-            valid_from=DEFAULT_VALID_FROM,
-            performance_share=Decimal(SURAKARTA_2019_PERFORMANCE_SHARE),
-            attendance_share=Decimal(SURAKARTA_2019_ATTENDANCE_SHARE),
-            source=DEFAULT_SOURCE,
-            **{
-                field: Decimal(DEFAULT_MULTIPLIERS[predikat])
-                for predikat, field in MULTIPLIER_FIELDS.items()
-            },
-        )
+        scheme = allowance_scheme_builtin()
+        scheme.save()
         audit_record(
             actor=actor, action="allowance_scheme.saved", obj=scheme, after=scheme_snapshot(scheme)
         )

@@ -11,6 +11,7 @@ from django.db import transaction
 from kinerja.accounts.actors import Actor
 from kinerja.audit.services import audit_record
 from kinerja.core.exports import xlsx_append, xlsx_bytes
+from kinerja.evaluation.models import AllowanceScheme
 from kinerja.evaluation.selectors.allowance import (
     MONTH_PARAM,
     MULTIPLIER_FIELDS,
@@ -21,7 +22,7 @@ from kinerja.evaluation.selectors.allowance import (
     scheme_for_month,
 )
 from kinerja.evaluation.services.allowance import (
-    allowance_scheme_default,
+    allowance_scheme_builtin,
     require_attendance_handler,
 )
 from kinerja.organization.models import Agency
@@ -42,14 +43,13 @@ SHEET_HEADER = (
 
 
 def allowance_sheet_prepare(*, actor: Actor, agency: Agency, month: Month) -> AllowanceSheet:
-    """The sheet of the agency's month under the scheme in force (the default scheme is created
-    when none exists). PermissionDenied unless BKPSDM or the agency's Admin OPD; a
-    ValidationError on `bulan` when no scheme was in force that month."""
+    """The sheet of the agency's month under the scheme in force (the built-in 2019 scheme
+    while none is stored; reading writes nothing). PermissionDenied unless BKPSDM or the
+    agency's Admin OPD; a ValidationError on `bulan` when no scheme was in force that month."""
     require_attendance_handler(actor, agency)
     scheme = scheme_for_month(month)
-    if scheme is None:
-        allowance_scheme_default(actor=None)
-        scheme = scheme_for_month(month)
+    if scheme is None and not AllowanceScheme.objects.exists():
+        scheme = allowance_scheme_builtin()
     if scheme is None:
         raise ValidationError(
             {MONTH_PARAM: [f"Belum ada skema TPP yang berlaku pada {month.label}."]}

@@ -149,7 +149,7 @@ def test_the_sheet_costs_the_same_queries_for_few_and_many_employees(
     window = _window()
     agency = personas.agency
     url = f"/tpp/lembar/{agency.pk}/{_query(window)}"
-    _as(client, personas, "hr_admin").get(url)  # creates the default scheme
+    _as(client, personas, "hr_admin").get(url)  # warms the caches
     client.get(url)
     with django_assert_num_queries(_count(client, url)) as few:
         client.get(url)
@@ -165,3 +165,15 @@ def _count(client: Client, url: str) -> int:
     with CaptureQueriesContext(connection) as captured:
         client.get(url)
     return len(captured.captured_queries)
+
+
+def test_reading_the_sheet_without_a_stored_scheme_uses_the_2019_scheme_and_writes_nothing(
+    client: Client, personas: Personas
+) -> None:
+    from kinerja.evaluation.models import AllowanceScheme
+
+    window = _window()
+    url = f"/tpp/lembar/{personas.agency.pk}/{_query(window)}"
+    response = _as(client, personas, "hr_admin").get(url)
+    assert response.status_code == 200
+    assert not AllowanceScheme.objects.exists()
