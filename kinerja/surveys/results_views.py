@@ -27,6 +27,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from kinerja.accounts.actors import request_actor
 from kinerja.accounts.permissions import require
+from kinerja.core.pdf import PDF_CONTENT_TYPE
 from kinerja.organization.models import ServiceUnit
 from kinerja.scoring.ikm import WeightConvention
 from kinerja.surveys.aggregation import totals_of
@@ -54,7 +55,6 @@ from kinerja.surveys.services.moderation import (
 from kinerja.surveys.spans import Span, span_from_params, year_span
 
 PAGE_SIZE = 25
-PDF_CONTENT_TYPE = "application/pdf"
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 

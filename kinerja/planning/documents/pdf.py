@@ -9,19 +9,20 @@ apply; its styles still live in a file, read once per process.
 from __future__ import annotations
 
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
+from kinerja.core.pdf import PDF_CONTENT_TYPE, PRINT_BASE, pdf_from_html
 from kinerja.planning.documents import content
 from kinerja.planning.selectors import PlanDocument
 
 STYLESHEET = Path(__file__).resolve().parent.parent / "static" / "planning" / "skp-print.css"
 TEMPLATE = "planning/documents/skp.html"
-PDF_CONTENT_TYPE = "application/pdf"
+
+__all__ = ["PDF_CONTENT_TYPE", "plan_pdf_context", "plan_pdf_html", "plan_pdf_render"]
 
 
 def plan_pdf_context(*, document: PlanDocument, today: date | None = None) -> dict[str, Any]:
@@ -58,21 +59,7 @@ def plan_pdf_html(*, document: PlanDocument, today: date | None = None) -> str:
     return render_to_string(TEMPLATE, plan_pdf_context(document=document, today=today))
 
 
-@lru_cache(maxsize=1)
-def _stylesheet() -> Any:
-    from weasyprint import CSS
-
-    return CSS(filename=str(STYLESHEET))
-
-
 def plan_pdf_render(*, document: PlanDocument, today: date | None = None) -> bytes:
-    """The PDF bytes of one SKP. Nothing is fetched, neither from the network nor from disk:
-    the template links no resource, text people typed is escaped by the template engine, and
-    WeasyPrint's fetcher allows no protocol at all, should markup ever slip through."""
-    from weasyprint import HTML
-    from weasyprint.urls import URLFetcher
-
+    """The PDF bytes of one SKP (through `kinerja.core.pdf`: nothing fetched)."""
     html = plan_pdf_html(document=document, today=today)
-    nothing = URLFetcher(allowed_protocols=())
-    pdf: bytes = HTML(string=html, url_fetcher=nothing).write_pdf(stylesheets=[_stylesheet()])
-    return pdf
+    return pdf_from_html(html=html, stylesheets=(PRINT_BASE, STYLESHEET))
