@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from django.db.models import Q
 from django.utils import timezone
 
 from kinerja.periods.models import EvaluationWindow, PerformancePeriod, PeriodState
@@ -57,6 +58,12 @@ class Scope:
     @property
     def window_id(self) -> int | None:
         return self.window.pk if self.window else None
+
+    def period_window_q(self) -> Q:
+        """The rows of this group's time in a table keyed by period and window (window None
+        being the year): organisation ratings, calibration sessions."""
+        window = Q(window__isnull=True) if self.window is None else Q(window_id=self.window.pk)
+        return Q(period_id=self.period.pk) & window
 
 
 def scope_close_date(scope: Scope) -> date:

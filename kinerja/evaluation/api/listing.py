@@ -90,12 +90,7 @@ def organization_rating_list_for_actor(
             return rows.none()
         rows = rows.filter(agency_id=own)
     if scope is not None:
-        rows = rows.filter(period_id=scope.period.pk)
-        rows = (
-            rows.filter(window__isnull=True)
-            if scope.window is None
-            else rows.filter(window_id=scope.window.pk)
-        )
+        rows = rows.filter(scope.period_window_q())
     elif period is not None:
         rows = rows.filter(period_id=period.pk)
     if agency_id is not None:

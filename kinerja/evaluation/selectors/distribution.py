@@ -71,17 +71,11 @@ class GroupDistribution:
 
 
 def organization_rating_for(*, agency_id: int, scope: Scope) -> OrganizationRating | None:
-    ratings = OrganizationRating.objects.filter(agency_id=agency_id, period_id=scope.period.pk)
-    if scope.window is None:
-        return ratings.filter(window__isnull=True).first()
-    return ratings.filter(window_id=scope.window.pk).first()
+    return OrganizationRating.objects.filter(scope.period_window_q(), agency_id=agency_id).first()
 
 
 def calibration_session_for(*, agency_id: int, scope: Scope) -> CalibrationSession | None:
-    sessions = CalibrationSession.objects.filter(agency_id=agency_id, period_id=scope.period.pk)
-    if scope.window is None:
-        return sessions.filter(window__isnull=True).first()
-    return sessions.filter(window_id=scope.window.pk).first()
+    return CalibrationSession.objects.filter(scope.period_window_q(), agency_id=agency_id).first()
 
 
 def group_plans(scope: Scope) -> QuerySet[PerformancePlan]:

@@ -115,12 +115,8 @@ def organization_ratings_for(
     *, agency_ids: Sequence[int], scope: Scope
 ) -> dict[int, OrganizationRating]:
     ratings = OrganizationRating.objects.select_related("set_by").filter(
-        agency_id__in=agency_ids, period_id=scope.period.pk
+        scope.period_window_q(), agency_id__in=agency_ids
     )
-    if scope.window is None:
-        ratings = ratings.filter(window__isnull=True)
-    else:
-        ratings = ratings.filter(window_id=scope.window.pk)
     return {rating.agency_id: rating for rating in ratings}
 
 

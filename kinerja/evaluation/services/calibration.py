@@ -65,12 +65,7 @@ def session_scope(session: CalibrationSession) -> Scope:
 
 
 def _sessions(agency: Agency, scope: Scope) -> QuerySet[CalibrationSession]:
-    sessions = CalibrationSession.objects.filter(
-        agency=agency, period_id=scope.period.pk
-    ).order_by()
-    if scope.window is None:
-        return sessions.filter(window__isnull=True)
-    return sessions.filter(window_id=scope.window.pk)
+    return CalibrationSession.objects.filter(scope.period_window_q(), agency=agency).order_by()
 
 
 def _period_refusal(scope: Scope) -> str | None:
