@@ -152,3 +152,13 @@ def page_text(html: str | bytes) -> str:
 def headings(html: str | bytes) -> list[str]:
     """The text of every heading (h1-h6), in order."""
     return _parse(html).headings
+
+
+def page_query_count(client: Any, url: str) -> int:
+    """How many queries one GET of `url` costs (it must answer 200): the figure a list page's
+    test then holds for many more rows."""
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)

@@ -35,6 +35,7 @@ from kinerja.monitoring.testing import (
     window_on,
 )
 from kinerja.organization.models import Agency, Position, Unit
+from kinerja.organization.testing import make_agency
 from kinerja.people.models import Employee
 from kinerja.people.testing import assign, make_employee, make_position
 from kinerja.periods.models import EvaluationWindow, PerformancePeriod, PeriodState
@@ -415,3 +416,16 @@ def make_achievement(
     realization.achievement = Decimal(percent)
     realization.save(update_fields=["achievement"])
     return realization
+
+
+def make_rated_agencies(*, scope: Scope, count: int, name: str = "Dinas Uji") -> list[Agency]:
+    """`count` agencies rated Baik for the scope; every tenth has a group of two employees
+    (Baik and Kurang/Misconduct)."""
+    agencies = []
+    for n in range(count):
+        agency = make_agency(name=f"{name} {n:02d}")
+        make_org_rating(agency=agency, scope=scope, predikat="BAIK")
+        if n % 10 == 0:
+            make_group(agency=agency, scope=scope, predikats=[Predikat.BAIK, Predikat.KURANG])
+        agencies.append(agency)
+    return agencies

@@ -10,7 +10,7 @@ from django.test import Client
 from openpyxl import load_workbook
 
 from kinerja.audit.models import AuditEvent
-from kinerja.core.testing import page_text
+from kinerja.core.testing import page_query_count, page_text
 from kinerja.evaluation.models import AttendanceRecord
 from kinerja.evaluation.rules import Scope
 from kinerja.evaluation.selectors.allowance import Month
@@ -151,20 +151,11 @@ def test_the_sheet_costs_the_same_queries_for_few_and_many_employees(
     url = f"/tpp/lembar/{agency.pk}/{_query(window)}"
     _as(client, personas, "hr_admin").get(url)  # warms the caches
     client.get(url)
-    with django_assert_num_queries(_count(client, url)) as few:
+    with django_assert_num_queries(page_query_count(client, url)) as few:
         client.get(url)
     bulk_staff(agency=agency, supervisor=personas.staff.kasi_post, unit=None, count=30)
     with django_assert_num_queries(len(few.captured_queries)):
         client.get(url)
-
-
-def _count(client: Client, url: str) -> int:
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    with CaptureQueriesContext(connection) as captured:
-        client.get(url)
-    return len(captured.captured_queries)
 
 
 def test_reading_the_sheet_without_a_stored_scheme_uses_the_2019_scheme_and_writes_nothing(

@@ -7,13 +7,16 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 
-from kinerja.core.testing import page_text
+from kinerja.core.testing import page_query_count, page_text
 from kinerja.evaluation.rules import Scope
-from kinerja.evaluation.testing import make_group, make_locked_calibration, make_org_rating
+from kinerja.evaluation.testing import (
+    make_group,
+    make_locked_calibration,
+    make_org_rating,
+    make_rated_agencies,
+)
 from kinerja.organization.testing import make_agency, make_unit
 from kinerja.people.testing import PERSONA_NAMES, Personas
 from kinerja.periods.models import PerformancePeriod, PeriodState
@@ -85,29 +88,15 @@ def test_the_index_says_in_words_whether_each_spread_follows_the_guidance(
     assert "Dinas Perhubungan Dinas Belum ditetapkan Predikat organisasi belum ditetapkan" in text
 
 
-def _many(scope: Scope, count: int) -> None:
-    for n in range(count):
-        agency = make_agency(name=f"Dinas Kurva {n:02d}")
-        make_org_rating(agency=agency, scope=scope, predikat="BAIK")
-        if n % 10 == 0:
-            make_group(agency=agency, scope=scope, predikats=[Predikat.BAIK, Predikat.KURANG])
-
-
-def _queries(client: Client, url: str) -> int:
-    with CaptureQueriesContext(connection) as captured:
-        assert client.get(url).status_code == 200
-    return len(captured)
-
-
 def test_the_index_costs_the_same_queries_for_3_and_40_agencies(
     client: Client, personas: Personas, django_assert_num_queries: Any
 ) -> None:
     scope = Scope(_period(), None)
     client = _as(client, personas, "auditor")
     url = f"{INDEX}?evaluasi=tahunan&q=Kurva"
-    _many(scope, 3)
-    few = _queries(client, url)
-    _many(scope, 37)
+    make_rated_agencies(scope=scope, count=3, name="Dinas Kurva")
+    few = page_query_count(client, url)
+    make_rated_agencies(scope=scope, count=37, name="Dinas Kurva")
     with django_assert_num_queries(few):
         assert client.get(url).status_code == 200
 
@@ -292,7 +281,7 @@ def test_the_curve_costs_the_same_queries_for_one_unit_and_for_many(
     make_group(agency=personas.agency, scope=scope, predikats=[Predikat.BAIK], unit=first)
     client = _as(client, personas, "leader")
     url = _curve(personas.agency.pk)
-    few = _queries(client, url)
+    few = page_query_count(client, url)
     for n in range(6):
         unit = make_unit(agency=personas.agency, name=f"Bidang {n}")
         make_group(agency=personas.agency, scope=scope, predikats=[Predikat.BAIK] * 3, unit=unit)

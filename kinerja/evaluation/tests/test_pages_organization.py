@@ -6,14 +6,12 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 
-from kinerja.core.testing import page_text
+from kinerja.core.testing import page_query_count, page_text
 from kinerja.evaluation.models import OrganizationRating
 from kinerja.evaluation.rules import Scope
-from kinerja.evaluation.testing import make_group, make_org_rating
+from kinerja.evaluation.testing import make_group, make_org_rating, make_rated_agencies
 from kinerja.organization.models import AgencyKind
 from kinerja.organization.testing import make_agency
 from kinerja.people.testing import PERSONA_NAMES, Personas
@@ -215,29 +213,15 @@ def test_a_window_of_another_period_is_refused_on_the_picker(
     assert "bukan evaluasi periodik" in page_text(response.content)
 
 
-def _agencies(scope: Scope, count: int) -> None:
-    for n in range(count):
-        agency = make_agency(name=f"Dinas Uji Kueri {n:02d}")
-        make_org_rating(agency=agency, scope=scope, predikat="BAIK")
-        if n % 10 == 0:
-            make_group(agency=agency, scope=scope, predikats=[Predikat.BAIK, Predikat.KURANG])
-
-
-def _queries(client: Client, url: str) -> int:
-    with CaptureQueriesContext(connection) as captured:
-        assert client.get(url).status_code == 200
-    return len(captured)
-
-
 def test_the_list_costs_the_same_queries_for_3_and_40_agencies(
     client: Client, personas: Personas, django_assert_num_queries: Any
 ) -> None:
     scope = Scope(_period(), None)
     client = _as(client, personas, "leader")
     url = f"{LIST}?evaluasi=tahunan&q=Kueri"
-    _agencies(scope, 3)
-    few = _queries(client, url)
-    _agencies(scope, 37)
+    make_rated_agencies(scope=scope, count=3, name="Dinas Uji Kueri")
+    few = page_query_count(client, url)
+    make_rated_agencies(scope=scope, count=37, name="Dinas Uji Kueri")
     with django_assert_num_queries(few):
         assert client.get(url).status_code == 200
 
