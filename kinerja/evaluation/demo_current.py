@@ -183,6 +183,11 @@ def _attendance(agency: Agency, scope: Scope, rng: random.Random) -> int:
     employees = Employee.objects.filter(
         plans__period=scope.period, plans__position__agency=agency
     ).distinct()
+    recorded = set(
+        AttendanceRecord.objects.filter(year=year, month=month).values_list(
+            "employee_id", flat=True
+        )
+    )
     rows = [
         AttendanceRecord(
             employee=employee,
@@ -192,7 +197,7 @@ def _attendance(agency: Agency, scope: Scope, rng: random.Random) -> int:
             present_days=21 - rng.choice([0, 0, 0, 1, 2]),
         )
         for employee in employees
-        if not AttendanceRecord.objects.filter(employee=employee, year=year, month=month).exists()
+        if employee.pk not in recorded
     ]
     AttendanceRecord.objects.bulk_create(rows)
     return len(rows)
