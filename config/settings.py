@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "kinerja.surveys",
     "kinerja.planning",
     "kinerja.monitoring",
+    "kinerja.assessment",
     "kinerja.evaluation",
 ]
 
@@ -181,6 +182,8 @@ PERIODIC_TASKS: dict[str, int] = {
     "kinerja.notifications.tasks.send_reminders_task": 3600,
     "kinerja.notifications.tasks.email_send_task": 300,
     "kinerja.monitoring.evidence.tasks.evidence_verify_task": 86400,
+    # Closes 360° rounds whose due date has passed; idempotent.
+    "kinerja.assessment.tasks.cycles_close_due_task": 3600,
 }
 # Citizen survey (SKM) protections, kinerja/surveys/README.md: a form must be open at least
 # SKM_MIN_FILL_SECONDS before it is sent and is valid for SKM_TOKEN_MAX_AGE_SECONDS; one client

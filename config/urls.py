@@ -4,6 +4,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 
 from kinerja.accounts.api import MeApi, TokenObtainApi
 from kinerja.accounts.permissions import is_hr_admin
+from kinerja.assessment import api as assessment_api
 from kinerja.core import views as core_views
 from kinerja.evaluation import api as evaluation_api
 from kinerja.monitoring import api as monitoring_api
@@ -26,6 +27,7 @@ api_v1 = [
     *surveys_public_api.urlpatterns,
     *monitoring_api.urlpatterns,
     *evaluation_api.urlpatterns,
+    *assessment_api.urlpatterns,
 ]
 
 urlpatterns = [
@@ -49,6 +51,7 @@ urlpatterns = [
     path("skp/", include("kinerja.planning.urls")),
     # Evaluation serves /penilaian/, /kurva/, /kalibrasi/ and /tpp/.
     path("", include("kinerja.evaluation.urls")),
+    path("360/", include("kinerja.assessment.urls")),
     path("kotak-masuk/", include("kinerja.notifications.urls")),
     path("skm/", include("kinerja.surveys.urls")),
     path("s/", include("kinerja.surveys.public_urls")),

@@ -48,10 +48,15 @@ def _links_for(user: Any) -> list[tuple[str, str]]:
     if _has_employee(user):
         links += [
             ("Umpan balik", "monitoring:feedback_index"),
+            ("360°", "assessment:index"),
             ("Dialog", "monitoring:dialogue_index"),
             ("Profil saya", "people:my_profile"),
         ]
     links.append(("Kotak masuk", "notifications:inbox"))
+    if not _has_employee(user) and (
+        permissions.is_hr_admin(user) or permissions.is_agency_admin(user)
+    ):
+        links.append(("360°", "assessment:index"))
     if permissions.is_hr_admin(user):
         links.append(("Periode", "periods:period_list"))
         links.append(("Kunci masuk", "accounts:lock_list"))

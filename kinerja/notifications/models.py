@@ -34,6 +34,11 @@ class NotificationKind(models.TextChoices):
     EVALUATION_CHANGED = "EVALUATION_CHANGED", _("Hasil penilaian diubah dalam kalibrasi")
     EVALUATION_ACKNOWLEDGED = "EVALUATION_ACKNOWLEDGED", _("Hasil penilaian diterima pegawai")
     EVALUATION_LOCKED = "EVALUATION_LOCKED", _("Hasil penilaian dikunci")
+    REVIEW_LIST_PREPARED = "REVIEW_LIST_PREPARED", _("Daftar penilai 360 disusun")
+    REVIEW_LIST_NOMINATED = "REVIEW_LIST_NOMINATED", _("Nominasi penilai 360")
+    REVIEW_REQUESTED = "REVIEW_REQUESTED", _("Permintaan umpan balik 360")
+    REVIEW_DUE = "REVIEW_DUE", _("Pengingat umpan balik 360")
+    REVIEW_RESULTS_READY = "REVIEW_RESULTS_READY", _("Hasil umpan balik 360 tersedia")
 
 
 class Channel(models.TextChoices):

@@ -53,13 +53,16 @@ ALWAYS_SHOWN = frozenset({Relation.SELF, Relation.SUPERVISOR})
 
 @dataclass(frozen=True)
 class BehaviorAnswer:
-    """One rater's score for one employee on one core value (or behaviour indicator code)."""
+    """One rater's score for one employee on one core value (or behaviour indicator code).
+
+    `score` is a whole number of the scale, or a fraction when it is the rater's mean over the
+    behaviours of a core value (`value_score`)."""
 
     rater_id: str
     ratee_id: str
     relation: Relation
     core_value: str
-    score: int
+    score: int | Fraction
 
 
 @dataclass(frozen=True)
@@ -149,6 +152,29 @@ def rater_leniency(
         rater: quantize2(sum(found, Fraction(0)) / len(found))
         for rater, found in sorted(deviations.items())
     }
+
+
+def value_score(scores: Iterable[int | None]) -> Fraction | None:
+    """One rater's score for a core value: the mean of the behaviours they scored, exactly.
+
+    `None` is "tidak dapat menilai" and is left out; None when they scored none of them (the
+    rater is then not counted in that core value's cell). [I]"""
+    given = [score for score in scores if score is not None]
+    if not given:
+        return None
+    return Fraction(sum(given), len(given))
+
+
+STRAIGHT_LINE_MIN_ANSWERS = 6
+"""A sheet needs this many scored behaviours before identical scores count as straight-lining."""
+
+
+def straight_lined(scores: Iterable[int | None]) -> bool:
+    """Whether a rater gave one and the same score to every behaviour they scored (at least
+    `STRAIGHT_LINE_MIN_ANSWERS` of them): a sign of answering without reading. For
+    calibration only; never shown to the rated employee. [I]"""
+    given = [score for score in scores if score is not None]
+    return len(given) >= STRAIGHT_LINE_MIN_ANSWERS and len(set(given)) == 1
 
 
 def _group(

@@ -23,6 +23,8 @@ from django.utils import timezone
 
 from kinerja.accounts.api_tokens import api_token_issue
 from kinerja.accounts.testing import make_lock
+from kinerja.assessment.models import CycleState
+from kinerja.assessment.testing import make_sheet, make_team_360
 from kinerja.core.jobs import job_create, job_succeed
 from kinerja.discussions.testing import make_comment
 from kinerja.evaluation.selectors.common import default_scope
@@ -250,8 +252,15 @@ def samples_for(personas: Personas) -> Samples:
         actor=personas.hr_admin, session=session, evaluation=evaluation, field="BEHAVIOR",
         after="ABOVE", reason="Pelayanan loket keliling diakui warga.",
     )  # fmt: skip
+    # 360°: a closed round in which the supervisor persona was rated by everyone (the employee
+    # persona as her subordinate), so that results, lists and the questionnaire have content.
+    team = make_team_360(personas, state=CycleState.CLOSED)
+    for review in team.all_reviews:
+        make_sheet(review, comments={"AKUNTABEL": "Selalu tepat waktu menyerahkan laporan."})
     return Samples(
         by_param={
+            "cycle_id": team.cycle.pk,
+            "review_id": team.subordinate_reviews[0].pk,
             "evaluation_id": evaluation.pk,
             "slug": service_unit.slug,
             "response_id": responses[0].pk,
@@ -281,6 +290,8 @@ def samples_for(personas: Personas) -> Samples:
         },
         by_name={
             "people_import:result": {"job_id": applied.pk},
+            "assessment:list_detail": {"employee_id": team.ratee.pk},
+            "assessment:results": {"employee_id": team.ratee.pk},
             "planning:plan_version": {"plan_id": submitted.pk},
             **{
                 f"monitoring:{name}": {

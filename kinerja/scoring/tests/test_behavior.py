@@ -158,3 +158,58 @@ def test_leniency_is_the_mean_deviation_from_the_other_raters() -> None:
         "b": Decimal("-1.50"),
         "c": Decimal("0.00"),
     }
+
+
+# --- a rater's score per core value, straight-lining ----------------------------------------
+
+
+def test_a_value_score_is_the_exact_mean_of_the_behaviours_scored() -> None:
+    from fractions import Fraction
+
+    from kinerja.scoring.behavior import value_score
+
+    assert value_score([5, 4, None]) == Fraction(9, 2)
+    assert value_score([None, None, None]) is None
+    assert value_score([]) is None
+
+
+def test_fractional_value_scores_aggregate_to_a_two_decimal_mean() -> None:
+    from fractions import Fraction
+
+    answers = [
+        BehaviorAnswer(f"p{n}", RATEE, Relation.PEER, "AKUNTABEL", score)
+        for n, score in enumerate([Fraction(9, 2), Fraction(4), Fraction(10, 3)])
+    ]
+    cell = aggregate_behavior(answers).cell(Relation.PEER, "AKUNTABEL")
+    assert cell is not None
+    assert cell.mean == Decimal("3.94")
+
+
+def test_a_fractional_score_outside_the_scale_is_refused() -> None:
+    from fractions import Fraction
+
+    answer = BehaviorAnswer("p", RATEE, Relation.PEER, "AKUNTABEL", Fraction(11, 2))
+    with pytest.raises(ValueError, match="di luar skala"):
+        aggregate_behavior([answer])
+
+
+def test_straight_lining_needs_enough_identical_scores() -> None:
+    from kinerja.scoring.behavior import STRAIGHT_LINE_MIN_ANSWERS, straight_lined
+
+    assert straight_lined([4] * STRAIGHT_LINE_MIN_ANSWERS + [None])
+    assert not straight_lined([4] * (STRAIGHT_LINE_MIN_ANSWERS - 1) + [None] * 5)
+    assert not straight_lined([4] * STRAIGHT_LINE_MIN_ANSWERS + [5])
+
+
+@given(st.lists(st.one_of(st.none(), st.integers(min_value=1, max_value=5)), max_size=21))
+@settings(max_examples=100, deadline=None)
+def test_a_value_score_stays_within_the_scores_given(scores: list[int | None]) -> None:
+    from kinerja.scoring.behavior import value_score
+
+    found = value_score(scores)
+    given_scores = [s for s in scores if s is not None]
+    if not given_scores:
+        assert found is None
+    else:
+        assert found is not None
+        assert min(given_scores) <= found <= max(given_scores)

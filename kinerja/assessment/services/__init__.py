@@ -1,0 +1,1 @@
+"""Writes of the 360° round; import from the submodule (cycles, roster, answers)."""
