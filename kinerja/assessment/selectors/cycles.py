@@ -1,53 +1,39 @@
-"""Rounds the actor may see, and the rater's own tasks."""
+"""Rounds the actor may see."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
-
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
+from django.http import Http404
 
 from kinerja.accounts.actors import Actor
-from kinerja.assessment.models import AnswerSheet, BehaviorReview, ReviewCycle
+from kinerja.accounts.permissions import is_agency_admin, is_hr_admin, managed_agency_id
+from kinerja.assessment.models import ReviewCycle
+from kinerja.people.holdings import employee_id_for_user
+
+NOT_FOUND = "Putaran umpan balik 360 tidak ditemukan."
 
 
 def cycle_list_for_actor(*, actor: Actor) -> QuerySet[ReviewCycle]:
     """Rounds the actor takes part in (as rater or rated) or administers (BKPSDM all, Admin
     OPD their agency's and the city's), newest first, with period, window and agency."""
-    raise NotImplementedError
+    rows = ReviewCycle.objects.select_related("period", "window", "agency").order_by(
+        "-period__year", "-due_date", "-pk"
+    )
+    if is_hr_admin(actor):
+        return rows
+    where = Q(pk__in=[])
+    if is_agency_admin(actor):
+        where |= Q(agency__isnull=True) | Q(agency_id=managed_agency_id(actor))
+    me = employee_id_for_user(actor)
+    if me is not None:
+        where |= Q(lists__employee_id=me) | Q(lists__reviews__rater_id=me)
+        where |= Q(lists__appraiser_id=me)
+    return rows.filter(pk__in=ReviewCycle.objects.filter(where).values("pk"))
 
 
 def cycle_get_for_actor(*, actor: Actor, cycle_id: int) -> ReviewCycle:
     """One round; 404 unless `cycle_list_for_actor` would list it."""
-    raise NotImplementedError
-
-
-@dataclass(frozen=True)
-class ReviewTask:
-    """One person the actor is asked to rate."""
-
-    review: BehaviorReview
-    ratee_name: str
-    relation_label: str
-    cycle: ReviewCycle
-    due_date: date
-    sent: bool
-    may_answer: bool  # round open and due date not passed
-
-
-def review_tasks_for_actor(*, actor: Actor, cycle: ReviewCycle | None = None) -> list[ReviewTask]:
-    """The actor's own active reviews (of open and, read-only, closed rounds), self first then
-    by name; two queries at any size."""
-    raise NotImplementedError
-
-
-def review_get_for_rater(*, actor: Actor, review_id: int) -> BehaviorReview:
-    """The actor's own review with its list, round and rated employee; 404 for anyone else
-    (even an admin: nobody reads another person's answers)."""
-    raise NotImplementedError
-
-
-def own_sheet(*, review: BehaviorReview) -> AnswerSheet | None:
-    """The rater's own sheet of a review fetched by `review_get_for_rater` (through
-    `keys.sheet_key`); the only read of one sheet."""
-    raise NotImplementedError
+    cycle = cycle_list_for_actor(actor=actor).filter(pk=cycle_id).first()
+    if cycle is None:
+        raise Http404(NOT_FOUND)
+    return cycle
