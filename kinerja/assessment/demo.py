@@ -142,12 +142,16 @@ def _answer(review: BehaviorReview, rng: random.Random) -> None:
 
 
 def _skips(review: BehaviorReview, seen: dict[tuple[int, str], int]) -> bool:
-    """Every third peer and every second subordinate of a list leaves the questionnaire
-    unanswered: groups of 3-4 peers fall to 2-3, groups of 2 subordinates to 1."""
+    """On every other list the third peer, and on every list the second subordinate, leave
+    the questionnaire unanswered: some peer groups stay at 3 (shown), others fall to 2
+    ("kurang dari 3 penilai"); groups of 2 subordinates fall to 1."""
     key = (review.reviewer_list_id, review.relation)
     seen[key] = seen.get(key, 0) + 1
     if review.relation == RelationChoice.PEER:
-        return seen[key] % 3 == 0
+        # the order in which lists with peers are met: the 1st, 3rd, … keep all their peers
+        orders = [n for (_, kind), n in seen.items() if kind == "order"]
+        order = seen.setdefault((review.reviewer_list_id, "order"), len(orders))
+        return order % 2 == 1 and seen[key] % 3 == 0
     if review.relation == RelationChoice.SUBORDINATE:
         return seen[key] % 2 == 0
     return False

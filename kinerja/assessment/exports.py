@@ -14,8 +14,8 @@ from django.db import transaction
 from django.http import Http404
 
 from kinerja.accounts.actors import Actor
-from kinerja.accounts.permissions import is_agency_admin, is_hr_admin, managed_agency_id
 from kinerja.assessment.models import CycleState, ReviewCycle, ReviewerList
+from kinerja.assessment.permissions import can_export_results
 from kinerja.assessment.summary import RELATIONS, summaries_build
 from kinerja.audit.services import audit_record
 from kinerja.core.exports import (
@@ -68,18 +68,16 @@ def export_format(raw: str | None) -> str:
 
 
 def export_cycle_get_for_actor(*, actor: Actor, cycle_id: int) -> ReviewCycle:
-    """The round to export: BKPSDM any, an Admin OPD a round of their agency or the city;
-    404 otherwise."""
+    """The round to export: Admin BKPSDM only (`permissions.can_export_results`); 404
+    otherwise. An Admin OPD does not read employees' 360° results (see permissions.py)."""
     cycle = (
         ReviewCycle.objects.select_related("period", "window", "agency").filter(pk=cycle_id).first()
     )
     if cycle is None:
         raise Http404(NOT_FOUND)
-    if is_hr_admin(actor):
-        return cycle
-    if is_agency_admin(actor) and cycle.agency_id in (None, managed_agency_id(actor)):
-        return cycle
-    raise Http404(NOT_FOUND)
+    if not can_export_results(actor):
+        raise Http404(NOT_FOUND)
+    return cycle
 
 
 def closed_refusal(cycle: ReviewCycle) -> str | None:
@@ -91,9 +89,6 @@ def closed_refusal(cycle: ReviewCycle) -> str | None:
 
 def _lists(actor: Actor, cycle: ReviewCycle) -> list[tuple[int, str, str, str]]:
     rows = ReviewerList.objects.filter(cycle_id=cycle.pk)
-    if not is_hr_admin(actor):
-        agency_id = managed_agency_id(actor)
-        rows = rows.filter(agency_id=agency_id) if agency_id is not None else rows.none()
     return list(
         rows.order_by("agency__name", "unit__name", "employee__name", "employee_id").values_list(
             "employee_id", "employee__nip", "employee__name", "unit__name"
@@ -153,7 +148,6 @@ def assessment_export_download(*, actor: Actor, cycle: ReviewCycle, file_format:
             obj=cycle,
             after={
                 "cycle_id": cycle.pk,
-                "agency_id": None if is_hr_admin(actor) else managed_agency_id(actor),
                 "format": file_format,
                 "rows": len(rows),
             },

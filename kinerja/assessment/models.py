@@ -213,6 +213,10 @@ class BehaviorReview(TimeStampedModel):
             )
         ]
 
+    def __str__(self) -> str:
+        # The audit trail shows this: the relation, never who rates or who is rated.
+        return f"Penilai 360 ({self.get_relation_display()}) #{self.pk}"
+
     @property
     def is_active(self) -> bool:
         return self.withdrawn_on is None

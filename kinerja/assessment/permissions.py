@@ -41,6 +41,12 @@ def can_see_quality(actor: Actor) -> bool:
     return is_hr_admin(actor)
 
 
+def can_export_results(actor: Actor) -> bool:
+    """Download a round's aggregates (one row per employee and value): BKPSDM, who also reads
+    every employee's results; never Admin OPD."""
+    return is_hr_admin(actor)
+
+
 def is_list_owner(actor: Actor, reviewer_list: ReviewerList) -> bool:
     return employee_id_for_user(actor) == reviewer_list.employee_id
 

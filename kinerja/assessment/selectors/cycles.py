@@ -42,6 +42,10 @@ def cycle_list_for_actor(*, actor: Actor) -> QuerySet[ReviewCycle]:
     if me is not None:
         where |= Q(lists__employee_id=me) | Q(lists__reviews__rater_id=me)
         where |= Q(lists__appraiser_id=me)
+        # An appraiser by today's chain (after a mutasi the list still names the former one).
+        chain = team_chain_of(actor)
+        if chain is not None and chain.subordinates:
+            where |= Q(lists__employee_id__in=[h.employee_id for h in chain.subordinates])
     return rows.filter(pk__in=ReviewCycle.objects.filter(where).values("pk"))
 
 

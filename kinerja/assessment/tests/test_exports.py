@@ -18,11 +18,9 @@ from kinerja.assessment.testing import (
     Team360,
     close_cycle,
     make_answered_team_360,
-    make_cycle,
-    make_reviewer_list,
 )
 from kinerja.audit.models import AuditEvent
-from kinerja.people.testing import PERSONA_NAMES, Personas, make_employee
+from kinerja.people.testing import PERSONA_NAMES, Personas
 
 pytestmark = pytest.mark.django_db
 
@@ -81,29 +79,12 @@ def test_a_comment_that_looks_like_a_formula_is_stored_as_text(
     assert "'=HYPERLINK(1) | =HYPERLINK(1)" in content
 
 
-def test_an_agency_admin_exports_only_their_agency(client: Client, personas: Personas) -> None:
-    cycle = make_cycle()  # the whole city
-    team = make_answered_team_360(personas, cycle=cycle)
-    stranger = make_employee(name="Pegawai Dishub")
-    make_reviewer_list(cycle, stranger, agency=personas.other_agency)
-    client.force_login(personas.agency_admin)
-    content = client.get(_url(team)).content.decode("utf-8-sig")
-    assert team.ratee.name in content
-    assert "Pegawai Dishub" not in content
-    client.force_login(personas.other_admin)
-    content = client.get(_url(team)).content.decode("utf-8-sig")
-    assert "Pegawai Dishub" in content
-    assert team.ratee.name not in content
-
-
 @pytest.mark.parametrize("name", PERSONA_NAMES)
-def test_only_bkpsdm_and_the_agency_admin_export(
-    client: Client, personas: Personas, name: str
-) -> None:
+def test_only_bkpsdm_exports(client: Client, personas: Personas, name: str) -> None:
     team = make_answered_team_360(personas)
     client.force_login(personas.all()[name])
     response = client.get(_url(team))
-    assert response.status_code == (200 if name in {"hr_admin", "agency_admin"} else 404)
+    assert response.status_code == (200 if name == "hr_admin" else 404)
 
 
 def test_an_open_round_returns_to_the_round_with_a_message(

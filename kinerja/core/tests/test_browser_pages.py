@@ -257,10 +257,12 @@ def samples_for(personas: Personas) -> Samples:
     team = make_team_360(personas, state=CycleState.CLOSED)
     for review in team.all_reviews:
         make_sheet(review, comments={"AKUNTABEL": "Selalu tepat waktu menyerahkan laporan."})
+    # and a round still open, whose questionnaire (the employee persona rating her) is walked
+    open_team = make_team_360(personas, state=CycleState.OPEN)
     return Samples(
         by_param={
             "cycle_id": team.cycle.pk,
-            "review_id": team.subordinate_reviews[0].pk,
+            "review_id": open_team.subordinate_reviews[0].pk,
             "evaluation_id": evaluation.pk,
             "slug": service_unit.slug,
             "response_id": responses[0].pk,
