@@ -76,6 +76,14 @@ COMMENTS: dict[str, tuple[str, ...]] = {
     ),
 }
 
+SELF_COMMENTS: dict[str, str] = {
+    "KOMPETEN": "Tahun ini saya ingin belajar analisis data kependudukan agar rekap bulanan "
+    "tidak lagi disusun manual.",
+    "KOLABORATIF": "Saya masih sering menyelesaikan berkas sendiri; ke depan saya akan lebih "
+    "cepat meminta bantuan rekan saat antrean menumpuk.",
+}
+"""Self-assessments speak in the first person."""
+
 
 def _dukcapil() -> Agency | None:
     return Agency.objects.filter(code=DUKCAPIL_CODE).first()
@@ -107,7 +115,9 @@ def _scores(rng: random.Random, base: float) -> dict[str, int | None]:
     return scores
 
 
-def _comments(rng: random.Random) -> dict[str, str]:
+def _comments(rng: random.Random, relation: str) -> dict[str, str]:
+    if relation == RelationChoice.SELF:
+        return {value: text for value, text in SELF_COMMENTS.items() if rng.random() < 0.5}
     return {
         value: rng.choice(texts) for value, texts in sorted(COMMENTS.items()) if rng.random() < 0.25
     }
@@ -136,7 +146,7 @@ def _answer(review: BehaviorReview, rng: random.Random) -> None:
         actor=_rater_user(review),
         review=review,
         scores=_scores(rng, base),
-        comments=_comments(rng),
+        comments=_comments(rng, review.relation),
         submit=True,
     )
 

@@ -68,8 +68,10 @@ def review_tasks_for_actor(*, actor: Actor, cycle: ReviewCycle | None = None) ->
     ]
     return sorted(
         tasks,
+        # open tasks first, soonest due first; then finished rounds, latest first
         key=lambda t: (
-            -t.cycle.due_date.toordinal() if not t.may_answer else t.cycle.due_date.toordinal(),
+            not t.may_answer,
+            t.cycle.due_date.toordinal() * (1 if t.may_answer else -1),
             t.review.relation != RelationChoice.SELF,
             t.ratee_name,
         ),

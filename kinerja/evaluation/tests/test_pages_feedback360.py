@@ -38,10 +38,10 @@ def test_the_appraiser_and_the_employee_see_the_figures_beside_the_rating(
     response = client.get(f"/penilaian/{evaluation.pk}/")
     assert response.status_code == 200
     text = page_text(response.content)
-    assert "Umpan balik 360 (Umpan balik 360" in text
+    assert "Lihat hasil 360 lengkap (Umpan balik 360" in text
     assert "Rekan kerja: 4,00 (3 penilai)" in text
     assert "Bawahan: kurang dari 3 penilai" in text
-    assert "Atasan: 2,00" in text
+    assert "Atasan (Dewi Kabid): 2,00" in text
     assert "Komentar rekan 3" in text
     assert LONE_SUBORDINATE_COMMENT not in text
     assert "Lihat hasil 360 lengkap" in text
@@ -54,7 +54,7 @@ def test_an_open_round_shows_nothing(client: Client, personas: Personas) -> None
     evaluation = _evaluation(personas, closed=False)
     client.force_login(personas.appraiser_superior)
     text = page_text(client.get(f"/penilaian/{evaluation.pk}/").content)
-    assert "Umpan balik 360 (" not in text
+    assert "Lihat hasil 360 lengkap" not in text
     assert "penilai)" not in text
 
 
@@ -63,4 +63,4 @@ def test_a_reader_without_the_right_sees_no_360_block(client: Client, personas: 
     client.force_login(personas.auditor)
     response = client.get(f"/penilaian/{evaluation.pk}/")
     if response.status_code == 200:
-        assert "Umpan balik 360 (" not in page_text(response.content)
+        assert "Lihat hasil 360 lengkap" not in page_text(response.content)
