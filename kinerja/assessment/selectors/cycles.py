@@ -1,16 +1,30 @@
-"""Rounds the actor may see."""
+"""Rounds the actor may see, and the actor's own lists in them."""
 
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
 from kinerja.accounts.actors import Actor
 from kinerja.accounts.permissions import is_agency_admin, is_hr_admin, managed_agency_id
-from kinerja.assessment.models import ReviewCycle
+from kinerja.assessment.models import CycleState, ReviewCycle, ReviewerList
 from kinerja.people.holdings import employee_id_for_user
+from kinerja.people.permissions import team_chain_of
 
 NOT_FOUND = "Putaran umpan balik 360 tidak ditemukan."
+CITY = "Seluruh perangkat daerah"
+ANNUAL = "Tahunan"
+
+
+def cycle_agency_label(cycle: ReviewCycle) -> str:
+    """The agency's name, or "Seluruh perangkat daerah" for a city round."""
+    return cycle.agency.name if cycle.agency is not None else CITY
+
+
+def cycle_window_label(cycle: ReviewCycle) -> str:
+    """ "Triwulan I 2026" style: the window's name and the year, or "Tahunan 2026"."""
+    year = cycle.period.year
+    return f"{cycle.window.name} {year}" if cycle.window is not None else f"{ANNUAL} {year}"
 
 
 def cycle_list_for_actor(*, actor: Actor) -> QuerySet[ReviewCycle]:
@@ -37,3 +51,50 @@ def cycle_get_for_actor(*, actor: Actor, cycle_id: int) -> ReviewCycle:
     if cycle is None:
         raise Http404(NOT_FOUND)
     return cycle
+
+
+def own_lists_for_actor(
+    *,
+    actor: Actor,
+    states: tuple[str, ...] = tuple(CycleState.values),
+    cycle: ReviewCycle | None = None,
+) -> list[ReviewerList]:
+    """The actor's own lists of raters (they are the rated employee) in rounds of `states`
+    (or in `cycle`), newest round first, each with `raters`: its number of active reviews.
+    One query. Never who has answered."""
+    me = employee_id_for_user(actor)
+    if me is None:
+        return []
+    rows = ReviewerList.objects.filter(employee_id=me, cycle__state__in=states)
+    if cycle is not None:
+        rows = rows.filter(cycle_id=cycle.pk)
+    return _with_raters(rows)
+
+
+def _with_raters(rows: QuerySet[ReviewerList]) -> list[ReviewerList]:
+    return list(
+        rows.select_related("cycle__period", "cycle__window", "cycle__agency", "employee", "unit")
+        .annotate(raters=Count("reviews", filter=Q(reviews__withdrawn_on__isnull=True)))
+        .order_by("-cycle__period__year", "-cycle__due_date", "-cycle_id", "employee__name", "pk")
+    )
+
+
+def team_lists_in_progress_for_actor(
+    *, actor: Actor, cycle: ReviewCycle | None = None
+) -> list[ReviewerList]:
+    """The lists the actor approves as appraiser (as `lists.team_lists_for_actor` says: naming
+    them as appraiser, or of their team today) in every round in Penyusunan or Pengisian (or
+    in `cycle`), each with `raters`; the same queries for one round or many."""
+    me = employee_id_for_user(actor)
+    if me is None:
+        return []
+    where = Q(appraiser_id=me)
+    chain = team_chain_of(actor)
+    if chain is not None:
+        where |= Q(employee_id__in=[h.employee_id for h in chain.subordinates])
+    rows = ReviewerList.objects.filter(where)
+    if cycle is not None:
+        rows = rows.filter(cycle_id=cycle.pk)
+    else:
+        rows = rows.filter(cycle__state__in=(CycleState.DRAFT, CycleState.OPEN))
+    return _with_raters(rows)
