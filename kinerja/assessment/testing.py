@@ -165,6 +165,39 @@ def make_team_360(
     return team
 
 
+# --- c-results ---
+
+
+def close_cycle(cycle: ReviewCycle) -> ReviewCycle:
+    """Mark the round closed (results shown), without the service."""
+    ReviewCycle.objects.filter(pk=cycle.pk).update(state=CycleState.CLOSED)
+    cycle.state = CycleState.CLOSED
+    return cycle
+
+
+LONE_SUBORDINATE_COMMENT = "Rahasia bawahan tunggal"
+
+
+def make_answered_team_360(
+    personas: Personas, *, cycle: ReviewCycle | None = None, closed: bool = True
+) -> Team360:
+    """`make_team_360` with every sheet sent: peers 5, 4 and 3 with a comment each on
+    AKUNTABEL ("Komentar rekan 5" …), the one subordinate 4 with `LONE_SUBORDINATE_COMMENT`,
+    the supervisor 2 on every behaviour (straight-lined), self 3; the round closed unless
+    told."""
+    team = make_team_360(personas, cycle=cycle)
+    for review, score in zip(team.peer_reviews, (5, 4, 3), strict=True):
+        make_sheet(
+            review, scores=full_scores(score), comments={"AKUNTABEL": f"Komentar rekan {score}"}
+        )
+    make_sheet(team.subordinate_reviews[0], comments={"AKUNTABEL": LONE_SUBORDINATE_COMMENT})
+    make_sheet(team.supervisor_review, scores=full_scores(2))
+    make_sheet(team.self_review, scores=full_scores(3))
+    if closed:
+        close_cycle(team.cycle)
+    return team
+
+
 # --- e-attack ---
 
 
@@ -183,13 +216,6 @@ def pattern_scores(
         triple = per_value.get(value.code, pattern)
         scores.update(zip(value_codes_of(value.code), triple, strict=True))
     return scores
-
-
-def close_cycle(cycle: ReviewCycle) -> ReviewCycle:
-    """Put the round in Selesai directly (no service: no notification, no audit event)."""
-    ReviewCycle.objects.filter(pk=cycle.pk).update(state=CycleState.CLOSED)
-    cycle.state = CycleState.CLOSED
-    return cycle
 
 
 def add_raters(team: Team360, relation: str, count: int) -> list[tuple[BehaviorReview, User]]:

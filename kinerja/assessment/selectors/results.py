@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.http import Http404
 
 from kinerja.accounts.actors import Actor
@@ -55,3 +57,31 @@ def feedback360_for_plan(
     if found is None or not can_see_results(actor, found):
         return None
     return summary_build(cycle=found.cycle, employee_id=plan.employee_id)
+
+
+@dataclass(frozen=True)
+class ResultPage:
+    """What the results page of one employee shows: who, in which round, and the summary."""
+
+    cycle: ReviewCycle
+    reviewer_list: ReviewerList
+    summary: Summary360
+
+
+def result_page_for_actor(*, actor: Actor, cycle_id: int, employee_id: int) -> ResultPage:
+    """One employee's results page in a round; 404 (one message whether the round, the list
+    or the right is missing) unless `permissions.can_see_results`."""
+    found = (
+        ReviewerList.objects.select_related(
+            "cycle__period", "cycle__window", "cycle__agency", "employee", "unit", "agency"
+        )
+        .filter(cycle_id=cycle_id, employee_id=employee_id)
+        .first()
+    )
+    if found is None or not can_see_results(actor, found):
+        raise Http404(NOT_FOUND)
+    return ResultPage(
+        cycle=found.cycle,
+        reviewer_list=found,
+        summary=summary_build(cycle=found.cycle, employee_id=employee_id),
+    )

@@ -19,6 +19,8 @@ from django.db.models.functions import TruncDate
 
 from kinerja.accounts.actors import Actor
 from kinerja.accounts.permissions import is_auditor, is_leader
+from kinerja.assessment.selectors.results import feedback360_for_plan
+from kinerja.assessment.summary import Summary360, ValueSummary
 from kinerja.evaluation.models import (
     BehaviorRating,
     Evaluation,
@@ -166,6 +168,7 @@ class BehaviorRow:
     row: BehaviorRating | None
     expectation: str
     feedback: list[Feedback]
+    feedback360: ValueSummary | None = None  # this value in the latest closed 360° round
 
 
 @dataclass
@@ -181,6 +184,7 @@ class EvaluationPage:
     early_refusal: str | None
     change_refusal: str | None
     objection_deadline: date | None
+    feedback360: Summary360 | None = None  # the latest closed 360° round of the window
 
     @property
     def main(self) -> list[ResultRow]:
@@ -301,12 +305,14 @@ def evaluation_page_for_actor(*, actor: Actor, evaluation_id: int) -> Evaluation
     expectations = dict(
         LeaderExpectation.objects.filter(plan_id=plan.pk).values_list("core_value", "text")
     )
+    feedback360 = feedback360_for_plan(actor=actor, plan=plan, window_id=evaluation.window_id)
     behaviors = [
         BehaviorRow(
             value=value,
             row=behavior_rows.get(value.code),
             expectation=expectations.get(value.code, ""),
             feedback=by_value.get(value.code, []),
+            feedback360=feedback360.value(value.code) if feedback360 else None,
         )
         for value in core_values()
     ]
@@ -328,4 +334,5 @@ def evaluation_page_for_actor(*, actor: Actor, evaluation_id: int) -> Evaluation
         early_refusal=rating_early_refusal(scope, today(), "") if may_rate else None,
         change_refusal=change_refusal,
         objection_deadline=objection_deadline(evaluation),
+        feedback360=feedback360,
     )
