@@ -75,8 +75,10 @@ def _pages(personas: Personas, rounds: Rounds) -> Iterator[tuple[User, str]]:
     for user in (peer, personas.supervisor, personas.appraiser_superior, personas.employee,
                  personas.hr_admin, personas.agency_admin):  # fmt: skip
         yield user, reverse("assessment:index")
-    for cycle in (open_team.cycle, closed_team.cycle):
-        for user in (peer, personas.supervisor, personas.hr_admin, personas.agency_admin):
+    for team in (open_team, closed_team):
+        cycle = team.cycle
+        for user in (team.peer_users[0], personas.supervisor, personas.hr_admin,
+                     personas.agency_admin):  # fmt: skip
             yield user, reverse("assessment:cycle_detail", kwargs={"cycle_id": cycle.pk})
         for user in (personas.supervisor, personas.appraiser_superior, personas.hr_admin):
             yield (
