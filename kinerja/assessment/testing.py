@@ -196,3 +196,109 @@ def make_answered_team_360(
     if closed:
         close_cycle(team.cycle)
     return team
+
+
+# --- e-attack ---
+
+
+def pattern_scores(
+    pattern: tuple[int | None, int | None, int | None] = (4, 4, 4),
+    **per_value: tuple[int | None, int | None, int | None],
+) -> dict[str, int | None]:
+    """Scores of the 21 behaviours: each core value's three behaviours get `pattern` (e.g.
+    (2, 2, 3), a value score of 2,33), or the triple given for that value by its code
+    (`AKUNTABEL=(None, None, None)`: "tidak dapat menilai" on that value)."""
+    from kinerja.assessment.questionnaire import value_codes_of
+    from kinerja.planning.selectors import core_values
+
+    scores: dict[str, int | None] = {}
+    for value in core_values():
+        triple = per_value.get(value.code, pattern)
+        scores.update(zip(value_codes_of(value.code), triple, strict=True))
+    return scores
+
+
+def add_raters(team: Team360, relation: str, count: int) -> list[tuple[BehaviorReview, User]]:
+    """`count` more raters of `relation` (PEER: Kepala Seksi posts under the Kabid;
+    SUBORDINATE: pelaksana posts under the ratee's post) on the team's list, each an employee
+    with a login; returns their reviews and users (also appended to the team's lists)."""
+    staff_post = team.ratee.assignments.filter(end_date__isnull=True).first()
+    added = []
+    for _ in range(count):
+        n = len(team.peer_reviews) + len(team.subordinate_reviews) + 1
+        user = make_user(username=f"penilai360-{team.cycle.pk}-{relation.lower()}-{n}")
+        person = make_employee(name=f"Penilai {relation.title()} {n}", user=user)
+        agency = team.reviewer_list.agency
+        if relation == RelationChoice.PEER:
+            supervisor = staff_post.position.supervisor if staff_post else None
+            post = make_position(
+                agency=agency, name=f"Kepala Seksi Tambahan {n}", kind="PENGAWAS",
+                supervisor=supervisor, unit=team.reviewer_list.unit,
+            )  # fmt: skip
+        else:
+            post = make_position(
+                agency=agency, name=f"Pelaksana Tambahan {n}",
+                supervisor=staff_post.position if staff_post else None,
+                unit=team.reviewer_list.unit,
+            )  # fmt: skip
+        assign(person, post)
+        review = make_review(team.reviewer_list, person, relation)
+        if relation == RelationChoice.PEER:
+            team.peer_reviews.append(review)
+            team.peer_users.append(user)
+        else:
+            team.subordinate_reviews.append(review)
+        added.append((review, user))
+    return added
+
+
+def make_team_360_sized(
+    personas: Personas,
+    *,
+    peers: int,
+    subordinates: int,
+    cycle: ReviewCycle | None = None,
+    state: str = CycleState.OPEN,
+) -> Team360:
+    """`make_team_360` with exactly `peers` peers and `subordinates` subordinates (the first
+    subordinate is the employee persona; 0 takes Agus off the list)."""
+    team = make_team_360(personas, peers=peers, cycle=cycle, state=state)
+    if subordinates == 0:
+        for review in team.subordinate_reviews:
+            review.delete()
+        team.subordinate_reviews.clear()
+    elif subordinates > 1:
+        add_raters(team, RelationChoice.SUBORDINATE, subordinates - 1)
+    return team
+
+
+def json_figures(data: object, relation: str) -> list[dict[str, object]]:
+    """Every object in an API answer (at any depth) that is a figure of `relation` (has a
+    "relation" key equal to it): what the anonymity tests inspect whatever the nesting."""
+    found: list[dict[str, object]] = []
+    if isinstance(data, dict):
+        if data.get("relation") == relation:
+            found.append(data)
+        for item in data.values():
+            found.extend(json_figures(item, relation))
+    elif isinstance(data, list):
+        for item in data:
+            found.extend(json_figures(item, relation))
+    return found
+
+
+def xlsx_text(content: bytes) -> str:
+    """Every cell of every sheet of an XLSX file, as one text (for "is it in there" tests)."""
+    import io
+
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(content), read_only=True)
+    cells = [
+        str(value)
+        for sheet in book.worksheets
+        for row in sheet.iter_rows(values_only=True)
+        for value in row
+        if value is not None
+    ]
+    return " | ".join(cells)
