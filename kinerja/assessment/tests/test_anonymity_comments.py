@@ -64,7 +64,7 @@ def _body(response: object) -> bytes:
 
 @pytest.mark.parametrize(
     "entrance",
-    ["results", "export_csv", "export_xlsx", "export_csv_opd", "api_list", "api_detail",
+    ["results", "export_csv", "export_xlsx", "api_list", "api_detail",
      "evaluation_appraiser", "evaluation_employee"],
 )  # fmt: skip
 def test_comments_of_a_suppressed_group_are_withheld(
@@ -79,7 +79,7 @@ def test_comments_of_a_suppressed_group_are_withheld(
         )
     elif entrance.startswith("export_"):
         fmt = entrance.split("_")[1]
-        user = personas.agency_admin if entrance.endswith("opd") else personas.hr_admin
+        user = personas.hr_admin
         url = reverse("assessment:export", kwargs={"cycle_id": cycle}) + f"?format={fmt}"
     elif entrance.startswith("api_"):
         user = personas.supervisor

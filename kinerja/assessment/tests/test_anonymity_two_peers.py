@@ -149,7 +149,7 @@ def _entrance(client: Client, personas: Personas, scene: Scene, name: str) -> tu
 
 
 PAGES = ("results_employee", "results_appraiser", "results_bkpsdm")
-EXPORTS = ("export_csv_bkpsdm", "export_xlsx_bkpsdm", "export_csv_opd", "export_xlsx_opd")
+EXPORTS = ("export_csv_bkpsdm", "export_xlsx_bkpsdm")  # only BKPSDM exports (Admin OPD: 404)
 APIS = ("api_list", "api_detail")
 EVALUATION = ("evaluation_appraiser", "evaluation_employee")
 ENTRANCES = PAGES + EXPORTS + APIS + EVALUATION
