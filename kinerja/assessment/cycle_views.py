@@ -31,16 +31,14 @@ from kinerja.assessment.services.cycles import NOT_MANAGER
 from kinerja.assessment.services.cycles import cycle_close as close_service
 from kinerja.assessment.services.cycles import cycle_create as create_service
 from kinerja.assessment.services.cycles import cycle_open as open_service
-from kinerja.assessment.services.peers import peer_ids_from_nips
-from kinerja.assessment.services.roster import (
-    SYNC_KIND,
+from kinerja.assessment.services.lists import (
     behavior_review_add,
     behavior_review_withdraw,
-    cycle_roster_sync_start,
     reviewer_list_approve,
     reviewer_nominate,
-    sync_refusal,
 )
+from kinerja.assessment.services.peers import peer_ids_from_nips
+from kinerja.assessment.services.roster import SYNC_KIND, cycle_roster_sync_start, sync_refusal
 from kinerja.core.rendering import render_page_or_fragment
 from kinerja.core.selectors import job_get_for_actor
 from kinerja.people.holdings import covering, today

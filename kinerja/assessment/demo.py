@@ -29,7 +29,8 @@ from kinerja.assessment.models import BehaviorReview, CycleState, RelationChoice
 from kinerja.assessment.questionnaire import question_codes
 from kinerja.assessment.services.answers import answers_save
 from kinerja.assessment.services.cycles import cycle_close, cycle_create, cycle_open
-from kinerja.assessment.services.roster import cycle_roster_sync, reviewer_list_approve
+from kinerja.assessment.services.lists import reviewer_list_approve
+from kinerja.assessment.services.roster import cycle_roster_sync
 from kinerja.core.demo import DemoOptions
 from kinerja.organization.models import Agency
 from kinerja.periods.models import EvaluationWindow, PerformancePeriod

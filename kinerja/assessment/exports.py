@@ -7,7 +7,6 @@ Audited as "assessment_export.downloaded"."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -18,13 +17,7 @@ from kinerja.assessment.models import CycleState, ReviewCycle, ReviewerList
 from kinerja.assessment.permissions import can_export_results
 from kinerja.assessment.summary import RELATIONS, summaries_build
 from kinerja.audit.services import audit_record
-from kinerja.core.exports import (
-    CSV_CONTENT_TYPE,
-    XLSX_CONTENT_TYPE,
-    csv_bytes,
-    xlsx_append,
-    xlsx_bytes,
-)
+from kinerja.core.exports import ExportFile, table_file
 from kinerja.scoring.behavior import Relation
 
 NOT_FOUND = "Ekspor hasil umpan balik 360 tidak ditemukan."
@@ -47,24 +40,6 @@ HEADER: tuple[str, ...] = (
         )
     ),
 )
-
-
-@dataclass(frozen=True)
-class ExportFile:
-    content: bytes
-    content_type: str
-    file_name: str
-    rows: int
-
-
-def export_format(raw: str | None) -> str:
-    """The `format` parameter: csv (default) or xlsx; a ValidationError naming it otherwise."""
-    value = (raw or "csv").strip().lower()
-    if value not in FORMATS:
-        raise ValidationError(
-            {FORMAT_PARAM: [f"Format {value[:20]!r} tidak dikenal; pilih csv atau xlsx."]}
-        )
-    return value
 
 
 def export_cycle_get_for_actor(*, actor: Actor, cycle_id: int) -> ReviewCycle:
@@ -110,24 +85,6 @@ def export_rows(*, actor: Actor, cycle: ReviewCycle) -> Iterator[list[str]]:
                 yield row
 
 
-def _xlsx(rows: list[list[str]]) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    workbook = Workbook()
-    sheet = workbook.active
-    assert sheet is not None
-    sheet.title = "Hasil 360"
-    xlsx_append(sheet, HEADER)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        xlsx_append(sheet, row)
-    for letter, width in {"A": 22, "B": 30, "C": 30, "D": 18}.items():
-        sheet.column_dimensions[letter].width = width
-    return xlsx_bytes(workbook)
-
-
 def assessment_export_download(*, actor: Actor, cycle: ReviewCycle, file_format: str) -> ExportFile:
     """The round's aggregates as the actor may export them (see the module docstring). The
     caller fetched `cycle` through `export_cycle_get_for_actor`; a round not closed is
@@ -136,11 +93,14 @@ def assessment_export_download(*, actor: Actor, cycle: ReviewCycle, file_format:
     if refusal:
         raise ValidationError({"state": [refusal]})
     rows = list(export_rows(actor=actor, cycle=cycle))
-    name = f"hasil-360-{cycle.pk}.{file_format}"
-    if file_format == "xlsx":
-        content, content_type = _xlsx(rows), XLSX_CONTENT_TYPE
-    else:
-        content, content_type = csv_bytes([HEADER, *rows]), CSV_CONTENT_TYPE
+    found = table_file(
+        header=HEADER,
+        rows=rows,
+        file_format=file_format,
+        file_stem=f"hasil-360-{cycle.pk}",
+        sheet_title="Hasil 360",
+        widths={"A": 22, "B": 30, "C": 30, "D": 18},
+    )
     with transaction.atomic():
         audit_record(
             actor=actor,
@@ -152,4 +112,4 @@ def assessment_export_download(*, actor: Actor, cycle: ReviewCycle, file_format:
                 "rows": len(rows),
             },
         )
-    return ExportFile(content=content, content_type=content_type, file_name=name, rows=len(rows))
+    return found

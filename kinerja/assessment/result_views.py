@@ -14,14 +14,10 @@ from django.views.decorators.http import require_GET
 
 from kinerja.accounts.actors import request_actor
 from kinerja.assessment.charts import results_chart_svg, results_chart_words
-from kinerja.assessment.exports import (
-    FORMAT_PARAM,
-    assessment_export_download,
-    export_cycle_get_for_actor,
-    export_format,
-)
+from kinerja.assessment.exports import assessment_export_download, export_cycle_get_for_actor
 from kinerja.assessment.selectors.quality import quality_report_for_actor
 from kinerja.assessment.selectors.results import result_page_for_actor
+from kinerja.core.exports import FORMAT_PARAM, export_format
 
 
 @require_GET

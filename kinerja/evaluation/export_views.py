@@ -11,6 +11,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from kinerja.accounts.actors import request_actor
+from kinerja.core.exports import FORMAT_PARAM, export_format
 from kinerja.evaluation.rules import Scope
 from kinerja.evaluation.selectors.common import (
     PERIOD_PARAM,
@@ -25,11 +26,7 @@ from kinerja.evaluation.selectors.exports import (
     period_code,
     trial_refusal,
 )
-from kinerja.evaluation.services.exports import (
-    FORMAT_PARAM,
-    evaluation_export_download,
-    export_format,
-)
+from kinerja.evaluation.services.exports import evaluation_export_download
 from kinerja.organization.models import Agency
 from kinerja.periods.models import PerformancePeriod
 

@@ -69,7 +69,8 @@ def _page(client: Client, team: Team360) -> str:
 def test_a_peer_who_leaves_after_results_were_shown_keeps_the_group_at_three(
     client: Client, personas: Personas
 ) -> None:
-    from kinerja.assessment.services.roster import behavior_review_withdraw, cycle_roster_sync
+    from kinerja.assessment.services.lists import behavior_review_withdraw
+    from kinerja.assessment.services.roster import cycle_roster_sync
 
     team = make_team_360(personas, peers=3)
     _send(team)

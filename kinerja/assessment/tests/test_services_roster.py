@@ -16,14 +16,13 @@ from kinerja.assessment.models import (
     RelationChoice,
     ReviewerList,
 )
-from kinerja.assessment.services.roster import (
+from kinerja.assessment.services.lists import (
     behavior_review_add,
     behavior_review_withdraw,
-    cycle_roster_sync,
-    cycle_roster_sync_start,
     reviewer_list_approve,
     reviewer_nominate,
 )
+from kinerja.assessment.services.roster import cycle_roster_sync, cycle_roster_sync_start
 from kinerja.assessment.testing import make_cycle, make_sheet, make_team_360
 from kinerja.audit.models import AuditEvent
 from kinerja.core.models import Job
