@@ -27,7 +27,7 @@ from kinerja.assessment.summary import RelationFigure, Summary360
 from kinerja.people.holdings import employee_id_for_user
 
 
-class FigureOutputSerializer(serializers.Serializer[Any]):
+class FeedbackFigureOutputSerializer(serializers.Serializer[Any]):
     relation = serializers.CharField()
     label = serializers.CharField()  # type: ignore[assignment]
     shown = serializers.BooleanField()
@@ -38,18 +38,18 @@ class FigureOutputSerializer(serializers.Serializer[Any]):
     rater_name = serializers.CharField(help_text="hanya untuk atasan dan diri sendiri")
 
 
-class ValueOutputSerializer(serializers.Serializer[Any]):
+class FeedbackValueOutputSerializer(serializers.Serializer[Any]):
     code = serializers.CharField()
     name = serializers.CharField()
-    figures = FigureOutputSerializer(many=True)
+    figures = FeedbackFigureOutputSerializer(many=True)
 
 
-class ResultOutputSerializer(serializers.Serializer[Any]):
+class FeedbackResultOutputSerializer(serializers.Serializer[Any]):
     cycle_id = serializers.IntegerField()
     cycle_name = serializers.CharField()
     due_date = serializers.DateField()
     available = serializers.BooleanField()
-    values = ValueOutputSerializer(many=True)
+    values = FeedbackValueOutputSerializer(many=True)
 
 
 def _figure(figure: RelationFigure) -> dict[str, Any]:
@@ -86,20 +86,22 @@ class ResultListApi(APIView):
     """My own 360° results, one per closed round I was rated in, newest first."""
 
     @extend_schema(
-        responses=ResultOutputSerializer(many=True),
+        responses=FeedbackResultOutputSerializer(many=True),
         summary="Hasil umpan balik 360 saya",
         operation_id="v1_360_results_list",
     )
     def get(self, request: Request) -> Response:
         found = my_summaries_for_actor(actor=request_actor(request))
-        return Response(ResultOutputSerializer([result_data(s) for s in found], many=True).data)
+        return Response(
+            FeedbackResultOutputSerializer([result_data(s) for s in found], many=True).data
+        )
 
 
 class ResultDetailApi(APIView):
     """My own 360° results in one round; 404 if I was not rated in it."""
 
     @extend_schema(
-        responses=ResultOutputSerializer,
+        responses=FeedbackResultOutputSerializer,
         summary="Hasil umpan balik 360 saya dalam satu putaran",
         operation_id="v1_360_results_retrieve",
     )
@@ -109,7 +111,7 @@ class ResultDetailApi(APIView):
         if me is None:
             raise Http404(NOT_FOUND)
         page = result_page_for_actor(actor=actor, cycle_id=cycle_id, employee_id=me)
-        return Response(ResultOutputSerializer(result_data(page.summary)).data)
+        return Response(FeedbackResultOutputSerializer(result_data(page.summary)).data)
 
 
 urlpatterns: list[URLPattern] = [
