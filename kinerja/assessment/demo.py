@@ -188,7 +188,7 @@ def seed_finished(agency: Agency, period: PerformancePeriod, day: date, seed: in
             actor=None, period=period, window=window, agency=agency, name=name, due_date=day
         )
     if cycle.state == CycleState.DRAFT:
-        cycle_roster_sync(actor=None, cycle=cycle)
+        cycle_roster_sync(actor=None, cycle=cycle, day=day)
         cycle = cycle_open(actor=None, cycle=cycle)
     if cycle.state == CycleState.OPEN:
         rng = random.Random(seed * 1009 + cycle.pk)  # noqa: S311 - demo data
@@ -218,7 +218,7 @@ def seed_open(agency: Agency, period: PerformancePeriod, day: date, seed: int) -
             actor=None, period=period, window=None, agency=agency, name=name, due_date=due
         )
     if cycle.state == CycleState.DRAFT:
-        cycle_roster_sync(actor=None, cycle=cycle)
+        cycle_roster_sync(actor=None, cycle=cycle, day=day)
         sri = cycle.lists.filter(employee__nip=DEMO_SUPERVISOR.username).first()
         if sri is not None:
             reviewer_list_approve(actor=None, reviewer_list=sri)
