@@ -21,7 +21,7 @@ Every page, export, API and the evaluation page read 360° results through `summ
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -104,34 +104,35 @@ class Summary360:
         return next((v for v in self.values if v.value.code == code), None)
 
 
-def _answers(sheets: Iterable[AnswerSheet], ratee_id: int) -> list[BehaviorAnswer]:
-    found = []
-    for sheet in sheets:
-        for value in core_values():
-            score = value_score(sheet.scores.get(code) for code in value_codes_of(value.code))
-            if score is not None:
-                found.append(
-                    BehaviorAnswer(
-                        rater_id=str(sheet.pk),
-                        ratee_id=str(ratee_id),
-                        relation=Relation(sheet.relation),
-                        core_value=value.code,
-                        score=score,
-                    )
-                )
-    return found
+def sheet_answers(sheet: AnswerSheet) -> Iterator[BehaviorAnswer]:
+    """One sheet as the scoring core reads it: a score per core value the rater scored
+    (`value_score`), the rater named by the sheet's random id, never by a person."""
+    for value in core_values():
+        score = value_score(sheet.scores.get(code) for code in value_codes_of(value.code))
+        if score is not None:
+            yield BehaviorAnswer(
+                rater_id=str(sheet.pk),
+                ratee_id=str(sheet.ratee_id),
+                relation=Relation(sheet.relation),
+                core_value=value.code,
+                score=score,
+            )
 
 
 def _comments(
-    sheets: Iterable[AnswerSheet], relation: Relation, value_code: str
+    sheets: Iterable[AnswerSheet],
+    relation: Relation,
+    value_code: str,
+    scored: set[tuple[str, str]],
 ) -> tuple[str, ...]:
+    """The comments of one shown group, from raters counted in it (`scored`: sheet id and
+    core value of every answer that went into the figures)."""
     texts = []
     for sheet in sheets:
-        if sheet.relation != relation.value:
+        if sheet.relation != relation.value or (str(sheet.pk), value_code) not in scored:
             continue
-        scored = value_score(sheet.scores.get(code) for code in value_codes_of(value_code))
         text = str(sheet.comments.get(value_code, "")).strip()
-        if scored is not None and text:
+        if text:
             texts.append(text)
     return tuple(sorted(texts, key=str.casefold))
 
@@ -140,7 +141,9 @@ def _summary(
     cycle: ReviewCycle, employee_id: int, sheets: Sequence[AnswerSheet], supervisor_name: str,
     employee_name: str,
 ) -> Summary360:  # fmt: skip
-    summary = aggregate_behavior(_answers(sheets, employee_id), k=cycle.k)
+    answers = [answer for sheet in sheets for answer in sheet_answers(sheet)]
+    scored = {(answer.rater_id, answer.core_value) for answer in answers}
+    summary = aggregate_behavior(answers, k=cycle.k)
     values = []
     for value in core_values():
         figures = []
@@ -153,7 +156,7 @@ def _summary(
                     shown=shown,
                     count=cell.count if shown and cell else None,
                     mean=cell.mean if shown and cell else None,
-                    comments=_comments(sheets, relation, value.code) if shown else (),
+                    comments=_comments(sheets, relation, value.code, scored) if shown else (),
                     k=cycle.k,
                     rater_name=(
                         supervisor_name

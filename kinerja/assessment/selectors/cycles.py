@@ -8,8 +8,8 @@ from django.http import Http404
 from kinerja.accounts.actors import Actor
 from kinerja.accounts.permissions import is_agency_admin, is_hr_admin, managed_agency_id
 from kinerja.assessment.models import CycleState, ReviewCycle, ReviewerList
+from kinerja.assessment.selectors.lists import appraised_lists_q
 from kinerja.people.holdings import employee_id_for_user
-from kinerja.people.permissions import team_chain_of
 
 NOT_FOUND = "Putaran umpan balik 360 tidak ditemukan."
 CITY = "Seluruh perangkat daerah"
@@ -41,11 +41,7 @@ def cycle_list_for_actor(*, actor: Actor) -> QuerySet[ReviewCycle]:
     me = employee_id_for_user(actor)
     if me is not None:
         where |= Q(lists__employee_id=me) | Q(lists__reviews__rater_id=me)
-        where |= Q(lists__appraiser_id=me)
-        # An appraiser by today's chain (after a mutasi the list still names the former one).
-        chain = team_chain_of(actor)
-        if chain is not None and chain.subordinates:
-            where |= Q(lists__employee_id__in=[h.employee_id for h in chain.subordinates])
+        where |= Q(pk__in=ReviewerList.objects.filter(appraised_lists_q(actor)).values("cycle_id"))
     return rows.filter(pk__in=ReviewCycle.objects.filter(where).values("pk"))
 
 
@@ -89,14 +85,9 @@ def team_lists_in_progress_for_actor(
     """The lists the actor approves as appraiser (as `lists.team_lists_for_actor` says: naming
     them as appraiser, or of their team today) in every round in Penyusunan or Pengisian (or
     in `cycle`), each with `raters`; the same queries for one round or many."""
-    me = employee_id_for_user(actor)
-    if me is None:
+    if employee_id_for_user(actor) is None:
         return []
-    where = Q(appraiser_id=me)
-    chain = team_chain_of(actor)
-    if chain is not None:
-        where |= Q(employee_id__in=[h.employee_id for h in chain.subordinates])
-    rows = ReviewerList.objects.filter(where)
+    rows = ReviewerList.objects.filter(appraised_lists_q(actor))
     if cycle is not None:
         rows = rows.filter(cycle_id=cycle.pk)
     else:

@@ -36,14 +36,11 @@ from kinerja.assessment.models import (
     ReviewerList,
 )
 from kinerja.assessment.permissions import can_see_quality
-from kinerja.assessment.questionnaire import value_codes_of
-from kinerja.planning.selectors import core_values
+from kinerja.assessment.summary import sheet_answers
 from kinerja.scoring.behavior import (
-    BehaviorAnswer,
     Relation,
     rater_leniency,
     straight_lined,
-    value_score,
 )
 from kinerja.scoring.formatting import format_decimal, format_percent
 from kinerja.scoring.rounding import quantize2
@@ -103,19 +100,6 @@ def _mean(values: list[Decimal]) -> Decimal:
     return quantize2(Fraction(sum(values, Decimal(0))) / len(values))
 
 
-def _answers(sheet: AnswerSheet) -> Iterator[BehaviorAnswer]:
-    for value in core_values():
-        score = value_score(sheet.scores.get(code) for code in value_codes_of(value.code))
-        if score is not None:
-            yield BehaviorAnswer(
-                rater_id=str(sheet.pk),
-                ratee_id=str(sheet.ratee_id),
-                relation=Relation(sheet.relation),
-                core_value=value.code,
-                score=score,
-            )
-
-
 def _sheets(cycle: ReviewCycle) -> Iterator[AnswerSheet]:
     return (
         AnswerSheet.objects.filter(cycle_id=cycle.pk, submitted=True)
@@ -155,7 +139,7 @@ def quality_report_build(*, cycle: ReviewCycle) -> QualityReport:
     supervisors: dict[tuple[str, int], _Tally] = defaultdict(_Tally)
     for ratee_id, group in groupby(_sheets(cycle), key=lambda sheet: sheet.ratee_id):
         sheets = list(group)
-        leniency = rater_leniency(a for sheet in sheets for a in _answers(sheet))
+        leniency = rater_leniency(a for sheet in sheets for a in sheet_answers(sheet))
         tally = units[places.get(ratee_id, ("", ""))]
         for sheet in sheets:
             relation = Relation(sheet.relation)
