@@ -4,6 +4,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 
 from kinerja.accounts.api import MeApi, TokenObtainApi
 from kinerja.accounts.permissions import is_hr_admin
+from kinerja.appeals import api as appeals_api
 from kinerja.assessment import api as assessment_api
 from kinerja.core import views as core_views
 from kinerja.evaluation import api as evaluation_api
@@ -28,6 +29,7 @@ api_v1 = [
     *monitoring_api.urlpatterns,
     *evaluation_api.urlpatterns,
     *assessment_api.urlpatterns,
+    *appeals_api.urlpatterns,
 ]
 
 urlpatterns = [
@@ -52,6 +54,8 @@ urlpatterns = [
     # Evaluation serves /penilaian/, /kurva/, /kalibrasi/ and /tpp/.
     path("", include("kinerja.evaluation.urls")),
     path("360/", include("kinerja.assessment.urls")),
+    # Appeals serves /penilaian/<id>/penjelasan/, /penilaian/<id>/riwayat/ and /keberatan/.
+    path("", include("kinerja.appeals.urls")),
     path("kotak-masuk/", include("kinerja.notifications.urls")),
     path("skm/", include("kinerja.surveys.urls")),
     path("s/", include("kinerja.surveys.public_urls")),

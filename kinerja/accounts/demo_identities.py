@@ -57,6 +57,12 @@ DEMO_SUPERVISOR = DemoLogin(
 """Kepala Seksi Identitas Penduduk: the employee's supervisor and appraiser; also Plt of the
 vacant Seksi Pindah Datang Penduduk."""
 
+DEMO_APPRAISER_SUPERIOR = DemoLogin(
+    "197503082000032001", "Retno Wulandari, S.H., M.Si.", role_label="Atasan penilai (Kabid)"
+)
+"""Kepala Bidang Pelayanan Pendaftaran Penduduk: the demo supervisor's own supervisor, so the
+appraiser's superior of the demo employee, who decides their objections."""
+
 DEMO_LOGINS: tuple[DemoLogin, ...] = (
     DEMO_HR_ADMIN,
     DEMO_AGENCY_ADMIN,
@@ -64,6 +70,7 @@ DEMO_LOGINS: tuple[DemoLogin, ...] = (
     DEMO_AUDITOR,
     DEMO_EMPLOYEE,
     DEMO_SUPERVISOR,
+    DEMO_APPRAISER_SUPERIOR,
 )
 
 

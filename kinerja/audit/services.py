@@ -15,6 +15,7 @@ from kinerja.accounts.permissions import can_read_audit_trail, require
 from kinerja.audit.chain import canonical_content, chain_hash
 from kinerja.audit.models import GENESIS_HASH, AuditEvent
 from kinerja.audit.tasks import audit_verify_task
+from kinerja.audit.trail import VERIFY_KIND
 from kinerja.core.jobs import job_create, job_start
 from kinerja.core.models import Job
 from kinerja.core.request_context import request_context_get
@@ -104,6 +105,6 @@ def audit_verification_start(*, actor: Actor) -> Job:
     """Start a chain verification in the background; returns the Job to follow."""
     require(can_read_audit_trail(actor), "Hanya Inspektorat yang dapat memverifikasi jejak audit.")
     with transaction.atomic():
-        job = job_create(owner=actor, kind="audit.verify", title="Verifikasi rantai jejak audit")
+        job = job_create(owner=actor, kind=VERIFY_KIND, title="Verifikasi rantai jejak audit")
         audit_record(actor=actor, action="audit_chain.verification_started", obj=job)
     return job_start(job=job, task=audit_verify_task)

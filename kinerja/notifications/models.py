@@ -39,6 +39,12 @@ class NotificationKind(models.TextChoices):
     REVIEW_REQUESTED = "REVIEW_REQUESTED", _("Permintaan umpan balik 360")
     REVIEW_DUE = "REVIEW_DUE", _("Pengingat umpan balik 360")
     REVIEW_RESULTS_READY = "REVIEW_RESULTS_READY", _("Hasil umpan balik 360 tersedia")
+    OBJECTION_FILED = "OBJECTION_FILED", _("Keberatan diajukan")
+    OBJECTION_EXPLAINED = "OBJECTION_EXPLAINED", _("Penjelasan keberatan")
+    OBJECTION_ANSWERED = "OBJECTION_ANSWERED", _("Tanggapan keberatan")
+    OBJECTION_DECIDED = "OBJECTION_DECIDED", _("Keberatan diputus")
+    OBJECTION_WITHDRAWN = "OBJECTION_WITHDRAWN", _("Keberatan dicabut")
+    OBJECTION_DUE = "OBJECTION_DUE", _("Pengingat keberatan")
 
 
 class Channel(models.TextChoices):

@@ -206,3 +206,32 @@ def chain_of_command(
         peers=tuple(peers),
         notes=tuple(notes),
     )
+
+
+def official_above(
+    *,
+    position_id: int,
+    day: date,
+    positions: Mapping[int, PositionNode],
+    holdings: Iterable[Holding],
+    excluded: frozenset[int],
+) -> Official:
+    """The official above `position_id` on `day` who is none of `excluded`: the holder of the
+    nearest supervising post held by someone else; the Wali Kota past the top of the tree or
+    above a post that reports to the Wali Kota (a head of agency, a JPT).
+
+    Used to send an objection one level up when the appraiser's superior would be the appraiser
+    (a Plt holding both posts) or the rated employee themself."""
+    tree = Tree(positions, holdings, day)
+    node = positions.get(position_id)
+    seen: set[int] = set()
+    while node is not None and node.id not in seen:
+        seen.add(node.id)
+        if tree.reports_to_wali_kota(node.id):
+            return WALI_KOTA
+        assert node.supervisor_id is not None  # reports_to_wali_kota covers the top
+        holder = tree.holder_of(node.supervisor_id)
+        if holder is not None and holder.employee_id not in excluded:
+            return holder
+        node = positions.get(node.supervisor_id)
+    return WALI_KOTA

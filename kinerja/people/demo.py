@@ -32,6 +32,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from kinerja.accounts.demo_identities import DEMO_APPRAISER_SUPERIOR as DEMO_KABID_LOGIN
 from kinerja.accounts.demo_identities import DEMO_EMPLOYEE as DEMO_EMPLOYEE_LOGIN
 from kinerja.accounts.demo_identities import DEMO_SUPERVISOR as DEMO_SUPERVISOR_LOGIN
 from kinerja.accounts.demo_identities import DemoLogin
@@ -85,7 +86,8 @@ DEMO_EMPLOYEE = DemoPerson(DEMO_EMPLOYEE_LOGIN, grade="III/b", post_key="dukcapi
 DEMO_SUPERVISOR = DemoPerson(
     DEMO_SUPERVISOR_LOGIN, grade="III/d", post_key="dukcapil:seksi-identitas"
 )
-DEMO_PEOPLE = [DEMO_SUPERVISOR, DEMO_EMPLOYEE]
+DEMO_KABID = DemoPerson(DEMO_KABID_LOGIN, grade="IV/b", post_key="dukcapil:bidang-1")
+DEMO_PEOPLE = [DEMO_KABID, DEMO_SUPERVISOR, DEMO_EMPLOYEE]
 
 BIDANG: dict[str, list[tuple[str, list[str]]]] = {
     DUKCAPIL: [

@@ -14,7 +14,14 @@ from django.utils import timezone
 
 from kinerja.accounts.actors import Actor
 from kinerja.organization.models import Position
-from kinerja.people.chain import Chain, Holding, PositionNode, chain_of_command
+from kinerja.people.chain import (
+    Chain,
+    Holding,
+    Official,
+    PositionNode,
+    chain_of_command,
+    official_above,
+)
 from kinerja.people.models import Assignment, Employee
 
 
@@ -97,6 +104,23 @@ def chain_of_command_load(*, employee_id: int, day: date) -> Chain:
         frontier = add(_nodes(Q(supervisor_id__in=frontier))) - down
     return chain_of_command(
         employee_id=employee_id, day=day, positions=nodes, holdings=holdings.values()
+    )
+
+
+def official_above_load(*, position_id: int, day: date, excluded: Iterable[int]) -> Official:
+    """`chain.official_above` with its rows fetched: the posts from `position_id` up to the top
+    and their holders on `day` (one query per level)."""
+    nodes = _nodes(Q(pk=position_id))
+    missing = {n.supervisor_id for n in nodes.values()} - set(nodes) - {None}
+    while missing:
+        nodes.update(_nodes(Q(pk__in=missing)))
+        missing = {n.supervisor_id for n in nodes.values()} - set(nodes) - {None}
+    return official_above(
+        position_id=position_id,
+        day=day,
+        positions=nodes,
+        holdings=_holdings(nodes, day),
+        excluded=frozenset(excluded),
     )
 
 

@@ -1,0 +1,8 @@
+"""/api/v1/objections/: the employee's own objections and the queue of the appraiser and the
+decider. Built in `objections.py`."""
+
+from __future__ import annotations
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []

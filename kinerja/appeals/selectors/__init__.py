@@ -1,0 +1,1 @@
+"""Reads of objections, each fetching and authorising in one call."""
