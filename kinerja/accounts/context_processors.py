@@ -34,6 +34,8 @@ def _links_for(user: Any) -> list[tuple[str, str]]:
     links = [("Tugas saya", "core:home"), ("SKP", "planning:plan_list")]
     if _has_employee(user) or permissions.is_leader(user):
         links.append(("Penilaian", "evaluation:evaluation_list"))
+    if _has_employee(user) or permissions.can_read_all_agencies(user):
+        links.append(("Keberatan", "appeals:objection_list"))
     if permissions.can_read_all_agencies(user) or permissions.is_agency_admin(user):
         links += [
             ("Perangkat daerah", "organization:agency_list"),

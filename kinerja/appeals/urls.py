@@ -3,7 +3,7 @@ timeline from the audit chain (/penilaian/<id>/riwayat/), and objections (/keber
 
 from django.urls import path
 
-from kinerja.appeals import explanation_views, statistics_views, views
+from kinerja.appeals import explanation_views, record_views, statistics_views, views
 
 app_name = "appeals"
 
@@ -37,6 +37,10 @@ urlpatterns = [
         name="objection_attachment",
     ),
     path("keberatan/<id:objection_id>/surat/", views.objection_letter, name="objection_letter"),
+    # the full record with the chain check of every event, for Inspektorat (record_views.py)
+    path(
+        "keberatan/<id:objection_id>/rekam/", record_views.objection_record, name="objection_record"
+    ),
     # statistics (statistics_views.py)
     path(
         "keberatan/statistik/",
