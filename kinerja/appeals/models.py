@@ -7,8 +7,10 @@ may change the result; that decision is final. Here:
 - `Objection` is one objection of one evaluation, with the decider fixed when it is filed
   (from the chain of command on the evaluation's date: `kinerja.appeals.decider`), the
   appraiser's explanation, the employee's answer, and the decision with its reasons and the
-  ratings and predikat before and after. The exchange between the parties is kept as one
-  thread (`kinerja.discussions`) on the objection, the statement first.
+  ratings and predikat before and after. The exchange is fixed (statement, explanation,
+  answer, decision: one of each, each with its time and due date), so it is kept in these
+  fields, which the record page shows as one thread and the decision letter prints, rather
+  than as free comments of `kinerja.discussions`.
 - `ObjectionAttachment` is a file the employee attached when filing (stored like evidence,
   through the storage alias "evidence", SHA-256 recorded).
 """
