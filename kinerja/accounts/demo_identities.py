@@ -58,7 +58,7 @@ DEMO_SUPERVISOR = DemoLogin(
 vacant Seksi Pindah Datang Penduduk."""
 
 DEMO_APPRAISER_SUPERIOR = DemoLogin(
-    "197503082000032001", "Retno Wulandari, S.H., M.Si.", role_label="Atasan penilai (Kabid)"
+    "197503082000032001", "Retno Wulandari, S.H., M.Si.", role_label="Atasan penilai"
 )
 """Kepala Bidang Pelayanan Pendaftaran Penduduk: the demo supervisor's own supervisor, so the
 appraiser's superior of the demo employee, who decides their objections."""

@@ -86,7 +86,7 @@ DEMO_EMPLOYEE = DemoPerson(DEMO_EMPLOYEE_LOGIN, grade="III/b", post_key="dukcapi
 DEMO_SUPERVISOR = DemoPerson(
     DEMO_SUPERVISOR_LOGIN, grade="III/d", post_key="dukcapil:seksi-identitas"
 )
-DEMO_KABID = DemoPerson(DEMO_KABID_LOGIN, grade="IV/b", post_key="dukcapil:bidang-1")
+DEMO_KABID = DemoPerson(DEMO_KABID_LOGIN, grade="IV/b", post_key=f"{DUKCAPIL}:bidang-1")
 DEMO_PEOPLE = [DEMO_KABID, DEMO_SUPERVISOR, DEMO_EMPLOYEE]
 
 BIDANG: dict[str, list[tuple[str, list[str]]]] = {
