@@ -24,8 +24,8 @@ from kinerja.evaluation.models import Evaluation, ResultRating
 from kinerja.evaluation.rules import evaluation_change_refusal
 from kinerja.notifications.models import Notification, NotificationKind
 from kinerja.notifications.testing import inbox_titles
-from kinerja.periods.models import PeriodState, PerformancePeriod
 from kinerja.people.testing import Personas
+from kinerja.periods.models import PerformancePeriod, PeriodState
 
 pytestmark = pytest.mark.django_db
 
@@ -111,18 +111,14 @@ def test_the_employee_and_the_appraiser_are_told_the_decision(
     assert inbox_titles(personas.supervisor) == [
         f"Keberatan {personas.staff.employee.name} diterima"
     ]
-    [text] = Notification.objects.filter(recipient=personas.employee).values_list(
-        "text", flat=True
-    )
+    [text] = Notification.objects.filter(recipient=personas.employee).values_list("text", flat=True)
     assert "Butuh Perbaikan" in text
     assert set(Notification.objects.values_list("kind", flat=True)) == {
         NotificationKind.OBJECTION_DECIDED
     }
 
 
-def test_rejecting_locks_the_evaluation_as_it_is(
-    personas: Personas, objection: Objection
-) -> None:
+def test_rejecting_locks_the_evaluation_as_it_is(personas: Personas, objection: Objection) -> None:
     decided = decide(personas.appraiser_superior, objection, accepted=False, results_rating="")
 
     evaluation = Evaluation.objects.get(pk=objection.evaluation_id)
@@ -140,9 +136,7 @@ def test_a_calibration_locked_evaluation_of_a_closed_period_is_changed_by_accept
     locked = timezone.now() - timedelta(days=2)
     Evaluation.objects.filter(pk=objection.evaluation_id).update(locked_at=locked)
     evaluation = Evaluation.objects.get(pk=objection.evaluation_id)
-    PerformancePeriod.objects.filter(pk=evaluation.plan.period_id).update(
-        state=PeriodState.CLOSED
-    )
+    PerformancePeriod.objects.filter(pk=evaluation.plan.period_id).update(state=PeriodState.CLOSED)
     evaluation.refresh_from_db()
     assert evaluation_change_refusal(evaluation) is not None
 
@@ -150,7 +144,8 @@ def test_a_calibration_locked_evaluation_of_a_closed_period_is_changed_by_accept
 
     evaluation.refresh_from_db()
     assert evaluation.predikat == "SANGAT_BAIK"
-    assert evaluation.locked_at is not None and evaluation.locked_at > locked
+    assert evaluation.locked_at is not None
+    assert evaluation.locked_at > locked
     change = AuditEvent.objects.get(action="evaluation.changed_by_objection")
     assert (change.before or {})["locked_at"] == locked.isoformat()
 
@@ -264,9 +259,7 @@ def test_a_pimpinan_other_than_the_one_who_rated_decides_for_the_wali_kota(
     assert decided.decided_by == other
 
 
-def test_the_pimpinan_who_rated_is_refused(
-    personas: Personas, mayor_objection: Objection
-) -> None:
+def test_the_pimpinan_who_rated_is_refused(personas: Personas, mayor_objection: Objection) -> None:
     with pytest.raises(PermissionDenied, match=NOT_DECIDER):
         decide(personas.leader, mayor_objection)
 

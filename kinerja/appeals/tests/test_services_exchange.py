@@ -27,7 +27,9 @@ def objection(personas: Personas) -> Objection:
 
 
 def explained(personas: Personas, objection: Objection) -> Objection:
-    return objection_explain(actor=personas.supervisor, objection=objection, explanation=EXPLANATION)
+    return objection_explain(
+        actor=personas.supervisor, objection=objection, explanation=EXPLANATION
+    )
 
 
 def test_the_appraiser_explains_and_the_employee_and_the_decider_are_told(
@@ -60,7 +62,9 @@ def test_the_appraiser_explains_and_the_employee_and_the_decider_are_told(
 @pytest.mark.parametrize(
     "persona", ["employee", "appraiser_superior", "hr_admin", "leader", "auditor", "outsider"]
 )
-def test_only_the_appraiser_explains(personas: Personas, objection: Objection, persona: str) -> None:
+def test_only_the_appraiser_explains(
+    personas: Personas, objection: Objection, persona: str
+) -> None:
     with pytest.raises(PermissionDenied, match=NOT_APPRAISER):
         objection_explain(
             actor=getattr(personas, persona), objection=objection, explanation=EXPLANATION

@@ -159,7 +159,15 @@ def test_above_a_head_of_agency_the_wali_kotas_office_is_told_except_who_set_it(
 
 @pytest.mark.parametrize(
     "persona",
-    ["supervisor", "appraiser_superior", "agency_admin", "hr_admin", "leader", "auditor", "outsider"],
+    [
+        "supervisor",
+        "appraiser_superior",
+        "agency_admin",
+        "hr_admin",
+        "leader",
+        "auditor",
+        "outsider",
+    ],
 )
 def test_nobody_but_the_rated_employee_may_file(
     personas: Personas, evaluation: Evaluation, persona: str
@@ -236,7 +244,9 @@ def test_bad_input_is_refused_naming_the_field_and_what_is_accepted(
     assert not AuditEvent.objects.filter(action="objection.filed").exists()
 
 
-def test_too_many_files_are_refused(personas: Personas, evaluation: Evaluation, store: Path) -> None:
+def test_too_many_files_are_refused(
+    personas: Personas, evaluation: Evaluation, store: Path
+) -> None:
     files = [pdf(f"bukti{n}.pdf") for n in range(ATTACHMENTS_MAX + 1)]
 
     errors = refusal(personas, evaluation, files=files)
@@ -315,9 +325,7 @@ def test_the_employee_withdraws_an_open_objection_and_both_officials_are_told(
 
 
 @pytest.mark.parametrize("persona", ["supervisor", "appraiser_superior", "hr_admin", "outsider"])
-def test_nobody_else_may_withdraw(
-    personas: Personas, evaluation: Evaluation, persona: str
-) -> None:
+def test_nobody_else_may_withdraw(personas: Personas, evaluation: Evaluation, persona: str) -> None:
     objection = make_objection(evaluation=evaluation)
 
     with pytest.raises(PermissionDenied):
