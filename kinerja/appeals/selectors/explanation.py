@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count
+from django.db.models import Count, Q
 
 from kinerja.accounts.actors import Actor
 from kinerja.appeals.models import Objection, ObjectionState
@@ -29,6 +29,8 @@ from kinerja.evaluation.selectors.distribution import organization_rating_for
 from kinerja.evaluation.selectors.evaluations import EvaluationPage, evaluation_page_for_actor
 from kinerja.scoring.distribution import DistributionReport, check_distribution
 from kinerja.scoring.ratings import OrganizationPredikat, Predikat, Rating, predikat
+
+TIMES = "\N{MULTIPLICATION SIGN}"
 
 RESULTS_ROWS = (Rating.ABOVE, Rating.MEETS, Rating.BELOW)
 """The matrix's rows, top to bottom: the results rating."""
@@ -77,8 +79,8 @@ class Explanation:
     page: EvaluationPage
     matrix: tuple[MatrixRow, ...]
     matrix_sentence: str
-    """ "Rating hasil kerja Sesuai Ekspektasi × rating perilaku kerja Di Atas Ekspektasi →
-    Baik", or "" while a rating is missing."""
+    """ "Rating hasil kerja Sesuai Ekspektasi x rating perilaku kerja Di Atas Ekspektasi →
+    Baik" (with the multiplication sign), or "" while a rating is missing."""
     organization: OrganizationRating | None
     curve: UnitCurve
     moves: tuple[CalibrationMove, ...]
@@ -91,7 +93,7 @@ class Explanation:
 
 
 def predikat_matrix(results: str, behavior: str) -> tuple[tuple[MatrixRow, ...], str]:
-    """The 3 × 3 matrix (PermenPANRB 6/2022) with the cell of the two stored ratings chosen,
+    """The 3 by 3 matrix (PermenPANRB 6/2022) with the cell of the two stored ratings chosen,
     and that cell in words ("" while a rating is missing)."""
     rows = tuple(
         MatrixRow(
@@ -112,7 +114,7 @@ def predikat_matrix(results: str, behavior: str) -> tuple[tuple[MatrixRow, ...],
         return rows, ""
     found = predikat(Rating(results), Rating(behavior))
     sentence = (
-        f"Rating hasil kerja {Rating(results).label} × rating perilaku kerja "
+        f"Rating hasil kerja {Rating(results).label} {TIMES} rating perilaku kerja "
         f"{Rating(behavior).label} → {found.label}"
     )
     return rows, sentence
@@ -126,9 +128,14 @@ def unit_curve(
     plan = evaluation.plan
     agency_id = plan.position.agency_id
     unit_id = plan.position.unit_id
+    same_unit = (
+        Q(plan__position__unit__isnull=True)
+        if unit_id is None
+        else Q(plan__position__unit_id=unit_id)
+    )
     rows = (
         group_evaluations(agency_id=agency_id, scope=scope)
-        .filter(plan__position__unit_id=unit_id)
+        .filter(same_unit)
         .exclude(predikat="")
         .exclude(state=EvaluationState.DRAFT)
         .order_by()

@@ -13,10 +13,16 @@ from django.test.utils import CaptureQueriesContext
 from kinerja.appeals.models import ObjectionState
 from kinerja.appeals.testing import make_acknowledged_evaluation, make_objection
 from kinerja.core.testing import page_text
-from kinerja.evaluation.models import CalibrationField, CalibrationMove, Evaluation
-from kinerja.evaluation.rules import Scope
+from kinerja.evaluation.models import (
+    CalibrationField,
+    CalibrationMove,
+    Evaluation,
+    EvaluationState,
+)
+from kinerja.evaluation.rules import Scope, objection_deadline
 from kinerja.evaluation.testing import make_documented_evaluation, make_locked_calibration
 from kinerja.people.testing import AGENCY_READERS, PERSONA_NAMES, Personas
+from kinerja.scoring.formatting import format_date_id
 from kinerja.scoring.ratings import Rating
 
 pytestmark = pytest.mark.django_db
@@ -84,8 +90,8 @@ def test_the_matrix_names_the_cell_that_gives_the_predikat(
     response = client.get(_url(evaluation))
     text = page_text(response.content)
     assert (
-        "Rating hasil kerja Sesuai Ekspektasi × rating perilaku kerja Di Atas Ekspektasi → Baik"
-        in text
+        "Rating hasil kerja Sesuai Ekspektasi \N{MULTIPLICATION SIGN} rating perilaku kerja "
+        "Di Atas Ekspektasi → Baik" in text
     )
     assert response.content.count(b'data-testid="matrix-chosen"') == 1
     assert "(predikat penilaian ini)" in text
@@ -175,3 +181,57 @@ def test_the_page_costs_the_same_queries_for_2_and_20_results(
     client.force_login(personas.hr_admin)
     _count(client, small)  # warm caches (sessions, core values)
     assert _count(client, large) == _count(client, small)
+
+
+# --- the links from the evaluation page ----------------------------------------------------
+
+
+def test_the_evaluation_page_links_the_explanation_timeline_and_objection_with_its_deadline(
+    client: Client, personas: Personas
+) -> None:
+    evaluation = make_acknowledged_evaluation(personas=personas)
+    client.force_login(personas.employee)
+    response = client.get(f"/penilaian/{evaluation.pk}/")
+    text = page_text(response.content)
+    assert "Transparansi" in text
+    assert f'href="/penilaian/{evaluation.pk}/penjelasan/"'.encode() in response.content
+    assert f'href="/penilaian/{evaluation.pk}/riwayat/"'.encode() in response.content
+    deadline = objection_deadline(evaluation)
+    assert deadline is not None
+    assert f"Ajukan keberatan (sampai {format_date_id(deadline)})" in text
+    assert f'href="/penilaian/{evaluation.pk}/keberatan/"'.encode() in response.content
+
+
+@pytest.mark.parametrize("name", ["supervisor", "appraiser_superior", "hr_admin", "auditor"])
+def test_only_the_employee_is_offered_the_objection(
+    client: Client, personas: Personas, name: str
+) -> None:
+    evaluation = make_acknowledged_evaluation(personas=personas)
+    client.force_login(personas.all()[name])
+    response = client.get(f"/penilaian/{evaluation.pk}/")
+    assert "Bagaimana nilai saya dihitung" in page_text(response.content)
+    assert b'data-testid="objection-link"' not in response.content
+
+
+def test_no_objection_link_before_the_employee_acknowledges(
+    client: Client, personas: Personas
+) -> None:
+    evaluation = make_acknowledged_evaluation(personas=personas)
+    Evaluation.objects.filter(pk=evaluation.pk).update(
+        state=EvaluationState.RATED, acknowledged_at=None
+    )
+    client.force_login(personas.employee)
+    response = client.get(f"/penilaian/{evaluation.pk}/")
+    assert b'data-testid="transparency"' in response.content
+    assert b'data-testid="objection-link"' not in response.content
+
+
+def test_a_draft_has_no_transparency_block(client: Client, personas: Personas) -> None:
+    evaluation = make_acknowledged_evaluation(personas=personas)
+    Evaluation.objects.filter(pk=evaluation.pk).update(
+        state=EvaluationState.DRAFT, acknowledged_at=None, rated_at=None
+    )
+    client.force_login(personas.supervisor)
+    response = client.get(f"/penilaian/{evaluation.pk}/")
+    assert response.status_code == 200
+    assert b'data-testid="transparency"' not in response.content
