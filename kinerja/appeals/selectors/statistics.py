@@ -17,6 +17,7 @@ import statistics
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q, QuerySet
@@ -79,8 +80,9 @@ class ObjectionStatistics:
     by_unit: list[Counts]
 
 
-def _tallies(objections: QuerySet[Objection], *fields: str) -> QuerySet[Objection, dict[str, object]]:  # fmt: skip
-    return (
+def _tallies(objections: QuerySet[Objection], *fields: str) -> list[dict[str, Any]]:
+    """One GROUP BY query: the counts of each state per value of `fields`."""
+    return list(
         objections.values(*fields)
         .annotate(
             filed=Count("pk"),
@@ -93,15 +95,15 @@ def _tallies(objections: QuerySet[Objection], *fields: str) -> QuerySet[Objectio
     )
 
 
-def _counts(row: dict[str, object], *, label: str, key: int | str | None, days: list[int]) -> Counts:  # fmt: skip
+def _counts(row: dict[str, Any], *, label: str, key: Any, days: list[int]) -> Counts:
     return Counts(
         label=label,
         key=key,
-        filed=int(row["filed"]),  # type: ignore[call-overload]
-        accepted=int(row["accepted"]),  # type: ignore[call-overload]
-        rejected=int(row["rejected"]),  # type: ignore[call-overload]
-        withdrawn=int(row["withdrawn"]),  # type: ignore[call-overload]
-        open=int(row["open"]),  # type: ignore[call-overload]
+        filed=row["filed"],
+        accepted=row["accepted"],
+        rejected=row["rejected"],
+        withdrawn=row["withdrawn"],
+        open=row["open"],
         median_days=median_days(days),
         decided=len(days),
     )
@@ -161,8 +163,8 @@ def objection_statistics_for_actor(
     names = {a.pk: a.name for a in agencies}
     by_agency = sorted(
         (
-            _counts(row, label=names.get(row["agency_id"], ""), key=row["agency_id"],  # type: ignore[arg-type]
-                    days=days.get(row["agency_id"], []))  # type: ignore[call-overload]
+            _counts(row, label=names.get(row["agency_id"], ""), key=row["agency_id"],
+                    days=days.get(row["agency_id"], []))
             for row in _tallies(objections, "agency_id")
         ),
         key=lambda row: (-row.filed, row.label),
@@ -194,8 +196,7 @@ def objection_statistics_for_actor(
     if agency is not None:
         by_unit = sorted(
             (
-                _counts(row, label=str(row["unit__name"] or NO_UNIT), key=row["unit_id"],  # type: ignore[arg-type]
-                        days=[])
+                _counts(row, label=row["unit__name"] or NO_UNIT, key=row["unit_id"], days=[])
                 for row in _tallies(scoped, "unit_id", "unit__name")
             ),
             key=lambda row: (-row.filed, row.label),

@@ -83,7 +83,7 @@ def test_the_median_of_an_odd_count_is_the_middle_value() -> None:
 def test_agencies_are_listed_most_objections_first_with_their_own_median(
     personas: Personas,
 ) -> None:
-    accepted, rejected, _ = _three_objections(personas)
+    _, rejected, _ = _three_objections(personas)
     Objection.objects.filter(pk=rejected.pk).update(agency=personas.other_agency)
     found = objection_statistics_for_actor(actor=personas.leader)
     assert [row.label for row in found.by_agency] == [
