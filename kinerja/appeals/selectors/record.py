@@ -100,7 +100,7 @@ def objection_record_for_actor(*, actor: Actor, objection_id: int) -> ObjectionR
                 view=view, ok=view.event.id not in bad, problem=check.reasons.get(view.event.id, "")
             )
             for view in audit_events_present(events)
-        ],  # fmt: skip
+        ],
         check=check,
         verification=last_chain_verification(),
         can_verify=can_read_audit_trail(actor),
