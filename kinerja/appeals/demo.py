@@ -1,25 +1,27 @@
 """Demo objections: one at every state, one accepted with a changed predikat.
 
-Seeded through the services (`services/`) on this year's Dukcapil evaluations of Sri's team
-(DEMO_SUPERVISOR is their appraiser, so Retno, the Kabid and DEMO_APPRAISER_SUPERIOR, decides):
+Everything goes through the services, on Agus's (DEMO_EMPLOYEE) evaluations of this year's
+earlier windows: Sri (DEMO_SUPERVISOR, his appraiser) rates each through the evaluation
+services, Agus acknowledges it (`evaluation_acknowledge`) and objects, and Retno
+(DEMO_APPRAISER_SUPERIOR, the Kabid) decides:
 
 - Diajukan (FILED), with a small generated PDF attached: for Sri to explain;
-- Dijelaskan (EXPLAINED) with the employee's answer: in Retno's queue to decide;
-- Diterima (ACCEPTED): rating hasil kerja and perilaku kerja raised, the predikat
-  Baik → Sangat Baik, visible on the evaluation page, its PDF and the exports;
+- Dijelaskan (EXPLAINED) with Agus's answer: in Retno's queue to decide;
+- Diterima (ACCEPTED): rating hasil kerja and perilaku kerja raised to above expectations,
+  the predikat recomputed (e.g. Baik → Sangat Baik), visible on that evaluation's page, PDF
+  and exports;
 - Ditolak (REJECTED) and Dicabut (WITHDRAWN).
 
-The rated employees of the demo have no login of their own (only the demo logins do): each one
-used here gets an account under their NIP with no usable password, so that they can act as
-the services require (acknowledge the result, file, answer, withdraw). Their evaluations
-awaiting receipt are acknowledged through `evaluation_acknowledge` first.
+Why these evaluations: in the demo city Agus is the only member of Sri's team with a plan, and
+the other Dukcapil results of the latest window were acknowledged weeks ago, so their 14-day
+deadline has passed; last year's were acknowledged in January and February, past it too. The
+services rightly refuse objections on those. Agus's evaluation of the latest window (seeded
+by `evaluation.demo_current`) is left awaiting receipt, so that a reviewer can acknowledge it
+and file one live.
 
-Agus's (DEMO_EMPLOYEE) current evaluation is left awaiting receipt, so that a reviewer can
-acknowledge it and file one live. Last year's evaluations are past their 14-day deadline (they
-were acknowledged in January and February), so the services rightly refuse objections on them
-and none is seeded there. The services stamp the present moment: every demo objection is
-filed, explained and decided on the day the demo is seeded. Idempotent: when Dukcapil already
-has objections nothing is added.
+The services stamp the present moment: each objection is filed, explained and decided on the
+day the demo is seeded (no date is rewritten). Idempotent: when Dukcapil already has
+objections nothing is added.
 """
 
 from __future__ import annotations
@@ -38,17 +40,24 @@ from kinerja.accounts.demo_identities import (
 )
 from kinerja.accounts.models import User
 from kinerja.appeals.models import Objection, ObjectionState, ObjectionSubject
-from kinerja.appeals.rules import objection_file_refusal
 from kinerja.appeals.services.decision import objection_decide
 from kinerja.appeals.services.exchange import objection_answer, objection_explain
 from kinerja.appeals.services.filing import objection_file, objection_withdraw
 from kinerja.audit.services import audit_record
 from kinerja.core.demo import DemoOptions
 from kinerja.core.pdf import pdf_from_html
-from kinerja.evaluation.models import Evaluation, EvaluationState
-from kinerja.evaluation.services.evaluations.receipt import evaluation_acknowledge
+from kinerja.evaluation.models import Evaluation
+from kinerja.evaluation.services.evaluations import (
+    BehaviorInput,
+    ResultInput,
+    evaluation_acknowledge,
+    evaluation_save,
+    evaluation_set,
+    evaluation_start,
+)
 from kinerja.people.holdings import today
-from kinerja.people.models import Employee
+from kinerja.periods.models import EvaluationWindow
+from kinerja.planning.models import PerformancePlan
 from kinerja.scoring.ratings import Rating
 
 STATEMENTS = {
@@ -110,76 +119,77 @@ def _attachment() -> SimpleUploadedFile:
     return SimpleUploadedFile("laporan-layanan-sore.pdf", content, "application/pdf")
 
 
-def _user_of(employee: Employee) -> User:
-    """The employee's account; one under their NIP without a usable password when missing."""
-    if employee.user_id is not None:
-        return employee.user  # type: ignore[return-value]
-    user = User.objects.filter(username=employee.nip).first()
-    if user is None:
-        user = User.objects.create_user(employee.nip, None, full_name=employee.name)
-    Employee.objects.filter(pk=employee.pk).update(user=user)
-    employee.user = user
-    return user
-
-
-def _candidates(appraiser: Employee) -> list[Evaluation]:
-    """This year's evaluations of the appraiser's team that can still be objected to (set and
-    awaiting receipt, or acknowledged and within the deadline), Baik first, Agus's left out."""
+def _windows(plan: PerformancePlan) -> list[EvaluationWindow]:
+    """This year's windows of the plan whose realisations have closed and that have no
+    evaluation yet, latest first (the latest closed one is demo_current's)."""
     day = today()
-    found = (
-        Evaluation.objects.filter(
-            plan__period__year=day.year,
-            plan__period__is_trial=False,
-            appraiser=appraiser,
-            state__in=(EvaluationState.RATED, EvaluationState.ACKNOWLEDGED),
-            predikat__gt="",
+    rated = Evaluation.objects.filter(plan=plan).values_list("window_id", flat=True)
+    return list(
+        EvaluationWindow.objects.filter(
+            period_id=plan.period_id,
+            realization_due_date__lt=day,
+            start_date__gte=plan.start_date,
         )
-        .exclude(plan__employee__nip=DEMO_EMPLOYEE.username)
-        .select_related("plan__employee__user", "plan__position", "plan__period")
-        .order_by("plan__employee__name", "pk")
+        .exclude(pk__in=[w for w in rated if w is not None])
+        .order_by("-end_date")
     )
-    usable = [
-        e
-        for e in found
-        if e.state == EvaluationState.RATED
-        or objection_file_refusal(e, day=day, has_objection=False) is None
+
+
+def _rate(sri: User, plan: PerformancePlan, window: EvaluationWindow) -> Evaluation:
+    """Sri rates Agus for `window` as the suggestions say (no departure to explain), behaviour
+    meeting expectations, and sets the result."""
+    evaluation = evaluation_start(actor=sri, plan=plan, window=window)
+    results = [
+        ResultInput(result_id=row.result_id, rating=row.suggestion or Rating.MEETS.value)
+        for row in evaluation.result_ratings.order_by("pk")
     ]
-    one_each = {e.plan.employee_id: e for e in reversed(usable)}
-    return sorted(
-        one_each.values(),
-        key=lambda e: (e.predikat != "BAIK", e.plan.employee.name),
-    )
+    behaviors = [
+        BehaviorInput(core_value=row.core_value, rating=Rating.MEETS.value)
+        for row in evaluation.behavior_ratings.order_by("pk")
+    ]
+    for _ in range(2):  # saved once to read the overall suggestions, then with them
+        evaluation = evaluation_save(
+            actor=sri,
+            evaluation=evaluation,
+            results=results,
+            behaviors=behaviors,
+            results_rating=evaluation.results_suggestion or "",
+            results_reason="",
+            behavior_rating=evaluation.behavior_suggestion or "",
+            behavior_reason="",
+        )
+    return evaluation_set(actor=sri, evaluation=evaluation)
 
 
-def _seed_one(story: Story, evaluation: Evaluation, sri: User, retno: User) -> str:
-    employee = evaluation.plan.employee
-    user = _user_of(employee)
-    if evaluation.state == EvaluationState.RATED:
-        evaluation = evaluation_acknowledge(actor=user, evaluation=evaluation)
+def _seed_one(story: Story, evaluation: Evaluation, agus: User, sri: User, retno: User) -> str:
+    evaluation = evaluation_acknowledge(actor=agus, evaluation=evaluation)
+    label = f"{evaluation.window.name if evaluation.window else 'Tahunan'}"
     before = evaluation.get_predikat_display()
     files = [_attachment()] if story.state == ObjectionState.FILED else []
     statement = STATEMENTS["behavior" if story.subject == ObjectionSubject.BEHAVIOR else "results"]
     objection = objection_file(
-        actor=user, evaluation=evaluation, subject=story.subject, statement=statement, files=files
+        actor=agus, evaluation=evaluation, subject=story.subject, statement=statement, files=files
     )
     if story.state == ObjectionState.WITHDRAWN:
-        objection_withdraw(actor=user, objection=objection, reason=WITHDRAWN_REASON)
+        objection_withdraw(actor=agus, objection=objection, reason=WITHDRAWN_REASON)
     elif story.state != ObjectionState.FILED:
         objection = objection_explain(actor=sri, objection=objection, explanation=EXPLANATION)
         if story.state == ObjectionState.EXPLAINED:
-            objection_answer(actor=user, objection=objection, answer=ANSWER)
+            objection_answer(actor=agus, objection=objection, answer=ANSWER)
         elif story.state == ObjectionState.ACCEPTED:
             objection = objection_decide(
                 actor=retno, objection=objection, accepted=True, reason=ACCEPTED_REASON,
                 results_rating=Rating.ABOVE.value, behavior_rating=Rating.ABOVE.value,
             )  # fmt: skip
             after = objection.get_predikat_after_display()
-            return f"Keberatan {employee.name}: diterima, predikat {before} → {after}."
+            return (
+                f"Keberatan {DEMO_EMPLOYEE.name} ({label}): diterima, predikat {before} → {after}."
+            )
         else:
             objection_decide(
                 actor=retno, objection=objection, accepted=False, reason=REJECTED_REASON
             )
-    return f"Keberatan {employee.name} ({before}): {story.line}."
+    return f"Keberatan {DEMO_EMPLOYEE.name} ({label}, {before}): {story.line}."
 
 
 def demo_seed(options: DemoOptions) -> list[str]:
@@ -187,36 +197,47 @@ def demo_seed(options: DemoOptions) -> list[str]:
         return ["Keberatan demo hanya diisi untuk hari ini; dilewati."]
     if Objection.objects.filter(agency__code=DUKCAPIL_CODE).exists():
         return ["Keberatan demo Dukcapil sudah ada."]
-    users = {u.username: u for u in User.objects.filter(
-        username__in=[DEMO_SUPERVISOR.username, DEMO_APPRAISER_SUPERIOR.username]
-    )}  # fmt: skip
-    sri, retno = users.get(DEMO_SUPERVISOR.username), users.get(DEMO_APPRAISER_SUPERIOR.username)
-    appraiser = Employee.objects.filter(user=sri).first() if sri else None
-    if sri is None or retno is None or appraiser is None:
-        return ["Akun demo Sri (pejabat penilai) atau Retno (atasannya) tidak ada; dilewati."]
-    candidates = _candidates(appraiser)
-    if not candidates:
-        return ["Belum ada penilaian tim Sri tahun ini yang dapat diajukan keberatan; dilewati."]
+    users = {u.username: u for u in User.objects.filter(username__in=[
+        DEMO_EMPLOYEE.username, DEMO_SUPERVISOR.username, DEMO_APPRAISER_SUPERIOR.username
+    ])}  # fmt: skip
+    agus, sri = users.get(DEMO_EMPLOYEE.username), users.get(DEMO_SUPERVISOR.username)
+    retno = users.get(DEMO_APPRAISER_SUPERIOR.username)
+    if agus is None or sri is None or retno is None:
+        return ["Akun demo Agus, Sri atau Retno tidak ada; keberatan demo dilewati."]
+    plan = (
+        PerformancePlan.objects.filter(
+            employee__user=agus,
+            period__year=options.today.year,
+            period__is_trial=False,
+            approved_version__isnull=False,
+        )
+        .select_related("period", "position", "employee")
+        .first()
+    )
+    if plan is None:
+        return ["SKP Agus tahun ini belum disetujui; keberatan demo dilewati."]
+    windows = _windows(plan)
     lines: list[str] = []
-    for story, evaluation in zip(STORIES, candidates, strict=False):
+    for story, window in zip(STORIES, windows, strict=False):
         try:
-            lines.append(_seed_one(story, evaluation, sri, retno))
+            evaluation = _rate(sri, plan, window)
+            lines.append(_seed_one(story, evaluation, agus, sri, retno))
         except (ValidationError, PermissionDenied) as error:
-            lines.append(f"Keberatan demo {story.line} dilewati: {' '.join(_messages(error))}")
+            lines.append(f"Keberatan demo {window.name} dilewati: {' '.join(_messages(error))}")
     with transaction.atomic():
         audit_record(
             actor=None,
             action="demo_objections.seeded",
             after={"objections": Objection.objects.filter(agency__code=DUKCAPIL_CODE).count()},
         )
-    if len(candidates) < len(STORIES):
+    if len(windows) < len(STORIES):
         lines.append(
-            f"Tim Sri hanya punya {len(candidates)} penilaian yang dapat diajukan keberatan; "
-            "tidak semua status terisi."
+            f"Hanya {len(windows)} evaluasi periodik sebelumnya yang dapat dinilai; tidak "
+            "semua status keberatan terisi."
         )
     lines.append(
-        f"{DEMO_EMPLOYEE.name}: hasil penilaian tahun ini menunggu diterima; terima lalu ajukan "
-        "keberatan untuk mencoba alurnya."
+        f"{DEMO_EMPLOYEE.name}: hasil evaluasi periodik terakhir menunggu diterima; terima lalu "
+        "ajukan keberatan untuk mencoba alurnya."
     )
     return lines
 

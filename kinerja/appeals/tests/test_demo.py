@@ -1,5 +1,6 @@
-"""The appeals demo (demo.py): objections at every state on Sri's team, one accepted with the
-predikat raised, Agus's evaluation left awaiting receipt; seeding twice changes nothing.
+"""The appeals demo (demo.py): objections at every state on Agus's earlier evaluations (Sri
+explains, Retno decides), one accepted with the predikat raised, his latest evaluation left
+awaiting receipt; seeding twice changes nothing.
 
 Runs against the services (services/*.py)."""
 
@@ -37,17 +38,22 @@ def test_the_demo_seeds_objections_at_every_state_once() -> None:
     assert filed.attachments.filter(content_type="application/pdf").exists()
 
     accepted = objections.get(state=ObjectionState.ACCEPTED)
-    assert accepted.predikat_before == "BAIK"
     assert accepted.predikat_after == "SANGAT_BAIK"
+    assert accepted.predikat_before != accepted.predikat_after
     evaluation = Evaluation.objects.get(pk=accepted.evaluation_id)
     assert evaluation.predikat == "SANGAT_BAIK"
     assert evaluation.locked_at is not None
 
-    agus = Evaluation.objects.filter(
-        plan__employee__nip=DEMO_EMPLOYEE.username, plan__period__year=today().year
-    ).exclude(state=EvaluationState.DRAFT)
-    assert all(e.state == EvaluationState.RATED for e in agus)
-    assert not Objection.objects.filter(employee__nip=DEMO_EMPLOYEE.username).exists()
+    latest = (
+        Evaluation.objects.filter(
+            plan__employee__nip=DEMO_EMPLOYEE.username, plan__period__year=today().year
+        )
+        .order_by("-window__end_date")
+        .first()
+    )
+    assert latest is not None
+    assert latest.state == EvaluationState.RATED
+    assert not latest.objections.exists()
 
     count = objections.count()
     again = demo_seeds_run(DemoOptions(employees=400, seed=3))
