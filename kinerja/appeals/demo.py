@@ -39,6 +39,7 @@ from kinerja.accounts.demo_identities import (
     DUKCAPIL_CODE,
 )
 from kinerja.accounts.models import User
+from kinerja.appeals.decider import objection_decider_for
 from kinerja.appeals.models import Objection, ObjectionState, ObjectionSubject
 from kinerja.appeals.services.decision import objection_decide
 from kinerja.appeals.services.exchange import objection_answer, objection_explain
@@ -161,7 +162,16 @@ def _rate(sri: User, plan: PerformancePlan, window: EvaluationWindow) -> Evaluat
     return evaluation_set(actor=sri, evaluation=evaluation)
 
 
-def _seed_one(story: Story, evaluation: Evaluation, agus: User, sri: User, retno: User) -> str:
+def _decider_user(evaluation: Evaluation, retno: User) -> User:
+    """The login of the designated decider (Retno when the chain names her Kabid)."""
+    decider = objection_decider_for(evaluation)
+    if decider.employee_id is None:
+        return retno
+    user = User.objects.filter(employee__pk=decider.employee_id).first()
+    return user or retno
+
+
+def _seed_one(story: Story, evaluation: Evaluation, agus: User, sri: User, decider: User) -> str:
     evaluation = evaluation_acknowledge(actor=agus, evaluation=evaluation)
     label = f"{evaluation.window.name if evaluation.window else 'Tahunan'}"
     before = evaluation.get_predikat_display()
@@ -178,7 +188,7 @@ def _seed_one(story: Story, evaluation: Evaluation, agus: User, sri: User, retno
             objection_answer(actor=agus, objection=objection, answer=ANSWER)
         elif story.state == ObjectionState.ACCEPTED:
             objection = objection_decide(
-                actor=retno, objection=objection, accepted=True, reason=ACCEPTED_REASON,
+                actor=decider, objection=objection, accepted=True, reason=ACCEPTED_REASON,
                 results_rating=Rating.ABOVE.value, behavior_rating=Rating.ABOVE.value,
             )  # fmt: skip
             after = objection.get_predikat_after_display()
@@ -187,7 +197,7 @@ def _seed_one(story: Story, evaluation: Evaluation, agus: User, sri: User, retno
             )
         else:
             objection_decide(
-                actor=retno, objection=objection, accepted=False, reason=REJECTED_REASON
+                actor=decider, objection=objection, accepted=False, reason=REJECTED_REASON
             )
     return f"Keberatan {DEMO_EMPLOYEE.name} ({label}, {before}): {story.line}."
 
@@ -217,11 +227,18 @@ def demo_seed(options: DemoOptions) -> list[str]:
     if plan is None:
         return ["SKP Agus tahun ini belum disetujui; keberatan demo dilewati."]
     windows = _windows(plan)
+    stories = list(STORIES)
     lines: list[str] = []
-    for story, window in zip(STORIES, windows, strict=False):
+    for window in windows:
+        if not stories:
+            break
         try:
             evaluation = _rate(sri, plan, window)
-            lines.append(_seed_one(story, evaluation, agus, sri, retno))
+        except ValidationError:
+            continue  # realisations of that window still open: the next one
+        story = stories.pop(0)
+        try:
+            lines.append(_seed_one(story, evaluation, agus, sri, _decider_user(evaluation, retno)))
         except (ValidationError, PermissionDenied) as error:
             lines.append(f"Keberatan demo {window.name} dilewati: {' '.join(_messages(error))}")
     with transaction.atomic():
@@ -230,10 +247,11 @@ def demo_seed(options: DemoOptions) -> list[str]:
             action="demo_objections.seeded",
             after={"objections": Objection.objects.filter(agency__code=DUKCAPIL_CODE).count()},
         )
-    if len(windows) < len(STORIES):
+    if stories:
         lines.append(
-            f"Hanya {len(windows)} evaluasi periodik sebelumnya yang dapat dinilai; tidak "
-            "semua status keberatan terisi."
+            "Evaluasi periodik sebelumnya yang dapat dinilai tidak cukup; tidak diisi: "
+            + ", ".join(story.line for story in stories)
+            + "."
         )
     lines.append(
         f"{DEMO_EMPLOYEE.name}: hasil evaluasi periodik terakhir menunggu diterima; terima lalu "
