@@ -121,17 +121,24 @@ def _attachment() -> SimpleUploadedFile:
 
 
 def _windows(plan: PerformancePlan) -> list[EvaluationWindow]:
-    """This year's windows of the plan whose realisations have closed and that have no
-    evaluation yet, latest first (the latest closed one is demo_current's)."""
-    day = today()
-    rated = Evaluation.objects.filter(plan=plan).values_list("window_id", flat=True)
+    """This year's windows of the plan before the one `evaluation.demo_current` rated (the
+    latest whose realisations have closed), without an evaluation yet, latest first."""
+    latest = (
+        Evaluation.objects.filter(plan=plan, window__isnull=False)
+        .select_related("window")
+        .order_by("-window__end_date")
+        .first()
+    )
+    if latest is None or latest.window is None:
+        return []
+    rated = Evaluation.objects.filter(plan=plan, window__isnull=False).values_list("window_id")
     return list(
         EvaluationWindow.objects.filter(
             period_id=plan.period_id,
-            realization_due_date__lt=day,
+            end_date__lt=latest.window.start_date,
             start_date__gte=plan.start_date,
         )
-        .exclude(pk__in=[w for w in rated if w is not None])
+        .exclude(pk__in=rated)
         .order_by("-end_date")
     )
 
