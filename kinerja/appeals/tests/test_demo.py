@@ -52,11 +52,7 @@ def test_the_demo_seeds_objections_at_every_state_once() -> None:
     assert any("Keberatan demo Dukcapil sudah ada." in line for line in again)
     assert Objection.objects.filter(agency__code=DUKCAPIL_CODE).count() == count
 
-    if explained.decider.nip != DEMO_APPRAISER_SUPERIOR.username:
-        pytest.xfail(
-            "the people demo does not put Retno (DEMO_APPRAISER_SUPERIOR) in the Kabid post: "
-            f"the decider is {explained.decider.name}, who has no login, so nothing is decided"
-        )
+    assert explained.decider.nip == DEMO_APPRAISER_SUPERIOR.username
     assert states == {s.value for s in ObjectionState}, lines
     accepted = objections.get(state=ObjectionState.ACCEPTED)
     assert accepted.predikat_after == "SANGAT_BAIK"
