@@ -52,7 +52,7 @@ def local_day(moment: object) -> date:
 
 def objection_file_refusal(evaluation: Evaluation, *, day: date, has_objection: bool) -> str | None:
     """Why an objection against `evaluation` may not be filed on `day` (the employee check is
-    the caller's: `permissions.objection_file_refusal_for`), or None. The sentence names the
+    the caller's: `permissions.is_rated_employee`), or None. The sentence names the
     rule."""
     if evaluation.state != EvaluationState.ACKNOWLEDGED:
         return (

@@ -209,7 +209,7 @@ def test_only_the_employee_is_offered_the_objection(
     evaluation = make_acknowledged_evaluation(personas=personas)
     client.force_login(personas.all()[name])
     response = client.get(f"/penilaian/{evaluation.pk}/")
-    assert "Bagaimana nilai saya dihitung" in page_text(response.content)
+    assert "Bagaimana nilai dihitung" in page_text(response.content)
     assert b'data-testid="objection-link"' not in response.content
 
 
@@ -235,3 +235,11 @@ def test_a_draft_has_no_transparency_block(client: Client, personas: Personas) -
     response = client.get(f"/penilaian/{evaluation.pk}/")
     assert response.status_code == 200
     assert b'data-testid="transparency"' not in response.content
+
+
+def test_no_objection_link_after_the_deadline(client: Client, personas: Personas) -> None:
+    evaluation = make_acknowledged_evaluation(personas=personas, days_ago=15)
+    client.force_login(personas.employee)
+    response = client.get(f"/penilaian/{evaluation.pk}/")
+    assert "Bagaimana nilai saya dihitung" in page_text(response.content)
+    assert b'data-testid="objection-link"' not in response.content

@@ -187,6 +187,11 @@ class EvaluationPage:
     feedback360: Summary360 | None = None  # the latest closed 360° round of the window
 
     @property
+    def objection_open(self) -> bool:
+        """The objection window runs today (acknowledged, and the deadline not passed)."""
+        return self.objection_deadline is not None and today() <= self.objection_deadline
+
+    @property
     def main(self) -> list[ResultRow]:
         return [r for r in self.results if r.result.kind == ResultKind.UTAMA.value]
 
