@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from kinerja.appeals.models import ObjectionSubject
@@ -76,6 +77,14 @@ class ObjectionFileForm(ServiceErrorsForm):
             "kantor), masing-masing paling besar 10 MB dan semuanya 25 MB."
         ),
     )
+
+    def add_service_errors(self, error: ValidationError) -> None:
+        # The service names the files `files` (as the API does); here they are `attachments`.
+        if hasattr(error, "error_dict") and "files" in error.error_dict:
+            renamed = dict(error.error_dict)
+            renamed["attachments"] = renamed.pop("files")
+            error = ValidationError(renamed)
+        super().add_service_errors(error)
 
 
 class ObjectionExplainForm(ServiceErrorsForm):

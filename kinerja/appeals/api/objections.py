@@ -135,11 +135,12 @@ class ObjectionDetailOutputSerializer(ObjectionOutputSerializer):
 # --- input ----------------------------------------------------------------------------------
 
 
-def _text(help_text: str, *, required: bool = False) -> serializers.CharField:
+def _text(help_text: str) -> serializers.CharField:
+    # Emptiness and length are the service's rule: its sentence names the field and the count.
     return serializers.CharField(
-        required=required,
+        required=False,
         allow_blank=True,
-        default="" if not required else serializers.empty,
+        default="",
         max_length=TEXT_LIMIT,
         trim_whitespace=True,
         help_text=help_text,
@@ -149,11 +150,14 @@ def _text(help_text: str, *, required: bool = False) -> serializers.CharField:
 class ObjectionFileInputSerializer(serializers.Serializer[Any]):
     evaluation_id = IdSerializerField(help_text="Penilaian yang diajukan keberatan (milik Anda).")
     subject = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
         max_length=40,
         help_text="Yang diajukan keberatan: "
         + ", ".join(f"{value} ({label})" for value, label in ObjectionSubject.choices),
     )
-    statement = _text("Alasan keberatan (paling sedikit 20 karakter).", required=True)
+    statement = _text("Alasan keberatan (paling sedikit 20 karakter).")
     requested = _text("Hasil yang diminta (tidak wajib).")
     files = serializers.ListField(
         child=serializers.FileField(allow_empty_file=True),
@@ -164,11 +168,11 @@ class ObjectionFileInputSerializer(serializers.Serializer[Any]):
 
 
 class ObjectionExplainInputSerializer(serializers.Serializer[Any]):
-    explanation = _text("Penjelasan pejabat penilai.", required=True)
+    explanation = _text("Penjelasan pejabat penilai.")
 
 
 class ObjectionAnswerInputSerializer(serializers.Serializer[Any]):
-    answer = _text("Tanggapan pegawai atas penjelasan.", required=True)
+    answer = _text("Tanggapan pegawai atas penjelasan.")
 
 
 class ObjectionDecideInputSerializer(serializers.Serializer[Any]):
@@ -179,7 +183,7 @@ class ObjectionDecideInputSerializer(serializers.Serializer[Any]):
             "required": "Isian “accepted” wajib: true (terima) atau false (tolak).",
         },
     )
-    reason = _text("Pertimbangan keputusan (wajib).", required=True)
+    decision_reason = _text("Pertimbangan keputusan (wajib).")
     results_rating = serializers.CharField(
         required=False,
         allow_blank=True,
@@ -348,7 +352,7 @@ class ObjectionDecideApi(APIView):
             actor=actor,
             objection=objection,
             accepted=values["accepted"],
-            reason=values["reason"],
+            reason=values["decision_reason"],
             results_rating=values["results_rating"] if values["accepted"] else "",
             behavior_rating=values["behavior_rating"] if values["accepted"] else "",
         )

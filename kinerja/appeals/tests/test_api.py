@@ -118,7 +118,7 @@ def test_a_decision_without_accepted_is_refused_in_indonesian(
     client.force_login(personas.appraiser_superior)
     response = client.post(
         f"/api/v1/objections/{objection.pk}/decision/",
-        {"reason": "Pertimbangan."},
+        {"decision_reason": "Pertimbangan."},
         content_type="application/json",
     )
     assert response.status_code == 400
