@@ -238,7 +238,8 @@ def _detail(
         "decide_form": decide_form
         or (ObjectionDecideForm() if page.may_decide and not page.decide_refusal else None),
         "withdraw_form": withdraw_form or (ObjectionWithdrawForm() if page.may_withdraw else None),
-        "matrix": predikat_matrix() if page.may_decide else [],
+        "show_decide": page.may_decide or decide_form is not None,
+        "matrix": predikat_matrix() if page.may_decide or decide_form is not None else [],
         "rating_headers": [str(rating.label) for rating in Rating],
         "decided": objection.state in DECIDED_STATES,
         "full_record": permissions.can_see_full_record(request_actor(request)),

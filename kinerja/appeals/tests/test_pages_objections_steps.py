@@ -190,7 +190,7 @@ def test_accepting_without_a_change_is_refused_under_the_rating(
     text = _post(
         client, objection, "putusan", {"decision": "terima", "decision_reason": "Diterima."}
     )
-    assert "Menerima keberatan berarti mengubah hasil penilaian" in text
+    assert "menerima keberatan berarti mengubah hasil penilaian" in text.lower()
     objection.refresh_from_db()
     assert objection.state == ObjectionState.EXPLAINED
 
