@@ -14,14 +14,12 @@ def appeals_audit_labels_register() -> None:
             "objection.decided": "Keberatan diputus",
             "objection.withdrawn": "Keberatan dicabut",
             "objection_attachment.downloaded": "Lampiran keberatan diunduh",
-            "objection_letter.downloaded": "Surat keputusan keberatan diunduh",
             "evaluation.changed_by_objection": "Hasil penilaian diubah oleh keputusan keberatan",
             "demo_objections.seeded": "Data demo keberatan diisi",
         },
         entities={
             "objection": "Keberatan",
             "objection_attachment": "Lampiran keberatan",
-            "objection_letter": "Surat keputusan keberatan",
             "demo_objections": "Data demo keberatan",
         },
         fields={
