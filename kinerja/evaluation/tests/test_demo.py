@@ -44,9 +44,13 @@ def test_last_year_is_rated_acknowledged_calibrated_and_locked_and_this_years_cu
     assert not annual.filter(locked_at__isnull=True).exists()
 
     current = PerformancePeriod.objects.get(year=today().year, is_trial=False)
-    if default_scope(current, today()).window is None:
+    scope = default_scope(current, today())
+    if scope.window is None:
         pytest.skip("no window of this year has closed yet")
-    mine = Evaluation.objects.get(plan__employee__nip=DEMO_EMPLOYEE.username, plan__period=current)
+    # The window the curve opens on (the appeals demo rates and objects to earlier windows).
+    mine = Evaluation.objects.get(
+        plan__employee__nip=DEMO_EMPLOYEE.username, plan__period=current, window=scope.window
+    )
     assert mine.state == EvaluationState.RATED
     assert mine.results_reason or any(r.reason for r in mine.result_ratings.all())
     agency = Agency.objects.get(code=DUKCAPIL_CODE)
