@@ -15,6 +15,7 @@ def appeals_audit_labels_register() -> None:
             "objection.withdrawn": "Keberatan dicabut",
             "objection_attachment.downloaded": "Lampiran keberatan diunduh",
             "evaluation.changed_by_objection": "Hasil penilaian diubah oleh keputusan keberatan",
+            "evaluation.locked_by_objection": "Hasil penilaian dikunci oleh keputusan keberatan",
             "demo_objections.seeded": "Data demo keberatan diisi",
         },
         entities={

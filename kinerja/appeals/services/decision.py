@@ -146,25 +146,27 @@ def objection_decide(
             actor=actor,
             action="objection.decided",
             obj=locked,
-            before={**before, **ratings_before},
+            before=before,
             after={
                 **objection_snapshot(locked),
-                **ratings_after,
-                "decision": locked.state,
-                "evaluation_locked_at": now.isoformat(),
+                "results_after": results_after,
+                "behavior_after": behavior_after,
+                "predikat_after": predikat_after,
             },
         )
-        if accepted:
-            audit_record(
-                actor=actor,
-                action="evaluation.changed_by_objection",
-                obj=evaluation,
-                before={
-                    **ratings_before,
-                    "locked_at": locked_before.isoformat() if locked_before else None,
-                },
-                after={**ratings_after, "locked_at": now.isoformat(), "objection_id": locked.pk},
-            )
+        # The evaluation's own history: changed (accepted) or locked as it is (rejected).
+        audit_record(
+            actor=actor,
+            action=(
+                "evaluation.changed_by_objection" if accepted else "evaluation.locked_by_objection"
+            ),
+            obj=evaluation,
+            before={
+                **ratings_before,
+                "locked_at": locked_before.isoformat() if locked_before else None,
+            },
+            after={**ratings_after, "locked_at": now.isoformat(), "objection_id": locked.pk},
+        )
         verdict = "diterima" if accepted else "ditolak"
         outcome = (
             f"Predikat kinerja menjadi {_label(predikat_after, Predikat)} "

@@ -98,7 +98,8 @@ def test_accepting_records_the_change_on_the_evaluation_and_the_decision_on_the_
     assert (change.after or {})["objection_id"] == objection.pk
     decision = AuditEvent.objects.get(action="objection.decided")
     assert decision.object_id == str(objection.pk)
-    assert (decision.after or {})["decision"] == ObjectionState.ACCEPTED
+    assert (decision.after or {})["state"] == ObjectionState.ACCEPTED
+    assert (decision.after or {})["results_after"] == "ABOVE"
     assert (decision.after or {})["decision_reason"] == REASON
 
 
@@ -127,6 +128,10 @@ def test_rejecting_locks_the_evaluation_as_it_is(personas: Personas, objection: 
     assert decided.state == ObjectionState.REJECTED
     assert decided.predikat_after == decided.predikat_before == "BAIK"
     assert not AuditEvent.objects.filter(action="evaluation.changed_by_objection").exists()
+    lock = AuditEvent.objects.get(action="evaluation.locked_by_objection")
+    assert lock.object_id == str(objection.evaluation_id)
+    assert (lock.after or {})["predikat"] == "BAIK"
+    assert (lock.after or {})["objection_id"] == objection.pk
     assert inbox_titles(personas.employee) == ["Keberatan Anda ditolak"]
 
 
