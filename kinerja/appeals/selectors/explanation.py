@@ -91,6 +91,33 @@ class Explanation:
     def evaluation(self) -> Evaluation:
         return self.page.evaluation
 
+    def _as_set(self, field: str, current: str) -> str:
+        """The rating as the appraiser set it: before the first calibration move of that
+        rating, else before an accepted objection, else the current one."""
+        for move in self.moves:
+            if move.field == field:
+                return move.before
+        for objection in self.objections:
+            if objection.state == ObjectionState.ACCEPTED:
+                return objection.results_before if field == "RESULTS" else objection.behavior_before
+        return current
+
+    @property
+    def results_as_set(self) -> str:
+        return self._as_set("RESULTS", self.evaluation.results_rating)
+
+    @property
+    def behavior_as_set(self) -> str:
+        return self._as_set("BEHAVIOR", self.evaluation.behavior_rating)
+
+    @property
+    def results_as_set_label(self) -> str:
+        return Rating.label_table().get(self.results_as_set, "")
+
+    @property
+    def behavior_as_set_label(self) -> str:
+        return Rating.label_table().get(self.behavior_as_set, "")
+
 
 def predikat_matrix(results: str, behavior: str) -> tuple[tuple[MatrixRow, ...], str]:
     """The 3 by 3 matrix (PermenPANRB 6/2022) with the cell of the two stored ratings chosen,

@@ -243,3 +243,13 @@ def test_no_objection_link_after_the_deadline(client: Client, personas: Personas
     response = client.get(f"/penilaian/{evaluation.pk}/")
     assert "Bagaimana nilai saya dihitung" in page_text(response.content)
     assert b'data-testid="objection-link"' not in response.content
+
+
+def test_an_accepted_objection_shows_the_appraisers_rating_and_the_final_one(
+    client: Client, personas: Personas
+) -> None:
+    evaluation = make_acknowledged_evaluation(personas=personas)
+    make_objection(evaluation=evaluation, state=ObjectionState.ACCEPTED)
+    client.force_login(personas.employee)
+    text = page_text(client.get(f"/penilaian/{evaluation.pk}/penjelasan/").content)
+    assert "Keputusan pejabat penilai Sesuai Ekspektasi Rating akhir Di Atas Ekspektasi" in text
