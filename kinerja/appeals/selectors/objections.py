@@ -28,7 +28,7 @@ from kinerja.appeals.models import (
     ObjectionAttachment,
     ObjectionState,
 )
-from kinerja.appeals.rules import Step, decision_ready_refusal, objection_steps
+from kinerja.appeals.rules import Step, decision_ready_refusal, is_open, objection_steps
 from kinerja.evaluation.models import Evaluation
 from kinerja.people.holdings import employee_id_for_user, today
 
@@ -266,6 +266,11 @@ class ObjectionPage:
     is_employee: bool
     decided: bool
     decider_name: str
+
+    @property
+    def is_open(self) -> bool:
+        """Still awaiting a step (not decided, not withdrawn)."""
+        return is_open(self.objection)
 
 
 def decider_name(objection: Objection) -> str:

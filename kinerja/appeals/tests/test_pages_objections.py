@@ -210,7 +210,7 @@ def test_the_appraiser_gets_the_explanation_form_with_the_due_date(
     response = client.get(_detail(objection.pk))
     text = page_text(response.content)
     assert "Beri penjelasan" in text
-    assert "Penjelasan pejabat penilai oleh pejabat penilai: batas" in text
+    assert "Penjelasan pejabat penilai (pejabat penilai): batas" in text
     assert "Putuskan keberatan" not in text
     assert "Cabut keberatan" not in text
 
