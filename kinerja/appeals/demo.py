@@ -8,7 +8,7 @@ services, Agus acknowledges it (`evaluation_acknowledge`) and objects, and Retno
 - Diajukan (FILED), with a small generated PDF attached: for Sri to explain;
 - Dijelaskan (EXPLAINED) with Agus's answer: in Retno's queue to decide;
 - Diterima (ACCEPTED): rating hasil kerja and perilaku kerja raised to above expectations,
-  the predikat recomputed (e.g. Baik → Sangat Baik), visible on that evaluation's page, PDF
+  the predikat recomputed (Butuh Perbaikan → Baik), visible on that evaluation's page, PDF
   and exports;
 - Ditolak (REJECTED) and Dicabut (WITHDRAWN).
 
@@ -77,8 +77,9 @@ EXPLANATION = (
 )
 ANSWER = "Laporan layanan sore sudah saya unggah sebagai bukti dukung; mohon dipertimbangkan."
 ACCEPTED_REASON = (
-    "Bukti dukung layanan sore sah dan menunjukkan capaian di atas target; perilaku kerja "
-    "selama layanan tambahan itu juga di atas ekspektasi."
+    "Bukti dukung layanan sore sah; dengan realisasi itu capaian RHK memenuhi target, sehingga "
+    "rating hasil kerja menjadi Sesuai Ekspektasi. Rating perilaku kerja tidak diajukan "
+    "keberatan dan tetap."
 )
 REJECTED_REASON = (
     "Penjelasan pejabat penilai sesuai dengan realisasi yang dilaporkan; tidak ada bukti "
@@ -196,7 +197,7 @@ def _seed_one(story: Story, evaluation: Evaluation, agus: User, sri: User, decid
         elif story.state == ObjectionState.ACCEPTED:
             objection = objection_decide(
                 actor=decider, objection=objection, accepted=True, reason=ACCEPTED_REASON,
-                results_rating=Rating.ABOVE.value, behavior_rating=Rating.ABOVE.value,
+                results_rating=Rating.MEETS.value,
             )  # fmt: skip
             after = objection.get_predikat_after_display()
             return (

@@ -55,8 +55,8 @@ def test_the_demo_seeds_objections_at_every_state_once() -> None:
     assert explained.decider.nip == DEMO_APPRAISER_SUPERIOR.username
     assert states == {s.value for s in ObjectionState}, lines
     accepted = objections.get(state=ObjectionState.ACCEPTED)
-    assert accepted.predikat_after == "SANGAT_BAIK"
+    assert (accepted.predikat_before, accepted.predikat_after) == ("BUTUH_PERBAIKAN", "BAIK")
     assert accepted.predikat_before != accepted.predikat_after
     evaluation = Evaluation.objects.get(pk=accepted.evaluation_id)
-    assert evaluation.predikat == "SANGAT_BAIK"
+    assert evaluation.predikat == "BAIK"
     assert evaluation.locked_at is not None
