@@ -94,7 +94,6 @@ _shots = {"n": 0}
 def _look(page: Any, name: str) -> None:
     """The page passes axe, fits 360 px without sideways scroll, and is photographed at 1280
     and 360 px when KINERJA_SCREENSHOTS names a directory."""
-    assert not _axe_serious(page), name
     folder = os.environ.get("KINERJA_SCREENSHOTS")
     _shots["n"] += 1
     for width in (DESKTOP["width"], PHONE):
@@ -106,6 +105,7 @@ def _look(page: Any, name: str) -> None:
             Path(folder).mkdir(parents=True, exist_ok=True)
             page.screenshot(path=f"{folder}/{_shots['n']:02d}-{name}-{width}.png", full_page=True)
     page.set_viewport_size(DESKTOP)
+    assert not _axe_serious(page), name
 
 
 def _pdf_text(page: Any, url: str) -> str:

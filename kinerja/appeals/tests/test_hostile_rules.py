@@ -15,7 +15,7 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from kinerja.appeals.decider import MAYOR_NOTE, ONE_UP_NOTE
+from kinerja.appeals.decider import MAYOR_NOTE
 from kinerja.appeals.models import Objection, ObjectionState
 from kinerja.appeals.testing import STATEMENT, make_acknowledged_evaluation, make_objection
 from kinerja.core.testing import page_text
@@ -137,8 +137,8 @@ def test_a_plt_holding_both_posts_sends_the_objection_to_the_head_of_agency_on_t
     assert objection.appraiser_id == personas.staff.supervisor.pk
 
     text = page_text(employee.get(f"/keberatan/{objection.pk}/").content)
-    assert "Bambang Kepala" in text  # the decider, named
-    assert ONE_UP_NOTE in text
+    assert "Atasan pejabat penilai Bambang Kepala" in text  # the decider, named
+    assert "Dewi Kabid" not in text  # who left the post above
     # The Plt is the appraiser: she explains but may not decide.
     plt = _as(personas, "supervisor")
     refused = plt.post(
