@@ -3,6 +3,6 @@ decider. Built in `objections.py`."""
 
 from __future__ import annotations
 
-from django.urls import URLPattern
+from kinerja.appeals.api import objections
 
-urlpatterns: list[URLPattern] = []
+urlpatterns = [*objections.urlpatterns]
