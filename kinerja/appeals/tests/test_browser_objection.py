@@ -15,7 +15,6 @@ import csv
 import io
 import os
 from collections.abc import Iterator
-from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
@@ -34,12 +33,7 @@ from kinerja.monitoring.evidence.testing import evidence_storage_at, minimal_pdf
 from kinerja.people.testing import Personas
 from kinerja.scoring.formatting import format_date_id
 
-# Until ap-services, ap-pages, ap-explain and ap-stats are merged (removed at the merge).
-PENDING = pytest.mark.skipif(
-    find_spec("kinerja.appeals.selectors.objections") is None,
-    reason="MERGE PENDING: the appeals pages are not merged yet",
-)
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), PENDING]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = 360

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
-from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
@@ -30,12 +29,7 @@ from kinerja.evaluation.models import Evaluation
 from kinerja.monitoring.evidence.testing import evidence_storage_at, minimal_pdf
 from kinerja.people.testing import PERSONA_NAMES, Personas, assign, make_employee, make_position
 
-# Until ap-services, ap-pages, ap-explain and ap-stats are merged (removed at the merge).
-PENDING = pytest.mark.skipif(
-    find_spec("kinerja.appeals.selectors.objections") is None,
-    reason="MERGE PENDING: the appeals pages are not merged yet",
-)
-pytestmark = [pytest.mark.django_db, PENDING]
+pytestmark = pytest.mark.django_db
 
 LOGIN = "/akun/masuk/"
 VIEWERS = {"employee", "supervisor", "appraiser_superior", "hr_admin", "auditor"}

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 from datetime import timedelta
-from importlib.util import find_spec
 from typing import Any
 
 import pytest
@@ -24,12 +23,7 @@ from kinerja.people.models import Assignment
 from kinerja.people.testing import Personas, assign
 from kinerja.scoring.formatting import format_date_id
 
-# Until ap-services, ap-pages, ap-explain and ap-stats are merged (removed at the merge).
-PENDING = pytest.mark.skipif(
-    find_spec("kinerja.appeals.selectors.objections") is None,
-    reason="MERGE PENDING: the appeals pages are not merged yet",
-)
-pytestmark = [pytest.mark.django_db, PENDING]
+pytestmark = pytest.mark.django_db
 
 API = "/api/v1/objections/"
 DEADLINE_RULE = "Batas pengajuan keberatan adalah 14 hari kalender"
