@@ -135,7 +135,12 @@ class ObjectionDetailOutputSerializer(ObjectionOutputSerializer):
 # --- input ----------------------------------------------------------------------------------
 
 
-def _text(help_text: str) -> serializers.CharField:
+def _not_text(label: str) -> dict[str, Any]:
+    """DRF's own "Not a valid string." (a list or an object sent) is not translated."""
+    return {"invalid": f"{label} harus berupa teks, bukan daftar atau objek."}
+
+
+def _text(label: str, help_text: str) -> serializers.CharField:
     # Emptiness and length are the service's rule: its sentence names the field and the count.
     return serializers.CharField(
         required=False,
@@ -144,6 +149,7 @@ def _text(help_text: str) -> serializers.CharField:
         max_length=TEXT_LIMIT,
         trim_whitespace=True,
         help_text=help_text,
+        error_messages=_not_text(label),
     )
 
 
@@ -154,11 +160,12 @@ class ObjectionFileInputSerializer(serializers.Serializer[Any]):
         allow_blank=True,
         default="",
         max_length=40,
+        error_messages=_not_text("Yang diajukan keberatan"),
         help_text="Yang diajukan keberatan: "
         + ", ".join(f"{value} ({label})" for value, label in ObjectionSubject.choices),
     )
-    statement = _text("Alasan keberatan (paling sedikit 20 karakter).")
-    requested = _text("Hasil yang diminta (tidak wajib).")
+    statement = _text("Alasan keberatan", "Alasan keberatan (paling sedikit 20 karakter).")
+    requested = _text("Hasil yang diminta", "Hasil yang diminta (tidak wajib).")
     files = serializers.ListField(
         child=serializers.FileField(allow_empty_file=True),
         required=False,
@@ -168,11 +175,11 @@ class ObjectionFileInputSerializer(serializers.Serializer[Any]):
 
 
 class ObjectionExplainInputSerializer(serializers.Serializer[Any]):
-    explanation = _text("Penjelasan pejabat penilai.")
+    explanation = _text("Penjelasan pejabat penilai", "Penjelasan pejabat penilai.")
 
 
 class ObjectionAnswerInputSerializer(serializers.Serializer[Any]):
-    answer = _text("Tanggapan pegawai atas penjelasan.")
+    answer = _text("Tanggapan pegawai", "Tanggapan pegawai atas penjelasan.")
 
 
 class ObjectionDecideInputSerializer(serializers.Serializer[Any]):
@@ -183,12 +190,13 @@ class ObjectionDecideInputSerializer(serializers.Serializer[Any]):
             "required": "Isian “accepted” wajib: true (terima) atau false (tolak).",
         },
     )
-    decision_reason = _text("Pertimbangan keputusan (wajib).")
+    decision_reason = _text("Pertimbangan keputusan", "Pertimbangan keputusan (wajib).")
     results_rating = serializers.CharField(
         required=False,
         allow_blank=True,
         default="",
         max_length=40,
+        error_messages=_not_text("Rating hasil kerja baru"),
         help_text="Bila diterima: rating hasil kerja baru ("
         + ", ".join(rating.value for rating in Rating)
         + "), kosong bila tidak berubah.",
@@ -198,12 +206,13 @@ class ObjectionDecideInputSerializer(serializers.Serializer[Any]):
         allow_blank=True,
         default="",
         max_length=40,
+        error_messages=_not_text("Rating perilaku kerja baru"),
         help_text="Bila diterima: rating perilaku kerja baru, kosong bila tidak berubah.",
     )
 
 
 class ObjectionWithdrawInputSerializer(serializers.Serializer[Any]):
-    reason = _text("Alasan pencabutan (tidak wajib).")
+    reason = _text("Alasan pencabutan", "Alasan pencabutan (tidak wajib).")
 
 
 # --- views ----------------------------------------------------------------------------------

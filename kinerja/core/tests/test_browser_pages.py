@@ -17,19 +17,25 @@ from typing import Any
 
 import pytest
 from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from kinerja.accounts.api_tokens import api_token_issue
 from kinerja.accounts.testing import make_lock
+from kinerja.appeals.models import ObjectionSubject
+from kinerja.appeals.services.exchange import objection_explain
+from kinerja.appeals.services.filing import objection_file
 from kinerja.assessment.models import CycleState
 from kinerja.assessment.testing import make_sheet, make_team_360
 from kinerja.core.jobs import job_create, job_succeed
 from kinerja.discussions.testing import make_comment
 from kinerja.evaluation.selectors.common import default_scope
 from kinerja.evaluation.services.calibration import calibration_move, calibration_open
-from kinerja.evaluation.testing import make_evaluation, make_org_rating
+from kinerja.evaluation.services.evaluations.receipt import evaluation_acknowledge
+from kinerja.evaluation.testing import make_documented_evaluation, make_evaluation, make_org_rating
+from kinerja.monitoring.evidence.testing import minimal_pdf
 from kinerja.monitoring.testing import (
     make_action,
     make_dialogue,
@@ -66,7 +72,10 @@ from kinerja.surveys.testing import (
 WIDTH = 360
 SKIPPED_PREFIXES = ("/api/", "/admin-django/", "/healthz")
 SKIPPED_NAMES = ("admin:", "api:", "api-schema", "api-docs", "healthz")
-PERSONAS = ["anonymous", "employee", "supervisor", "agency_admin", "hr_admin", "leader", "auditor"]
+PERSONAS = [
+    "anonymous", "employee", "supervisor", "appraiser_superior", "agency_admin", "hr_admin",
+    "leader", "auditor",
+]  # fmt: skip
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -252,6 +261,32 @@ def samples_for(personas: Personas) -> Samples:
         actor=personas.hr_admin, session=session, evaluation=evaluation, field="BEHAVIOR",
         after="ABOVE", reason="Pelayanan loket keliling diakui warga.",
     )  # fmt: skip
+    # An objection of the employee against an acknowledged evaluation (of a trial period: the
+    # real period of this year already holds her draft plan), filed with a PDF attached and
+    # explained, so that the record shows the thread, the answer form (the employee) and the
+    # decision form (the appraiser's superior, walked for that); the explanation and the
+    # timeline have content.
+    objected = make_documented_evaluation(
+        employee=staff.employee, appraiser=staff.supervisor, trial=True
+    )
+    objected = evaluation_acknowledge(actor=personas.employee, evaluation=objected)
+    objection = objection_file(
+        actor=personas.employee, evaluation=objected, subject=ObjectionSubject.RESULTS,
+        statement="Realisasi RHK 1 sudah 100% dengan bukti notulen, tetapi dinilai sesuai "
+        "ekspektasi tanpa penjelasan.",
+        requested="Rating hasil kerja Di Atas Ekspektasi.",
+        files=[SimpleUploadedFile("notulen-rapat.pdf", minimal_pdf("Notulen"), "application/pdf")],
+    )  # fmt: skip
+    objection = objection_explain(
+        actor=personas.supervisor, objection=objection,
+        explanation="Capaian RHK 1 dihitung dari realisasi yang diterima: 83,33%.",
+    )  # fmt: skip
+    # and the supervisor's own evaluation of the trial period, received, not objected: the
+    # filing form shows to her.
+    to_object = make_documented_evaluation(
+        employee=staff.supervisor, appraiser=staff.kabid, trial=True
+    )
+    to_object = evaluation_acknowledge(actor=personas.supervisor, evaluation=to_object)
     # 360°: a closed round in which the supervisor persona was rated by everyone (the employee
     # persona as her subordinate), so that results, lists and the questionnaire have content.
     team = make_team_360(personas, state=CycleState.CLOSED)
@@ -289,6 +324,8 @@ def samples_for(personas: Personas) -> Samples:
             "indicator_id": result.indicators.get().pk,
             "version_number": 1,
             "goal_id": goal.pk,
+            "objection_id": objection.pk,
+            "attachment_id": objection.attachments.get().pk,
         },
         by_name={
             "people_import:result": {"job_id": applied.pk},
@@ -310,6 +347,11 @@ def samples_for(personas: Personas) -> Samples:
             "planning:goal_import_errors": {"job_id": goal_import.pk},
             "surveys:paper_import_job": {"job_id": paper.pk},
             "surveys:paper_import_errors": {"job_id": paper.pk},
+            # the explanation and the timeline of the objected evaluation; the filing form of
+            # the supervisor's own acknowledged one
+            "appeals:evaluation_explanation": {"evaluation_id": objected.pk},
+            "appeals:evaluation_timeline": {"evaluation_id": objected.pk},
+            "appeals:objection_file": {"evaluation_id": to_object.pk},
         },
     )
 
