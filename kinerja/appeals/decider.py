@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from kinerja.appeals.rules import local_day
 from kinerja.evaluation.models import Evaluation
+from kinerja.organization.models import Position
 from kinerja.people.chain import Holder
 from kinerja.people.holdings import (
     chain_of_command_load,
@@ -33,6 +34,10 @@ ONE_UP_NOTE = (
     "Plt yang memegang kedua jabatan); keberatan diteruskan satu tingkat ke atas."
 )
 MAYOR_NOTE = "Atasan pejabat penilai adalah Wali Kota; keberatan ditangani Pimpinan."
+SKIPPED_NOTE = (
+    "Jabatan tepat di atas pejabat penilai dipegang pejabat penilai sendiri (Plt) atau lowong; "
+    "keberatan diteruskan ke jenjang di atasnya."
+)
 
 
 @dataclass(frozen=True)
@@ -59,6 +64,15 @@ def objection_decider_for(evaluation: Evaluation) -> Decider:
     chain = chain_of_command_load(employee_id=plan.employee_id, day=day)
     official = chain.appraiser_superior
     note = ""
+    appraiser = chain.appraiser
+    if isinstance(official, Holder) and isinstance(appraiser, Holder):
+        above = (
+            Position.objects.filter(pk=appraiser.position_id)
+            .values_list("supervisor_id", flat=True)
+            .first()
+        )
+        if above is not None and above != official.position_id:
+            note = SKIPPED_NOTE
     if isinstance(official, Holder) and official.employee_id in excluded:
         official = official_above_load(
             position_id=official.position_id,

@@ -29,6 +29,7 @@ from kinerja.appeals.forms import (
     ObjectionWithdrawForm,
 )
 from kinerja.appeals.models import DECIDED_STATES, Objection, ObjectionState
+from kinerja.appeals.selectors.explanation import predikat_matrix
 from kinerja.appeals.selectors.objections import (
     BOX_ALL,
     BoxTab,
@@ -53,7 +54,6 @@ from kinerja.evaluation.selectors.common import evaluation_get_for_actor
 from kinerja.organization.models import Agency
 from kinerja.people.holdings import today
 from kinerja.scoring.formatting import format_date_id
-from kinerja.scoring.ratings import Predikat, Rating, predikat
 
 PAGE_SIZE = 25
 BOX_PARAM = "kotak"
@@ -203,19 +203,6 @@ def objection_file(request: HttpRequest, evaluation_id: int) -> HttpResponse:
 # --- one record --------------------------------------------------------------------------------
 
 
-def predikat_matrix() -> list[tuple[str, list[tuple[str, str]]]]:
-    """The matrix (PermenPANRB 6/2022) as rows: behaviour rating → predikat per results rating,
-    so the decider sees what a new pair of ratings would give."""
-    rows = []
-    for behavior in Rating:
-        cells = []
-        for results in Rating:
-            found: Predikat = predikat(results, behavior)
-            cells.append((str(results.label), str(found.label)))
-        rows.append((str(behavior.label), cells))
-    return rows
-
-
 def _detail(
     request: HttpRequest,
     page: ObjectionPage,
@@ -239,8 +226,11 @@ def _detail(
         or (ObjectionDecideForm() if page.may_decide and not page.decide_refusal else None),
         "withdraw_form": withdraw_form or (ObjectionWithdrawForm() if page.may_withdraw else None),
         "show_decide": page.may_decide or decide_form is not None,
-        "matrix": predikat_matrix() if page.may_decide or decide_form is not None else [],
-        "rating_headers": [str(rating.label) for rating in Rating],
+        "matrix": (
+            predikat_matrix(page.evaluation.results_rating, page.evaluation.behavior_rating)[0]
+            if page.may_decide or decide_form is not None
+            else []
+        ),
         "decided": objection.state in DECIDED_STATES,
         "full_record": permissions.can_see_full_record(request_actor(request)),
     }

@@ -9,7 +9,12 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from kinerja.appeals.decider import MAYOR_NOTE, ONE_UP_NOTE, objection_decider_for
+from kinerja.appeals.decider import (
+    MAYOR_NOTE,
+    ONE_UP_NOTE,
+    SKIPPED_NOTE,
+    objection_decider_for,
+)
 from kinerja.appeals.testing import make_acknowledged_evaluation
 from kinerja.people.models import Assignment
 from kinerja.people.testing import Personas, assign
@@ -42,6 +47,7 @@ def test_a_plt_holding_the_appraisers_post_and_the_one_above_sends_it_one_level_
 
     assert decider.employee_id == staff.head.pk
     assert decider.employee_id != evaluation.appraiser_id
+    assert decider.note == SKIPPED_NOTE
 
 
 def test_a_superior_who_is_the_stored_appraiser_sends_it_one_level_up(

@@ -234,7 +234,7 @@ def test_the_decider_gets_the_matrix_and_the_decision_form_once_explained(
     client.force_login(personas.appraiser_superior)
     text = page_text(client.get(_detail(objection.pk)).content)
     assert "Tetapkan keputusan" in text
-    assert "Predikat kinerja menurut matriks" in text
+    assert "Hasil kerja Sesuai Ekspektasi Kurang/Misconduct Baik (rating saat ini) Baik" in text
     assert "Pertimbangan keputusan" in text
 
 
