@@ -11,7 +11,7 @@ queries for 3 subordinates and for 300.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from django.db.models import F, Q
@@ -28,6 +28,7 @@ from kinerja.evaluation.models import (
     OrganizationRating,
     ResultRating,
 )
+from kinerja.evaluation.notes import EvaluationNote, evaluation_notes
 from kinerja.evaluation.permissions import can_acknowledge_evaluation, can_rate_plan
 from kinerja.evaluation.rules import (
     Scope,
@@ -185,6 +186,7 @@ class EvaluationPage:
     change_refusal: str | None
     objection_deadline: date | None
     feedback360: Summary360 | None = None  # the latest closed 360° round of the window
+    notes: list[EvaluationNote] = field(default_factory=list)  # from the apps above
 
     @property
     def objection_open(self) -> bool:
@@ -340,4 +342,5 @@ def evaluation_page_for_actor(*, actor: Actor, evaluation_id: int) -> Evaluation
         change_refusal=change_refusal,
         objection_deadline=objection_deadline(evaluation),
         feedback360=feedback360,
+        notes=evaluation_notes(actor, evaluation) if not is_draft else [],
     )
