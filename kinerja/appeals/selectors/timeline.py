@@ -136,6 +136,20 @@ def _nested_rows(event: AuditEvent, names: Mapping[str, Mapping[str, str]]) -> l
     return rows
 
 
+FILES = "attachments"
+"""Snapshot key of an objection's files (name, size, SHA-256 each): shown by name."""
+
+
+def _file_rows(event: AuditEvent) -> list[ChangeRow]:
+    files = (event.after or {}).get(FILES)
+    if not isinstance(files, list) or not files:
+        return []
+    names = ", ".join(str(f.get("name", "")) for f in files if isinstance(f, Mapping))
+    return [
+        ChangeRow(label=audit_field_label(FILES) or FILES, before=EMPTY, after=names, changed=True)
+    ]
+
+
 def _item_names(evaluation: Evaluation) -> dict[str, dict[str, str]]:
     """What a result id or a core value code of the snapshot is called on the page."""
     results = {}
@@ -152,12 +166,12 @@ def _shown_rows(
     """What changed in the event: the changed fields (the nested rating maps item by item),
     or for an event that records only a result (no "before") its filled fields; fields that
     stayed the same or are empty are left out."""
-    nested = {audit_field_label(key) or key for key in NESTED}
+    nested = {audit_field_label(key) or key for key in (*NESTED, FILES)}
     if event.before is None:
         plain = [row for row in view_rows if row.after != EMPTY and row.label not in nested]
     else:
         plain = [row for row in view_rows if row.changed and row.label not in nested]
-    return tuple(plain + _nested_rows(event, names))
+    return tuple(plain + _nested_rows(event, names) + _file_rows(event))
 
 
 def _belongs(event: AuditEvent) -> bool:

@@ -191,3 +191,13 @@ def test_the_timeline_costs_the_same_queries_for_2_and_20_events(
     for n in range(18):
         _record(personas.supervisor, "evaluation.saved", evaluation, after={"early_reason": n})
     assert _count(client, evaluation) == few
+
+
+def test_the_files_of_an_objection_are_named_not_dumped(client: Client, personas: Personas) -> None:
+    evaluation = _history(personas)
+    objection = make_objection(evaluation=evaluation)
+    files = [{"name": "notulen-rapat.pdf", "size": 1234, "sha256": "ab" * 32}]
+    _record(personas.employee, "objection.filed", objection, after={"attachments": files})
+    _, text = _get(client, personas.employee, evaluation)
+    assert "notulen-rapat.pdf" in text
+    assert "sha256" not in text
