@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "kinerja.monitoring",
     "kinerja.assessment",
     "kinerja.evaluation",
+    "kinerja.learning",
     "kinerja.appeals",
 ]
 

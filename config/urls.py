@@ -8,6 +8,7 @@ from kinerja.appeals import api as appeals_api
 from kinerja.assessment import api as assessment_api
 from kinerja.core import views as core_views
 from kinerja.evaluation import api as evaluation_api
+from kinerja.learning import api as learning_api
 from kinerja.monitoring import api as monitoring_api
 from kinerja.organization import api as organization_api
 from kinerja.people import api as people_api
@@ -29,6 +30,7 @@ api_v1 = [
     *monitoring_api.urlpatterns,
     *evaluation_api.urlpatterns,
     *assessment_api.urlpatterns,
+    *learning_api.urlpatterns,
     *appeals_api.urlpatterns,
 ]
 
@@ -54,6 +56,7 @@ urlpatterns = [
     # Evaluation serves /penilaian/, /kurva/, /kalibrasi/ and /tpp/.
     path("", include("kinerja.evaluation.urls")),
     path("360/", include("kinerja.assessment.urls")),
+    path("pengembangan/", include("kinerja.learning.urls")),
     # Appeals serves /penilaian/<id>/penjelasan/, /penilaian/<id>/riwayat/ and /keberatan/.
     path("", include("kinerja.appeals.urls")),
     path("kotak-masuk/", include("kinerja.notifications.urls")),

@@ -51,6 +51,7 @@ def _links_for(user: Any) -> list[tuple[str, str]]:
         links += [
             ("Umpan balik", "monitoring:feedback_index"),
             ("360°", "assessment:index"),
+            ("Pengembangan", "learning:index"),
             ("Dialog", "monitoring:dialogue_index"),
             ("Profil saya", "people:my_profile"),
         ]
@@ -59,6 +60,8 @@ def _links_for(user: Any) -> list[tuple[str, str]]:
         permissions.is_hr_admin(user) or permissions.is_agency_admin(user)
     ):
         links.append(("360°", "assessment:index"))
+    if not _has_employee(user) and permissions.can_read_all_agencies(user):
+        links.append(("Pengembangan", "learning:needs_index"))
     if permissions.is_hr_admin(user):
         links.append(("Periode", "periods:period_list"))
         links.append(("Kunci masuk", "accounts:lock_list"))

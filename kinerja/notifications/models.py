@@ -45,6 +45,16 @@ class NotificationKind(models.TextChoices):
     OBJECTION_DECIDED = "OBJECTION_DECIDED", _("Keberatan diputus")
     OBJECTION_WITHDRAWN = "OBJECTION_WITHDRAWN", _("Keberatan dicabut")
     OBJECTION_DUE = "OBJECTION_DUE", _("Pengingat keberatan")
+    DEVELOPMENT_PLAN_PROPOSED = "DEVELOPMENT_PLAN_PROPOSED", _("Rencana pengembangan diajukan")
+    DEVELOPMENT_PLAN_AGREED = "DEVELOPMENT_PLAN_AGREED", _("Rencana pengembangan disepakati")
+    DEVELOPMENT_PLAN_RETURNED = "DEVELOPMENT_PLAN_RETURNED", _("Rencana pengembangan dikembalikan")
+    DEVELOPMENT_ITEM_COMPLETED = "DEVELOPMENT_ITEM_COMPLETED", _("Kegiatan pengembangan selesai")
+    DEVELOPMENT_ITEM_CONFIRMED = (
+        "DEVELOPMENT_ITEM_CONFIRMED",
+        _("Kegiatan pengembangan dikonfirmasi"),
+    )
+    DEVELOPMENT_ITEM_REJECTED = "DEVELOPMENT_ITEM_REJECTED", _("Konfirmasi kegiatan ditolak")
+    DEVELOPMENT_COACHING_REQUIRED = "DEVELOPMENT_COACHING", _("Bimbingan kinerja diwajibkan")
 
 
 class Channel(models.TextChoices):

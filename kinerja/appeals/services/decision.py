@@ -17,6 +17,7 @@ from kinerja.appeals.services.common import (
     objection_snapshot,
 )
 from kinerja.audit.services import audit_record
+from kinerja.evaluation.hooks import predikat_hooks_run
 from kinerja.evaluation.models import Evaluation
 from kinerja.evaluation.rules import predikat_for, rating_errors
 from kinerja.notifications.models import NotificationKind
@@ -167,6 +168,8 @@ def objection_decide(
             },
             after={**ratings_after, "locked_at": now.isoformat(), "objection_id": locked.pk},
         )
+        if accepted:
+            predikat_hooks_run(actor=actor, evaluation=evaluation)
         verdict = "diterima" if accepted else "ditolak"
         outcome = (
             f"Predikat kinerja menjadi {_label(predikat_after, Predikat)} "

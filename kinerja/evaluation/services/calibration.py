@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from kinerja.accounts.actors import Actor
 from kinerja.audit.services import audit_record
+from kinerja.evaluation.hooks import predikat_hooks_run
 from kinerja.evaluation.models import (
     CalibrationField,
     CalibrationMove,
@@ -263,6 +264,7 @@ def calibration_move(
             before={attribute: before_rating, "predikat": before_predikat},
             after={attribute: after, "predikat": locked.predikat, "reason": reason},
         )
+        predikat_hooks_run(actor=actor, evaluation=locked)
         label = FIELD_LABELS[field]
         shown = Predikat(locked.predikat).label if locked.predikat else "-"
         notify(

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from kinerja.accounts.actors import Actor
 from kinerja.audit.services import audit_record
+from kinerja.evaluation.hooks import predikat_hooks_run
 from kinerja.evaluation.models import BehaviorRating, Evaluation, EvaluationState, ResultRating
 from kinerja.evaluation.rules import rating_early_refusal, rating_errors, reason_errors
 from kinerja.evaluation.services.evaluations.inputs import (
@@ -129,6 +130,7 @@ def evaluation_set(*, actor: Actor, evaluation: Evaluation) -> Evaluation:
             before=before,
             after=evaluation_snapshot(fresh),
         )
+        predikat_hooks_run(actor=actor, evaluation=fresh)
         label = evaluation_scope(fresh).label
         notify(
             recipient_ids=[plan.employee.user_id],

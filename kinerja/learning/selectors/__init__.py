@@ -1,0 +1,1 @@
+"""Reads of competency development, each fetching and authorising in one call."""
