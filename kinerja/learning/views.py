@@ -121,6 +121,30 @@ def _add_course(
 # --- one plan ----------------------------------------------------------------------------------
 
 
+def _courses() -> Any:
+    return TrainingCourse.objects.filter(is_active=True).order_by("title")
+
+
+def _row_forms(page: PlanPage, forms: dict[str, Any]) -> list[dict[str, Any]]:
+    """Each item row with its own completion or rejection form (ids unique on the page); the
+    refused one keeps what was typed and its errors."""
+    entries = []
+    for row in page.rows:
+        pk = row.item.pk
+        complete = forms.get("complete_form") if forms.get("complete_item") == pk else None
+        reject = forms.get("reject_form") if forms.get("reject_item") == pk else None
+        entries.append(
+            {
+                "row": row,
+                "complete_form": complete
+                or (ItemCompleteForm(auto_id=f"selesai-{pk}-%s") if row.may_complete else None),
+                "reject_form": reject
+                or (ItemRejectForm(auto_id=f"tolak-{pk}-%s") if row.may_confirm else None),
+            }
+        )
+    return entries
+
+
 def _detail(
     request: HttpRequest, page: PlanPage, *, status: int = 200, **forms: Any
 ) -> HttpResponse:
@@ -129,13 +153,10 @@ def _detail(
         "page": page,
         "plan": page.plan,
         "rights": rights,
+        "rows": _row_forms(page, forms),
         "add_form": forms.get("add_form")
-        or (ItemAddForm(courses=page.courses) if rights.edit else None),
+        or (ItemAddForm(courses=_courses()) if rights.edit else None),
         "return_form": forms.get("return_form") or (PlanReturnForm() if rights.decide else None),
-        "complete_form": forms.get("complete_form"),
-        "complete_item": forms.get("complete_item"),
-        "reject_form": forms.get("reject_form"),
-        "reject_item": forms.get("reject_item"),
         "comment_errors": forms.get("comment_errors", []),
         "comment_body": forms.get("comment_body", ""),
     }
@@ -161,7 +182,7 @@ def _refused(request: HttpRequest, plan_id: int, **forms: Any) -> HttpResponse:
 def item_add(request: HttpRequest, plan_id: int) -> HttpResponse:
     actor = request_actor(request)
     plan = development_plan_get_for_actor(actor=actor, plan_id=plan_id)
-    form = ItemAddForm(request.POST, courses=TrainingCourse.objects.filter(is_active=True))
+    form = ItemAddForm(request.POST, courses=_courses())
     if not form.is_valid():
         return _refused(request, plan_id, add_form=form)
     data = form.cleaned_data
@@ -270,9 +291,9 @@ def plan_comment(request: HttpRequest, plan_id: int) -> HttpResponse:
 def item_complete(request: HttpRequest, item_id: int) -> HttpResponse:
     actor = request_actor(request)
     item = development_item_get_for_actor(actor=actor, item_id=item_id)
-    form = ItemCompleteForm(request.POST, request.FILES)
+    form = ItemCompleteForm(request.POST, request.FILES, auto_id=f"selesai-{item_id}-%s")
     if not form.is_valid():
-        return _refused(request, item.plan_id, complete_form=form, complete_item=item)
+        return _refused(request, item.plan_id, complete_form=form, complete_item=item.pk)
     data = form.cleaned_data
     try:
         completion.development_item_complete(
@@ -284,7 +305,7 @@ def item_complete(request: HttpRequest, item_id: int) -> HttpResponse:
         )
     except ValidationError as error:
         form.add_service_errors(error)
-        return _refused(request, item.plan_id, complete_form=form, complete_item=item)
+        return _refused(request, item.plan_id, complete_form=form, complete_item=item.pk)
     messages.success(request, "Penyelesaian dicatat; pejabat penilai diminta mengonfirmasi.")
     return redirect(plan_url(item.plan_id))
 
@@ -307,7 +328,7 @@ def item_confirm(request: HttpRequest, item_id: int) -> HttpResponse:
 def item_reject(request: HttpRequest, item_id: int) -> HttpResponse:
     actor = request_actor(request)
     item = development_item_get_for_actor(actor=actor, item_id=item_id)
-    form = ItemRejectForm(request.POST)
+    form = ItemRejectForm(request.POST, auto_id=f"tolak-{item_id}-%s")
     form.is_valid()
     try:
         completion.development_item_reject(
@@ -315,7 +336,7 @@ def item_reject(request: HttpRequest, item_id: int) -> HttpResponse:
         )
     except ValidationError as error:
         form.add_service_errors(error)
-        return _refused(request, item.plan_id, reject_form=form, reject_item=item)
+        return _refused(request, item.plan_id, reject_form=form, reject_item=item.pk)
     messages.success(request, "Konfirmasi ditolak; pegawai diberi tahu alasannya.")
     return redirect(plan_url(item.plan_id))
 

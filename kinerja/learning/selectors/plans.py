@@ -5,7 +5,7 @@ number of queries whatever the number of items or members."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import QuerySet
@@ -22,7 +22,6 @@ from kinerja.learning.models import (
     ItemSource,
     ItemState,
     PlanState,
-    TrainingCourse,
 )
 from kinerja.learning.permissions import (
     can_view_development_plan,
@@ -126,7 +125,6 @@ class PlanPage:
     comments: list[Comment]
     versions: list[DocumentVersion]
     diff: list[DiffLine] | None
-    courses: list[TrainingCourse] = field(default_factory=list)
     is_owner: bool = False
 
     @property
@@ -160,9 +158,6 @@ def plan_page_build(*, actor: Actor, plan: DevelopmentPlan) -> PlanPage:
     )
     versions = versions_for(plan)
     diff = version_diff(versions[-2], versions[-1]) if len(versions) > 1 else None
-    courses = (
-        list(TrainingCourse.objects.filter(is_active=True).order_by("title")) if rights.edit else []
-    )
     return PlanPage(
         plan=plan,
         rows=[_row(item, rights) for item in items],
@@ -173,7 +168,6 @@ def plan_page_build(*, actor: Actor, plan: DevelopmentPlan) -> PlanPage:
         comments=comments_for([plan])[subject_label(plan)],
         versions=versions,
         diff=diff,
-        courses=courses,
         is_owner=is_plan_employee(actor, plan),
     )
 
