@@ -40,11 +40,8 @@ def _choices_text(choices: Iterable[tuple[str, Any]]) -> str:
     return ", ".join(f"{value} ({label})" for value, label in choices)
 
 
-def code_errors(
-    code: str, *, model: type[Competency] | type[TrainingCourse], own_pk: int | None
-) -> Errors:
-    """A slug of at most 60 characters, not used by another entry."""
-    what = "kompetensi" if model is Competency else "pelatihan"
+def code_format_errors(code: str, *, what: str) -> Errors:
+    """A slug of at most 60 characters (no query: the import checks a whole column at once)."""
     if not code:
         return {"code": [f"Kode {what} wajib diisi: huruf, angka, tanda hubung atau garis bawah."]}
     if len(code) > CODE_MAX or not _SLUG.match(code):
@@ -55,6 +52,17 @@ def code_errors(
                 "tanpa spasi, angka, tanda hubung (-) atau garis bawah (_), mis. komunikasi-publik."
             ]
         }
+    return {}
+
+
+def code_errors(
+    code: str, *, model: type[Competency] | type[TrainingCourse], own_pk: int | None
+) -> Errors:
+    """A slug of at most 60 characters, not used by another entry."""
+    what = "kompetensi" if model is Competency else "pelatihan"
+    errors = code_format_errors(code, what=what)
+    if errors:
+        return errors
     taken = model.objects.filter(code=code)
     if own_pk is not None:
         taken = taken.exclude(pk=own_pk)
