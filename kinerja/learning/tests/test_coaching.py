@@ -22,7 +22,7 @@ from kinerja.evaluation.services.evaluations import (
     evaluation_set,
     evaluation_start,
 )
-from kinerja.evaluation.testing import make_achievement, make_group
+from kinerja.evaluation.testing import make_achievement, make_evaluation, make_group
 from kinerja.learning.models import (
     CourseKind,
     DevelopmentItem,
@@ -37,7 +37,7 @@ from kinerja.monitoring.testing import make_running_plan, plan_indicators
 from kinerja.notifications.models import Notification, NotificationKind
 from kinerja.people.holdings import today
 from kinerja.people.testing import Personas
-from kinerja.periods.models import EvaluationWindow, PeriodState
+from kinerja.periods.models import EvaluationWindow, PerformancePeriod, PeriodState
 from kinerja.periods.rules import window_close_date
 from kinerja.planning.selectors import core_values
 from kinerja.planning.testing import make_open_period
@@ -220,3 +220,29 @@ def test_the_coaching_item_target_is_within_the_period(personas: Personas) -> No
     assert timezone.localdate() <= item.target_date or item.target_date == period.end_date
     assert item.target_date <= max(period.end_date, timezone.localdate())
     assert item.target_date <= timezone.localdate() + timedelta(days=90)
+
+
+def test_three_dialogues_a_month_apart_when_the_period_runs_long_enough(
+    personas: Personas,
+) -> None:
+    plan = make_running_plan(employee=personas.staff.employee, results=1)
+    day = timezone.localdate()
+    PerformancePeriod.objects.filter(pk=plan.period_id).update(
+        end_date=max(plan.period.end_date, day + timedelta(days=120))
+    )
+    evaluation = make_evaluation(plan=plan, results="MEETS", behavior="BELOW")
+
+    development = coaching_plan_ensure(personas.supervisor, evaluation)
+
+    assert development is not None
+    moments = list(
+        PerformanceDialogue.objects.order_by("scheduled_at").values_list("scheduled_at", flat=True)
+    )
+    assert [timezone.localtime(m).date() - day for m in moments] == [
+        timedelta(days=7), timedelta(days=37), timedelta(days=67),
+    ]  # fmt: skip
+    assert {timezone.localtime(m).hour for m in moments} == {9}
+    assert (
+        development.items.get().dialogue_id
+        == PerformanceDialogue.objects.earliest("scheduled_at").pk
+    )

@@ -42,4 +42,4 @@ def test_text_required_and_bounded() -> None:
 
 
 def test_coaching_is_due_from_butuh_perbaikan_down() -> None:
-    assert COACHING_PREDIKAT == {"BUTUH_PERBAIKAN", "KURANG", "SANGAT_KURANG"}
+    assert {"BUTUH_PERBAIKAN", "KURANG", "SANGAT_KURANG"} == COACHING_PREDIKAT

@@ -127,8 +127,16 @@ def test_the_employee_adds_a_course_whose_title_kind_and_jp_are_the_defaults(
     course = make_course(competencies=[competency], jp=Decimal(16))
     plan = _plan(personas)
 
-    item = _add(personas, plan, title="", kind="", jp_planned=None, course=course,
-                source=ItemSource.SUGGESTED, reason="3 umpan balik bertanda komunikasi")  # fmt: skip
+    item = _add(
+        personas,
+        plan,
+        title="",
+        kind="",
+        jp_planned=None,
+        course=course,
+        source=ItemSource.SUGGESTED,
+        reason="3 umpan balik bertanda komunikasi",
+    )
 
     assert item.title == course.title
     assert item.kind == course.kind
