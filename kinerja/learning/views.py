@@ -4,7 +4,6 @@ and refuse; a refusal re-renders the plan with the service's sentence (400)."""
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 from django.contrib import messages
@@ -192,14 +191,13 @@ def item_add(request: HttpRequest, plan_id: int) -> HttpResponse:
         if is_plan_appraiser(actor, plan) and not is_plan_employee(actor, plan)
         else ItemSource.EMPLOYEE
     )
-    jp: Decimal = data.get("jp_planned") or (course.jp if course else Decimal(0))
     try:
         plans.development_item_add(
             actor=actor,
             plan=plan,
             title=data.get("title") or (course.title if course else ""),
             kind=data.get("kind") or (course.kind if course else ""),
-            jp_planned=jp,
+            jp_planned=data.get("jp_planned"),
             target_date=data.get("target_date") or plan.period.end_date,
             source=source,
             reason=data.get("reason") or "",
@@ -295,6 +293,12 @@ def item_complete(request: HttpRequest, item_id: int) -> HttpResponse:
     if not form.is_valid():
         return _refused(request, item.plan_id, complete_form=form, complete_item=item.pk)
     data = form.cleaned_data
+    if data.get("completed_on") is None:
+        form.add_error(
+            "completed_on",
+            "Tanggal selesai wajib diisi dengan tanggal kegiatan selesai, mis. 01-12-2026.",
+        )
+        return _refused(request, item.plan_id, complete_form=form, complete_item=item.pk)
     try:
         completion.development_item_complete(
             actor=actor,

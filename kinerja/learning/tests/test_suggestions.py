@@ -134,7 +134,7 @@ def test_a_course_already_planned_is_not_suggested() -> None:
 tags = st.dictionaries(st.sampled_from(["KOMUNIKASI", "KERJA_SAMA"]), st.integers(0, 9))
 values = st.dictionaries(
     st.sampled_from(["KOLABORATIF", "ADAPTIF"]),
-    st.decimals(min_value=1, max_value=Decimal("2.9"), places=1),
+    st.integers(10, 29).map(lambda n: Decimal(n) / 10),
 )
 id_sets = st.frozensets(st.integers(1, 6), max_size=4)
 links = st.lists(
@@ -154,11 +154,11 @@ courses = st.lists(
         CourseOption,
         course_id=st.integers(1, 12),
         title=st.sampled_from(["A", "B", "C"]),
-        jp=st.decimals(min_value=0, max_value=40, places=1),
+        jp=st.integers(0, 400).map(lambda n: Decimal(n) / 10),
         competency_ids=id_sets,
         kind=st.sampled_from(["COURSE", "COACHING"]),
     ),
-    max_size=10,
+    max_size=8,
     unique_by=lambda course: course.course_id,
 )
 all_signals = st.builds(
