@@ -9,11 +9,25 @@ import pytest
 from django.test import Client
 
 from kinerja.core.testing import page_text
+from kinerja.evaluation.services.evaluations import (
+    BehaviorInput,
+    ResultInput,
+    evaluation_save,
+    evaluation_set,
+    evaluation_start,
+)
+from kinerja.evaluation.testing import make_achievement
 from kinerja.learning.models import DevelopmentItem, ItemSource, ItemState, PlanState
 from kinerja.learning.my_tasks import learning_cards_for
 from kinerja.learning.testing import make_development_plan, make_item
+from kinerja.monitoring.testing import make_running_plan, plan_indicators
+from kinerja.people.holdings import today
 from kinerja.people.testing import Personas, assign, make_employee, make_position
+from kinerja.periods.models import EvaluationWindow
+from kinerja.periods.rules import window_close_date
+from kinerja.planning.selectors import core_values
 from kinerja.planning.testing import make_open_period
+from kinerja.scoring.ratings import Rating
 
 pytestmark = pytest.mark.django_db
 
@@ -105,3 +119,45 @@ def test_cards_cost_the_same_queries_for_one_and_for_many(
     assert "13 rencana pengembangan kompetensi menunggu kesepakatan Anda." in [
         card.description for card in cards
     ]
+
+
+def test_rating_someone_below_expectation_shows_the_coaching_plan_on_both_home_pages(
+    client: Client, personas: Personas
+) -> None:
+    plan = make_running_plan(employee=personas.staff.employee, results=1)
+    closed = [
+        w
+        for w in EvaluationWindow.objects.filter(period=plan.period).order_by("number")
+        if window_close_date(w) < today()
+    ]
+    if not closed:
+        pytest.skip("no window has closed this early in the year")
+    window = closed[-1]
+    for indicator in plan_indicators(plan):
+        make_achievement(plan=plan, indicator=indicator, window=window, percent="100")
+    evaluation = evaluation_start(actor=personas.supervisor, plan=plan, window=window)
+    below = Rating.BELOW.value
+    evaluation_save(
+        actor=personas.supervisor,
+        evaluation=evaluation,
+        results=[
+            ResultInput(r.result_id, below, "Laporan terlambat dua bulan.")
+            for r in evaluation.result_ratings.all()
+        ],
+        behaviors=[BehaviorInput(v.code, below, "") for v in core_values()],
+        results_rating=below,
+        results_reason="Laporan terlambat dua bulan.",
+        behavior_rating=below,
+        behavior_reason="Beberapa kali tidak hadir rapat koordinasi.",
+        early_reason="",
+    )
+    evaluation_set(actor=personas.supervisor, evaluation=evaluation)
+
+    client.force_login(personas.employee)
+    employee_home = page_text(client.get("/").content)
+    client.force_login(personas.supervisor)
+    appraiser_home = page_text(client.get("/").content)
+
+    assert "Bimbingan kinerja wajib" in employee_home
+    assert "Bimbingan kinerja wajib" in appraiser_home
+    assert "1 pegawai yang Anda nilai menjalani bimbingan kinerja wajib." in appraiser_home
