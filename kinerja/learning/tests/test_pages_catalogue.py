@@ -1,0 +1,187 @@
+"""The catalogue (/pengembangan/katalog/), its forms and import, and the competency dictionary
+(/pengembangan/kompetensi/): who sees them, what they show, the filters and their cost."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from django.conf import settings
+from django.test import Client
+from django.urls import reverse
+from pytest_django import DjangoAssertNumQueries
+
+from kinerja.core.testing import headings, page_text
+from kinerja.learning.models import CompetencyKind, CourseKind, CourseMode, TrainingCourse
+from kinerja.learning.testing import make_competency, make_course
+from kinerja.people.testing import PERSONA_NAMES, Personas
+
+pytestmark = pytest.mark.django_db
+
+LIST = "/pengembangan/katalog/"
+NEW = "/pengembangan/katalog/baru/"
+IMPORT = "/pengembangan/katalog/impor/"
+DICTIONARY = "/pengembangan/kompetensi/"
+NEW_COMPETENCY = "/pengembangan/kompetensi/baru/"
+
+
+def _catalogue() -> tuple[TrainingCourse, TrainingCourse]:
+    talk = make_competency(name="Komunikasi efektif", feedback_tag="KOMUNIKASI")
+    lead = make_competency(name="Kepemimpinan", kind=CompetencyKind.MANAGERIAL)
+    course = make_course(title="Komunikasi Pelayanan Publik", competencies=[talk])
+    other = make_course(
+        title="Coaching Kepemimpinan", competencies=[lead], kind=CourseKind.COACHING, jp=Decimal(8)
+    )
+    return course, other
+
+
+@pytest.mark.parametrize("name", PERSONA_NAMES)
+def test_everyone_logged_in_reads_the_catalogue(
+    client: Client, personas: Personas, name: str
+) -> None:
+    _catalogue()
+    client.force_login(personas.all()[name])
+    response = client.get(LIST)
+    assert response.status_code == 200
+    text = page_text(response.content)
+    assert "Komunikasi Pelayanan Publik" in text
+    assert ("Tambah pelatihan" in text) == (name == "hr_admin")
+
+
+@pytest.mark.parametrize("name", PERSONA_NAMES)
+def test_everyone_logged_in_reads_the_dictionary(
+    client: Client, personas: Personas, name: str
+) -> None:
+    _catalogue()
+    client.force_login(personas.all()[name])
+    response = client.get(DICTIONARY)
+    assert response.status_code == 200
+    text = page_text(response.content)
+    assert "Komunikasi efektif" in text
+    assert ("Tambah kompetensi" in text) == (name == "hr_admin")
+
+
+@pytest.mark.parametrize("name", PERSONA_NAMES)
+@pytest.mark.parametrize("url", [NEW, IMPORT, NEW_COMPETENCY])
+def test_only_bkpsdm_opens_the_forms_and_the_import(
+    client: Client, personas: Personas, name: str, url: str
+) -> None:
+    client.force_login(personas.all()[name])
+    response = client.get(url)
+    assert response.status_code == (200 if name == "hr_admin" else 403)
+
+
+@pytest.mark.parametrize("name", PERSONA_NAMES)
+def test_only_bkpsdm_opens_a_course_form(client: Client, personas: Personas, name: str) -> None:
+    course, _ = _catalogue()
+    client.force_login(personas.all()[name])
+    response = client.get(reverse("learning:course_edit", kwargs={"course_id": course.pk}))
+    assert response.status_code == (200 if name == "hr_admin" else 403)
+
+
+@pytest.mark.parametrize("url", [LIST, DICTIONARY, NEW, IMPORT])
+def test_anonymous_is_sent_to_the_login(client: Client, url: str) -> None:
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse(settings.LOGIN_URL))
+
+
+def test_the_catalogue_is_searched_by_title(client: Client, personas: Personas) -> None:
+    _catalogue()
+    client.force_login(personas.employee)
+    text = page_text(client.get(LIST + "?q=kepemimpinan").content)
+    assert "Coaching Kepemimpinan" in text
+    assert "Komunikasi Pelayanan Publik" not in text
+
+
+def test_the_catalogue_is_filtered_by_kind_mode_and_competency(
+    client: Client, personas: Personas
+) -> None:
+    course, other = _catalogue()
+    client.force_login(personas.employee)
+    text = page_text(client.get(LIST + f"?jenis={CourseKind.COACHING}").content)
+    assert "Coaching Kepemimpinan" in text
+    assert "Komunikasi Pelayanan Publik" not in text
+    text = page_text(client.get(LIST + f"?moda={CourseMode.ONLINE}").content)
+    assert "Tidak ada pelatihan yang cocok" in text
+    talk = course.competencies.get()
+    text = page_text(client.get(LIST + f"?kompetensi={talk.pk}").content)
+    assert "Komunikasi Pelayanan Publik" in text
+    assert "Coaching Kepemimpinan" not in text
+
+
+def test_an_inactive_course_is_hidden_from_all_but_bkpsdm(
+    client: Client, personas: Personas
+) -> None:
+    course, _ = _catalogue()
+    TrainingCourse.objects.filter(pk=course.pk).update(is_active=False)
+    client.force_login(personas.employee)
+    assert "Komunikasi Pelayanan Publik" not in page_text(client.get(LIST).content)
+    client.force_login(personas.hr_admin)
+    text = page_text(client.get(LIST).content)
+    assert "Komunikasi Pelayanan Publik" in text
+    assert "Nonaktif" in text
+
+
+def test_the_catalogue_shows_jp_the_indonesian_way(client: Client, personas: Personas) -> None:
+    make_course(title="Pelatihan Singkat", jp=Decimal("2.5"), competencies=[make_competency()])
+    client.force_login(personas.employee)
+    assert "2,5" in page_text(client.get(LIST).content)
+
+
+def _courses(n: int) -> None:
+    talk = make_competency()
+    lead = make_competency(name="Kepemimpinan")
+    for i in range(n):
+        make_course(title=f"Pelatihan {i}", competencies=[talk, lead])
+
+
+def test_the_catalogue_costs_the_same_queries_for_2_and_20_courses(
+    client: Client, personas: Personas, django_assert_max_num_queries: DjangoAssertNumQueries
+) -> None:
+    client.force_login(personas.employee)
+    _courses(2)
+    client.get(LIST)
+    with django_assert_max_num_queries(12) as few:
+        client.get(LIST)
+    _courses(18)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get(LIST)
+
+
+def test_the_dictionary_costs_the_same_queries_for_2_and_20_entries(
+    client: Client, personas: Personas, django_assert_max_num_queries: DjangoAssertNumQueries
+) -> None:
+    client.force_login(personas.employee)
+    _courses(2)
+    client.get(DICTIONARY)
+    with django_assert_max_num_queries(12) as few:
+        client.get(DICTIONARY)
+    for i in range(18):
+        make_course(title=f"Lain {i}", competencies=[make_competency(name=f"Kompetensi {i}")])
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get(DICTIONARY)
+
+
+def test_the_dictionary_is_grouped_by_kind_with_its_links(
+    client: Client, personas: Personas
+) -> None:
+    make_course(
+        competencies=[
+            make_competency(
+                name="Komunikasi efektif",
+                feedback_tag="KOMUNIKASI",
+                core_value="KOLABORATIF",
+                position_kinds=["PENGAWAS"],
+            )
+        ]
+    )
+    make_competency(name="Analisis data", kind=CompetencyKind.TECHNICAL)
+    client.force_login(personas.employee)
+    response = client.get(DICTIONARY)
+    assert "Kompetensi teknis" in headings(response.content)
+    assert "Kompetensi sosial kultural" in headings(response.content)
+    text = page_text(response.content)
+    assert "Komunikasi" in text and "Kolaboratif" in text and "Pengawas" in text
+    assert "1 pelatihan" in text
+    assert "Belum ada" in text
