@@ -97,7 +97,7 @@ def test_the_catalogue_is_searched_by_title(client: Client, personas: Personas) 
 def test_the_catalogue_is_filtered_by_kind_mode_and_competency(
     client: Client, personas: Personas
 ) -> None:
-    course, other = _catalogue()
+    course, _ = _catalogue()
     client.force_login(personas.employee)
     text = page_text(client.get(LIST + f"?jenis={CourseKind.COACHING}").content)
     assert "Coaching Kepemimpinan" in text
@@ -182,6 +182,8 @@ def test_the_dictionary_is_grouped_by_kind_with_its_links(
     assert "Kompetensi teknis" in headings(response.content)
     assert "Kompetensi sosial kultural" in headings(response.content)
     text = page_text(response.content)
-    assert "Komunikasi" in text and "Kolaboratif" in text and "Pengawas" in text
+    assert "Komunikasi" in text
+    assert "Kolaboratif" in text
+    assert "Pengawas" in text
     assert "1 pelatihan" in text
     assert "Belum ada" in text
