@@ -146,6 +146,7 @@ def test_the_analysis_opens_as_xlsx_and_the_download_is_audited(
     assert rows[0][0] == "Kompetensi"
     assert {row[0] for row in rows[1:]} == {"Kepemimpinan pengawas", "Komunikasi efektif"}
     event = AuditEvent.objects.get(action="training_needs.downloaded")
+    assert event.after is not None
     assert event.after["format"] == "xlsx"
     assert event.after["rows"] == 2
 
