@@ -23,10 +23,7 @@ from kinerja.core.exports import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE
 from kinerja.core.models import Job
 from kinerja.core.rendering import render_page_or_fragment
 from kinerja.core.selectors import job_get_for_actor
-from kinerja.learning.catalogue_import import (
-    training_courses_import_start,
-    training_courses_template,
-)
+from kinerja.learning.catalogue_import import COLUMNS, training_courses_template
 from kinerja.learning.forms_catalogue import CompetencyForm, CourseFilterForm, CourseForm
 from kinerja.learning.models import Competency, TrainingCourse
 from kinerja.learning.permissions import NOT_CATALOGUE_MANAGER, can_manage_catalogue
@@ -38,6 +35,7 @@ from kinerja.learning.selectors.catalogue import (
     course_list_for_actor,
 )
 from kinerja.learning.services.catalogue import competency_save, course_save
+from kinerja.learning.tasks import TRAINING_COURSES_IMPORT_KIND, training_courses_import_start
 from kinerja.monitoring.models import Competency as FeedbackTag
 from kinerja.organization.models import PositionKind
 from kinerja.people.imports import MAX_STORED_ERRORS, import_errors_csv
@@ -46,20 +44,6 @@ from kinerja.planning.selectors import core_values
 from kinerja.scoring.formatting import format_decimal
 
 PAGE_SIZE = 25
-IMPORT_COLUMNS = (
-    ("kode", True, "Kode unik pelatihan (huruf kecil, angka, tanda hubung); kode yang sudah "
-     "ada diperbarui, kode baru ditambahkan.", "komunikasi-pelayanan-publik"),
-    ("judul", True, "Judul pelatihan, paling panjang 200 karakter.",
-     "Komunikasi Pelayanan Publik"),
-    ("jenis", True, "Pelatihan klasikal, E-learning, Coaching, Mentoring atau Rotasi/magang "
-     "jabatan.", "E-learning"),
-    ("moda", True, "Luring, Daring atau Campuran.", "Daring"),
-    ("penyelenggara", True, "Lembaga penyelenggara.", "BKPSDM Kota Surakarta"),
-    ("jp", True, "Jam pelajaran, 0,5 sampai 200.", "16"),
-    ("uraian", False, "Uraian singkat.", ""),
-    ("kompetensi", True, "Kode kompetensi dari kamus, dipisah titik koma (;).",
-     "komunikasi-efektif; pelayanan-publik"),
-)  # fmt: skip
 
 
 def _download(content: bytes, content_type: str, file_name: str) -> HttpResponse:
@@ -175,9 +159,7 @@ def course_edit(request: HttpRequest, course_id: int | None = None) -> HttpRespo
 
 def _import_context(**extra: Any) -> dict[str, Any]:
     return {
-        "columns": [
-            {"header": h, "required": r, "help": t, "example": e} for h, r, t, e in IMPORT_COLUMNS
-        ],
+        "columns": COLUMNS,
         "list_url": reverse("learning:course_list"),
         **extra,
     }
@@ -212,7 +194,7 @@ def course_import(request: HttpRequest) -> HttpResponse:
 def _own_import_job(request: HttpRequest, job_id: uuid.UUID) -> Job:
     _require_manager(request)
     job = job_get_for_actor(actor=request_actor(request), job_id=job_id)
-    if not job.kind.startswith("learning"):
+    if job.kind != TRAINING_COURSES_IMPORT_KIND:
         raise Http404
     return job
 
