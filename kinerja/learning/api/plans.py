@@ -16,6 +16,7 @@ from django.urls import URLPattern, path
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers, status
+from rest_framework.exceptions import NotFound
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -175,16 +176,17 @@ def _plan_for_actor(actor: Actor, plan_id: int) -> DevelopmentPlan:
 
 
 def _my_plan(actor: Actor, *, create: bool) -> DevelopmentPlan:
+    # About the actor's own records, so the reason may be told (not the generic 404 text).
     employee = employee_for_user(user=actor)
     if employee is None:
-        raise Http404(NO_EMPLOYEE)
+        raise NotFound(NO_EMPLOYEE)
     period = period_current()
     if period is None:
-        raise Http404(NO_PERIOD)
+        raise NotFound(NO_PERIOD)
     plan = _plans().filter(employee=employee, period=period).first()
     if plan is None:
         if not create:
-            raise Http404(NO_PLAN)
+            raise NotFound(NO_PLAN)
         plan = development_plan_open(actor=actor, employee=employee, period=period)
     return plan
 

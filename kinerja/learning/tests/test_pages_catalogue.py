@@ -3,12 +3,15 @@
 
 from __future__ import annotations
 
+import io
 from decimal import Decimal
 
 import pytest
 from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
+from openpyxl import load_workbook
 from pytest_django import DjangoAssertNumQueries
 
 from kinerja.core.testing import headings, page_text
@@ -187,3 +190,128 @@ def test_the_dictionary_is_grouped_by_kind_with_its_links(
     assert "Pengawas" in text
     assert "1 pelatihan" in text
     assert "Belum ada" in text
+
+
+# --- writing: forms and import (through services/catalogue.py and tasks.py) -------------------
+
+
+def test_bkpsdm_adds_a_course_through_the_form(client: Client, personas: Personas) -> None:
+    talk = make_competency(name="Komunikasi efektif")
+    client.force_login(personas.hr_admin)
+    response = client.post(
+        NEW,
+        {
+            "code": "komunikasi-dasar",
+            "title": "Komunikasi Dasar",
+            "kind": CourseKind.ELEARNING,
+            "mode": CourseMode.ONLINE,
+            "provider": "BKPSDM Kota Surakarta",
+            "jp": "4,5",
+            "competency_ids": [talk.pk],
+            "is_active": "on",
+        },
+    )
+    assert response.status_code == 302
+    course = TrainingCourse.objects.get(code="komunikasi-dasar")
+    assert course.jp == Decimal("4.5")
+    assert list(course.competencies.all()) == [talk]
+
+
+def test_a_refused_course_shows_the_sentence_on_its_field(
+    client: Client, personas: Personas
+) -> None:
+    talk = make_competency()
+    client.force_login(personas.hr_admin)
+    response = client.post(
+        NEW,
+        {
+            "code": "terlalu-lama",
+            "title": "Terlalu lama",
+            "kind": CourseKind.COURSE,
+            "mode": CourseMode.OFFLINE,
+            "provider": "BKPSDM",
+            "jp": "500",
+            "competency_ids": [talk.pk],
+        },
+    )
+    assert response.status_code == 400
+    assert "500" in page_text(response.content)
+    assert not TrainingCourse.objects.filter(code="terlalu-lama").exists()
+
+
+def test_bkpsdm_changes_a_course(client: Client, personas: Personas) -> None:
+    course, _ = _catalogue()
+    client.force_login(personas.hr_admin)
+    url = reverse("learning:course_edit", kwargs={"course_id": course.pk})
+    form = client.get(url)
+    assert "Komunikasi Pelayanan Publik" in page_text(form.content)
+    response = client.post(
+        url,
+        {
+            "code": course.code,
+            "title": "Komunikasi Pelayanan Prima",
+            "kind": course.kind,
+            "mode": course.mode,
+            "provider": course.provider,
+            "jp": "16",
+            "competency_ids": [c.pk for c in course.competencies.all()],
+            "is_active": "on",
+        },
+    )
+    assert response.status_code == 302
+    course.refresh_from_db()
+    assert course.title == "Komunikasi Pelayanan Prima"
+
+
+def test_a_post_by_someone_else_changes_nothing(client: Client, personas: Personas) -> None:
+    course, _ = _catalogue()
+    client.force_login(personas.agency_admin)
+    url = reverse("learning:course_edit", kwargs={"course_id": course.pk})
+    assert client.post(url, {"title": "Diubah"}).status_code == 403
+    course.refresh_from_db()
+    assert course.title == "Komunikasi Pelayanan Publik"
+
+
+def test_bkpsdm_adds_a_competency_with_its_links(client: Client, personas: Personas) -> None:
+    client.force_login(personas.hr_admin)
+    response = client.post(
+        NEW_COMPETENCY,
+        {
+            "code": "kerja-sama-tim",
+            "name": "Kerja sama tim",
+            "kind": CompetencyKind.SOCIOCULTURAL,
+            "feedback_tag": "KERJA_SAMA",
+            "core_value": "KOLABORATIF",
+            "position_kinds": ["PELAKSANA", "PENGAWAS"],
+            "is_active": "on",
+        },
+    )
+    assert response.status_code == 302
+    text = page_text(client.get(DICTIONARY).content)
+    assert "Kerja sama tim" in text
+    assert "Kolaboratif" in text
+
+
+def test_the_import_template_downloads_as_xlsx(client: Client, personas: Personas) -> None:
+    client.force_login(personas.hr_admin)
+    response = client.get(IMPORT + "?templat=xlsx")
+    assert response.status_code == 200
+    sheet = load_workbook(io.BytesIO(response.content))["Data"]
+    assert sheet["A1"].value == "Kode"
+
+
+def test_an_uploaded_catalogue_runs_as_a_job_with_its_page(
+    client: Client, personas: Personas
+) -> None:
+    make_competency()
+    client.force_login(personas.hr_admin)
+    template = client.get(IMPORT + "?templat=xlsx").content
+    upload = SimpleUploadedFile("katalog.xlsx", template)
+    response = client.post(IMPORT, {"berkas": upload})
+    assert response.status_code == 302
+    job_url = response["Location"]
+    page = client.get(job_url)
+    assert page.status_code == 200
+    assert "Impor katalog pelatihan" in headings(page.content)
+    client.force_login(personas.leader)
+    assert client.get(job_url).status_code == 403
