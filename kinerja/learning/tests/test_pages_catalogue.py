@@ -9,13 +9,19 @@ from decimal import Decimal
 import pytest
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import Client
+from django.test import Client, override_settings
 from django.urls import reverse
 from openpyxl import load_workbook
 from pytest_django import DjangoAssertNumQueries
 
-from kinerja.core.testing import headings, page_text
-from kinerja.learning.models import CompetencyKind, CourseKind, CourseMode, TrainingCourse
+from kinerja.core.testing import IMMEDIATE_TASKS, headings, page_text
+from kinerja.learning.models import (
+    Competency,
+    CompetencyKind,
+    CourseKind,
+    CourseMode,
+    TrainingCourse,
+)
 from kinerja.learning.testing import make_competency, make_course
 from kinerja.people.testing import PERSONA_NAMES, Personas
 
@@ -300,18 +306,42 @@ def test_the_import_template_downloads_as_xlsx(client: Client, personas: Persona
     assert sheet["A1"].value == "Kode"
 
 
-def test_an_uploaded_catalogue_runs_as_a_job_with_its_page(
-    client: Client, personas: Personas
-) -> None:
-    make_competency()
-    client.force_login(personas.hr_admin)
+def _upload_template(client: Client) -> str:
     template = client.get(IMPORT + "?templat=xlsx").content
-    upload = SimpleUploadedFile("katalog.xlsx", template)
-    response = client.post(IMPORT, {"berkas": upload})
+    response = client.post(IMPORT, {"berkas": SimpleUploadedFile("katalog.xlsx", template)})
     assert response.status_code == 302
-    job_url = response["Location"]
-    page = client.get(job_url)
+    return str(response["Location"])
+
+
+@override_settings(TASKS=IMMEDIATE_TASKS)
+def test_a_clean_file_is_saved_and_its_job_page_says_so(client: Client, personas: Personas) -> None:
+    for code in ("komunikasi-efektif", "orientasi-pelayanan"):
+        Competency.objects.filter(pk=make_competency().pk).update(code=code)
+    client.force_login(personas.hr_admin)
+    page = client.get(_upload_template(client))
     assert page.status_code == 200
     assert "Impor katalog pelatihan" in headings(page.content)
+    assert "Tersimpan: 1 pelatihan baru dan 0 diperbarui" in page_text(page.content)
+    assert TrainingCourse.objects.filter(code="komunikasi-pelayanan-publik").exists()
+
+
+@override_settings(TASKS=IMMEDIATE_TASKS)
+def test_a_file_with_bad_rows_lists_each_and_saves_nothing(
+    client: Client, personas: Personas
+) -> None:
+    client.force_login(personas.hr_admin)
+    job_url = _upload_template(client)
+    text = page_text(client.get(job_url).content)
+    assert "Tidak ada yang disimpan" in text
+    assert "komunikasi-efektif" in text
+    assert not TrainingCourse.objects.exists()
+    errors = client.get(job_url + "?kesalahan=csv")
+    assert errors.status_code == 200
+    assert "komunikasi-efektif" in errors.content.decode("utf-8-sig")
+
+
+def test_the_job_page_is_only_for_bkpsdm(client: Client, personas: Personas) -> None:
+    client.force_login(personas.hr_admin)
+    job_url = _upload_template(client)
     client.force_login(personas.leader)
     assert client.get(job_url).status_code == 403
