@@ -22,6 +22,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import (
+    CharField,
     Count,
     DecimalField,
     F,
@@ -174,7 +175,7 @@ def jp_behind_for_agency(*, scope: NeedsScope) -> QuerySet[Employee]:
             jp=jp_of_year_subquery(scope.year),
             post_name=_post_of_employee("name", scope.day),
             post_kind=_post_of_employee("kind", scope.day),
-            plan_state=plan_state if scope.period else Value(None),
+            plan_state=plan_state if scope.period else Value(None, output_field=CharField()),
         )
         .filter(jp__lt=JP_TARGET)
         .order_by("jp", "name", "pk")

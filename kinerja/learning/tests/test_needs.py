@@ -7,9 +7,12 @@ from datetime import timedelta
 from decimal import Decimal
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
+from kinerja.audit.models import AuditEvent
 from kinerja.learning.models import DevelopmentItem, ItemState, PlanState
+from kinerja.learning.needs_export import training_needs_download_record
 from kinerja.learning.selectors.needs import (
     jp_behind_for_agency,
     jp_of_year,
@@ -86,3 +89,28 @@ def test_jp_of_the_year_count_only_confirmed_items(personas: Personas) -> None:
     assert employee.pk not in {
         e.pk for e in jp_behind_for_agency(scope=needs_scope(agency=personas.agency))
     }
+
+
+def test_without_a_period_the_analysis_still_counts_posts_and_jp(personas: Personas) -> None:
+    make_competency(name="Pengawasan", position_kinds=["PENGAWAS"])
+    scope = needs_scope(agency=personas.agency)
+    assert scope.period is None
+    assert _figures(personas) == {"Pengawasan": (0, 0, 1)}
+    behind = list(jp_behind_for_agency(scope=scope))
+    assert {e.plan_state for e in behind} == {None}  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("name", ["employee", "auditor", "other_admin", "outsider"])
+def test_recording_a_download_is_refused_to_those_who_may_not_read_it(
+    personas: Personas, name: str
+) -> None:
+    with pytest.raises(PermissionDenied):
+        training_needs_download_record(
+            actor=personas.all()[name],
+            agency=personas.agency,
+            table="kebutuhan",
+            file_format="xlsx",
+            rows=0,
+            year=2026,
+        )
+    assert not AuditEvent.objects.filter(action="training_needs.downloaded").exists()

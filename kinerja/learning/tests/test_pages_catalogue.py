@@ -345,3 +345,12 @@ def test_the_job_page_is_only_for_bkpsdm(client: Client, personas: Personas) -> 
     job_url = _upload_template(client)
     client.force_login(personas.leader)
     assert client.get(job_url).status_code == 403
+
+
+def test_htmx_gets_only_the_table(client: Client, personas: Personas) -> None:
+    _catalogue()
+    client.force_login(personas.employee)
+    response = client.get(LIST + "?q=komunikasi", headers={"HX-Request": "true"})
+    text = page_text(response.content)
+    assert "Komunikasi Pelayanan Publik" in text
+    assert "Katalog pelatihan" not in headings(response.content)

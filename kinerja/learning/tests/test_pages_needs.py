@@ -180,3 +180,13 @@ def test_the_page_costs_the_same_queries_for_10_and_200_employees(
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = client.get(_url(personas))
     assert response.status_code == 200
+
+
+def test_the_page_opens_before_any_period_exists(client: Client, personas: Personas) -> None:
+    make_competency(name="Kepemimpinan pengawas", position_kinds=["PENGAWAS"])
+    client.force_login(personas.hr_admin)
+    response = client.get(_url(personas))
+    assert response.status_code == 200
+    text = page_text(response.content)
+    assert "Kepemimpinan pengawas" in text
+    assert "Belum ada rencana" in text
