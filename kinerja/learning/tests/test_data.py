@@ -27,7 +27,8 @@ def test_dictionary_codes_are_unique_slugs_and_every_field_fits_the_model() -> N
     assert _repeated(codes) == []
     assert _repeated([row["name"].lower() for row in rows]) == []
     for row in rows:
-        assert row["code"] == slugify(row["code"]) and len(row["code"]) <= 60, row
+        assert row["code"] == slugify(row["code"]), row
+        assert len(row["code"]) <= 60, row
         assert 0 < len(row["name"]) <= 150, row
         assert row["kind"] in CompetencyKind.values, row
         assert len(row["description"]) >= 40, row
@@ -57,13 +58,15 @@ def test_catalogue_codes_are_unique_and_every_field_fits_the_model() -> None:
     assert _repeated([row["code"] for row in rows]) == []
     assert _repeated([row["title"] for row in rows]) == []
     for row in rows:
-        assert row["code"] == slugify(row["code"]) and len(row["code"]) <= 60, row
+        assert row["code"] == slugify(row["code"]), row
+        assert len(row["code"]) <= 60, row
         assert 0 < len(row["title"]) <= 200, row
         assert row["kind"] in CourseKind.values, row
         assert row["mode"] in CourseMode.values, row
         assert 0 < len(row["provider"]) <= 150, row
         jp = Decimal(row["jp"])
-        assert Decimal("0.5") <= jp <= JP_MAX and jp == jp.quantize(Decimal("0.1")), row
+        assert Decimal("0.5") <= jp <= JP_MAX, row
+        assert jp == jp.quantize(Decimal("0.1")), row
 
 
 def test_every_course_develops_dictionary_competencies() -> None:
