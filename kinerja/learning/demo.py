@@ -75,7 +75,7 @@ from kinerja.monitoring.services.feedback import feedback_give
 from kinerja.people.holdings import chain_of_command_load, covering, today
 from kinerja.people.models import Assignment, Employee
 from kinerja.periods.models import PerformancePeriod
-from kinerja.scoring.formatting import format_date_id
+from kinerja.scoring.formatting import format_date_id, format_decimal
 
 COMMUNICATION_COURSE = "komunikasi-pelayanan-publik"
 RETURN_REASON = (
@@ -123,7 +123,7 @@ def _catalogue(hr: User) -> str:
 def _certificate(employee: Employee, title: str, jp: Decimal, day: date) -> SimpleUploadedFile:
     html = (
         f"<h1>Sertifikat</h1><p>Diberikan kepada {employee.full_name} (NIP {employee.nip}) yang "
-        f"telah menyelesaikan <strong>{title}</strong> sebanyak {jp} JP pada "
+        f"telah menyelesaikan <strong>{title}</strong> sebanyak {_jp(jp)} JP pada "
         f"{format_date_id(day)}.</p><p>Dokumen contoh untuk demo; bukan sertifikat resmi.</p>"
     )
     content = pdf_from_html(html=html, stylesheets=[])
@@ -172,6 +172,10 @@ def _communication_reason(agus: Employee, period: PerformancePeriod) -> str:
     return f"{count} umpan balik bertanda komunikasi sejak {format_date_id(since)}"
 
 
+def _jp(value: Decimal) -> str:
+    return format_decimal(value, 0 if value == value.to_integral_value() else 1)
+
+
 def _course(code: str) -> TrainingCourse:
     return TrainingCourse.objects.get(code=code)
 
@@ -200,7 +204,8 @@ def _agus_plan(
         done.append((item, days_ago))
     development_plan_propose(actor=agus_user, plan=plan)
     development_plan_agree(actor=sri, plan=plan)
-    for item, days_ago in done:
+    for stale, days_ago in done:
+        item = DevelopmentItem.objects.select_related("plan").get(pk=stale.pk)
         completed_on = _day_in(period, day - timedelta(days=days_ago))
         jp = item.jp_planned
         development_item_complete(
@@ -211,8 +216,8 @@ def _agus_plan(
     return [
         f"Rencana pengembangan {DEMO_EMPLOYEE.name}: disepakati {DEMO_SUPERVISOR.name}; saran "
         f'"{suggested.title}" ({suggested.reason}); "{done[0][0].title}" dikonfirmasi '
-        f'({done[0][0].jp_planned} JP, di bawah {JP_TARGET} JP); "{done[1][0].title}" selesai, '
-        f"menunggu konfirmasi {DEMO_SUPERVISOR.name}."
+        f"({_jp(done[0][0].jp_planned)} JP, di bawah {_jp(JP_TARGET)} JP); "
+        f'"{done[1][0].title}" selesai, menunggu konfirmasi {DEMO_SUPERVISOR.name}.'
     ]
 
 
@@ -268,9 +273,19 @@ STORIES: tuple[Story, ...] = (
 )
 
 
-def _dukcapil_people(exclude: set[int], day: date) -> list[tuple[Employee, int | None]]:
+def _dukcapil_people(
+    exclude: set[int], day: date, sri: Employee
+) -> list[tuple[Employee, int | None]]:
     """Dukcapil employees holding a post today (not the demo logins), each with their
-    appraiser's employee id; members of Sri's team first."""
+    appraiser's employee id; the members of Sri's team first, then of Retno's (the first of
+    them proposes, so a demo login has a plan to agree)."""
+    sri_chain = chain_of_command_load(employee_id=sri.pk, day=day)
+    team = [h.employee_id for h in sri_chain.subordinates]
+    retno = getattr(sri_chain.appraiser, "employee_id", None)
+    if retno is not None:  # then Retno's: the other heads of section under her
+        team += [
+            h.employee_id for h in chain_of_command_load(employee_id=retno, day=day).subordinates
+        ]
     held = (
         Assignment.objects.filter(covering(day), position__agency__code=DUKCAPIL_CODE)
         .exclude(employee_id__in=exclude)
@@ -278,12 +293,13 @@ def _dukcapil_people(exclude: set[int], day: date) -> list[tuple[Employee, int |
         .order_by("employee_id")
         .distinct()
     )
-    people = []
-    for employee in Employee.objects.filter(pk__in=list(held[:40])).order_by("pk"):
-        chain = chain_of_command_load(employee_id=employee.pk, day=day)
-        appraiser = getattr(chain.appraiser, "employee_id", None)
-        if chain.primary is not None:
-            people.append((employee, appraiser))
+    ids = [pk for pk in team if pk not in exclude] + list(held[:40])
+    by_pk = Employee.objects.in_bulk(ids)
+    people: list[tuple[Employee, int | None]] = []
+    for pk in dict.fromkeys(ids):
+        chain = chain_of_command_load(employee_id=pk, day=day)
+        if chain.primary is not None and pk in by_pk:
+            people.append((by_pk[pk], getattr(chain.appraiser, "employee_id", None)))
     return people
 
 
@@ -295,12 +311,14 @@ def _other_plans(
     )
     if others.exists():
         return ["Rencana pengembangan pegawai Dukcapil lain sudah ada."]
-    people = _dukcapil_people(exclude, day)
-    people.sort(key=lambda pair: pair[1] != sri.pk)  # Sri's team first: her plan to agree
+    people = _dukcapil_people(exclude, day, sri)
+    names = {DEMO_SUPERVISOR.username: DEMO_SUPERVISOR.name}
+    names[DEMO_APPRAISER_SUPERIOR.username] = DEMO_APPRAISER_SUPERIOR.name
+    appraisers = {e.pk: names[e.nip] for e in Employee.objects.filter(nip__in=list(names))}
     courses = {c.code: c for c in TrainingCourse.objects.all()}
     lines: list[str] = []
     now = timezone.now()
-    for story, (employee, _appraiser) in zip(STORIES, people, strict=False):
+    for story, (employee, appraiser) in zip(STORIES, people, strict=False):
         plan = development_plan_open(actor=None, employee=employee, period=period)
         plan.state = story.state
         plan.return_reason = story.return_reason
@@ -340,7 +358,7 @@ def _other_plans(
                 )
             )
         DevelopmentItem.objects.bulk_create(items)
-        whose = " (tim Sri)" if _appraiser == sri.pk else ""
+        whose = f", pejabat penilai {appraisers[appraiser]}" if appraiser in appraisers else ""
         lines.append(f"Rencana pengembangan {employee.full_name}{whose}: {story.line}.")
     return lines
 

@@ -66,7 +66,6 @@ def test_the_demo_seeds_the_catalogue_plans_in_every_state_and_coaching_once() -
     assert set(plans.values_list("state", flat=True)) == set(PlanState.values), lines
     returned = plans.get(state=PlanState.RETURNED)
     assert returned.return_reason
-    assert plans.filter(state=PlanState.PROPOSED, appraiser__nip=DEMO_SUPERVISOR.username).exists()
     sri_plan = plans.get(employee__nip=DEMO_SUPERVISOR.username)
     assert sri_plan.state == PlanState.PROPOSED
     assert sri_plan.appraiser is not None
@@ -94,7 +93,7 @@ def test_the_demo_seeds_the_catalogue_plans_in_every_state_and_coaching_once() -
     coaching = DevelopmentPlan.objects.filter(is_coaching=True).select_related(
         "trigger_evaluation__plan"
     )
-    assert coaching.exists(), lines
+    assert coaching.exists(), lines  # Agus: the appeals demo rates him Butuh Perbaikan
     for plan in coaching:
         evaluation = plan.trigger_evaluation
         assert evaluation is not None
@@ -107,7 +106,6 @@ def test_the_demo_seeds_the_catalogue_plans_in_every_state_and_coaching_once() -
             or evaluation.objections.filter(predikat_before__in=COACHING_PREDIKAT).exists()
         )  # an objection may have raised it since
         assert plan.items.filter(source=ItemSource.COACHING).exists()
-    assert any("bimbingan wajib" in line for line in lines), lines
 
     before = _counts()
     again = demo_seeds_run(DemoOptions(employees=400, seed=3))
