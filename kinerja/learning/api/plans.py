@@ -34,7 +34,7 @@ from kinerja.learning.models import (
 from kinerja.learning.permissions import can_view_development_plan
 from kinerja.learning.rules import JP_TARGET
 from kinerja.learning.selectors.catalogue import course_get_for_actor
-from kinerja.learning.selectors.needs import jp_of_year
+from kinerja.learning.selectors.jp import jp_of_year
 from kinerja.learning.services.completion import development_item_complete
 from kinerja.learning.services.plans import (
     development_item_add,

@@ -8,11 +8,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Sum
+from django.db.models import DecimalField, OuterRef, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
 
 from kinerja.learning.models import DevelopmentItem, ItemState
 from kinerja.learning.rules import JP_TARGET
 from kinerja.scoring.formatting import format_decimal
+
+JP_FIELD: DecimalField[Decimal, Decimal] = DecimalField(max_digits=7, decimal_places=1)
 
 ZERO = Decimal(0)
 
@@ -72,3 +75,28 @@ class JpProgress:
 
 def jp_progress(earned: Decimal) -> JpProgress:
     return JpProgress(earned=earned)
+
+
+def jp_of_year_subquery(year: int, employee_ref: str = "pk") -> Coalesce:
+    """An employee's JP of `year`: their confirmed items completed that year (`rules`)."""
+    total = (
+        DevelopmentItem.objects.filter(
+            plan__employee_id=OuterRef(employee_ref),
+            state=ItemState.CONFIRMED,
+            completed_on__year=year,
+        )
+        .values("plan__employee_id")
+        .annotate(total=Sum("jp_earned"))
+        .values("total")
+    )
+    return Coalesce(
+        Subquery(total, output_field=JP_FIELD), Value(Decimal(0)), output_field=JP_FIELD
+    )
+
+
+def jp_of_year(*, employee_id: int, year: int) -> Decimal:
+    """One employee's JP of `year` in one query."""
+    total = DevelopmentItem.objects.filter(
+        plan__employee_id=employee_id, state=ItemState.CONFIRMED, completed_on__year=year
+    ).aggregate(total=Sum("jp_earned"))["total"]
+    return Decimal(total or 0)

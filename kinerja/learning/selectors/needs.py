@@ -17,22 +17,18 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import (
     CharField,
     Count,
-    DecimalField,
     F,
     OuterRef,
     QuerySet,
     Subquery,
-    Sum,
     Value,
 )
-from django.db.models.functions import Coalesce
 from django.http import Http404
 
 from kinerja.accounts.actors import Actor
@@ -47,6 +43,7 @@ from kinerja.learning.models import (
 )
 from kinerja.learning.permissions import can_read_needs
 from kinerja.learning.rules import JP_TARGET
+from kinerja.learning.selectors.jp import jp_of_year_subquery
 from kinerja.monitoring.models import FeedbackTag
 from kinerja.organization.models import Agency, PositionKind
 from kinerja.people.holdings import covering, today
@@ -56,7 +53,6 @@ from kinerja.periods.selectors import period_current
 
 NOT_NEEDS_READER = "Analisis kebutuhan pelatihan hanya untuk Admin BKPSDM, Admin OPD dan Pimpinan."
 NOT_DONE = (ItemState.PLANNED, ItemState.REJECTED)
-JP_FIELD: DecimalField[Decimal, Decimal] = DecimalField(max_digits=7, decimal_places=1)
 
 
 # --- who reads -----------------------------------------------------------------------------
@@ -116,31 +112,6 @@ def _post_of_employee(field: str, day: date, employee_ref: str = "pk") -> Subque
         .order_by("-start_date", "-pk")
         .values(f"position__{field}")[:1]
     )
-
-
-def jp_of_year_subquery(year: int, employee_ref: str = "pk") -> Coalesce:
-    """An employee's JP of `year`: their confirmed items completed that year (`rules`)."""
-    total = (
-        DevelopmentItem.objects.filter(
-            plan__employee_id=OuterRef(employee_ref),
-            state=ItemState.CONFIRMED,
-            completed_on__year=year,
-        )
-        .values("plan__employee_id")
-        .annotate(total=Sum("jp_earned"))
-        .values("total")
-    )
-    return Coalesce(
-        Subquery(total, output_field=JP_FIELD), Value(Decimal(0)), output_field=JP_FIELD
-    )
-
-
-def jp_of_year(*, employee_id: int, year: int) -> Decimal:
-    """One employee's JP of `year` in one query."""
-    total = DevelopmentItem.objects.filter(
-        plan__employee_id=employee_id, state=ItemState.CONFIRMED, completed_on__year=year
-    ).aggregate(total=Sum("jp_earned"))["total"]
-    return Decimal(total or 0)
 
 
 @dataclass(frozen=True)

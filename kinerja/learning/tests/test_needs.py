@@ -13,9 +13,9 @@ from django.utils import timezone
 from kinerja.audit.models import AuditEvent
 from kinerja.learning.models import DevelopmentItem, ItemState, PlanState
 from kinerja.learning.needs_export import training_needs_download_record
+from kinerja.learning.selectors.jp import jp_of_year
 from kinerja.learning.selectors.needs import (
     jp_behind_for_agency,
-    jp_of_year,
     needs_scope,
     training_needs_for_agency,
 )
