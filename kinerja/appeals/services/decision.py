@@ -29,6 +29,23 @@ def _label(value: str, kind: type[Rating] | type[Predikat]) -> str:
     return kind(value).label if value else "-"
 
 
+def _lowered_errors(results: tuple[str, str], behavior: tuple[str, str]) -> dict[str, list[str]]:
+    """An accepted objection never lowers a rating: the objection is the employee's remedy,
+    so accepting it may only raise the contested ratings (to lower them, reject)."""
+    errors: dict[str, list[str]] = {}
+    for field, label, (before, after) in (
+        ("results_rating", "rating hasil kerja", results),
+        ("behavior_rating", "rating perilaku kerja", behavior),
+    ):
+        if before and after and Rating(after).rank < Rating(before).rank:
+            errors[field] = [
+                f"Menerima keberatan tidak dapat menurunkan {label} dari "
+                f"{Rating(before).label} ke {Rating(after).label}; pilih rating yang sama atau "
+                "lebih tinggi, atau tolak keberatan."
+            ]
+    return errors
+
+
 def objection_decide(
     *,
     actor: Actor,
@@ -45,7 +62,8 @@ def objection_decide(
     `decision_reason` empty or longer than `TEXT_MAX`; accepting: `results_rating` /
     `behavior_rating` each blank (unchanged) or one of the ratings
     (`evaluation.rules.rating_errors`), at least one of them different from the evaluation's
-    (otherwise "accept" changes nothing: refused keyed `results_rating`).
+    (otherwise "accept" changes nothing: refused keyed `results_rating`), and none lower than
+    the evaluation's (an objection is the employee's remedy: refused keyed by the rating).
 
     In one transaction, the objection and its evaluation locked: the ratings before (and after)
     and the predikat before and after stored on the objection. Accepting: the evaluation's
@@ -104,6 +122,11 @@ def objection_decide(
                         ]
                     }
                 )
+            lowered = _lowered_errors(
+                (results_before, results_after), (behavior_before, behavior_after)
+            )
+            if lowered:
+                raise ValidationError(lowered)
             found = predikat_for(results_after, behavior_after)
             predikat_after = found.value if found else ""
         now = timezone.now()

@@ -106,14 +106,14 @@ def test_accepting_records_the_change_on_the_evaluation_and_the_decision_on_the_
 def test_the_employee_and_the_appraiser_are_told_the_decision(
     personas: Personas, objection: Objection
 ) -> None:
-    decide(personas.appraiser_superior, objection, results_rating="BELOW")
+    decide(personas.appraiser_superior, objection, behavior_rating="ABOVE")
 
     assert inbox_titles(personas.employee) == ["Keberatan Anda diterima"]
     assert inbox_titles(personas.supervisor) == [
         f"Keberatan {personas.staff.employee.name} diterima"
     ]
     [text] = Notification.objects.filter(recipient=personas.employee).values_list("text", flat=True)
-    assert "Butuh Perbaikan" in text
+    assert "Sangat Baik" in text
     assert set(Notification.objects.values_list("kind", flat=True)) == {
         NotificationKind.OBJECTION_DECIDED
     }
@@ -281,3 +281,15 @@ def test_without_an_appraiser_to_ask_it_can_be_decided_at_once(personas: Persona
     decided = decide(make_user(role=Role.PIMPINAN), objection, accepted=False)
 
     assert decided.state == ObjectionState.REJECTED
+
+
+def test_accepting_never_lowers_a_rating(personas: Personas, objection: Objection) -> None:
+    with pytest.raises(ValidationError) as refused:
+        decide(personas.appraiser_superior, objection, results_rating="BELOW")
+
+    assert refused.value.message_dict["results_rating"] == [
+        "Menerima keberatan tidak dapat menurunkan rating hasil kerja dari Sesuai Ekspektasi ke "
+        "Di Bawah Ekspektasi; pilih rating yang sama atau lebih tinggi, atau tolak keberatan."
+    ]
+    evaluation = Evaluation.objects.get(pk=objection.evaluation_id)
+    assert (evaluation.results_rating, evaluation.locked_at) == ("MEETS", None)
