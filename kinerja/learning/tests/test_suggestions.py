@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kinerja.learning.suggestions import CompetencyLink, CourseOption, Signals, suggest
@@ -172,6 +172,8 @@ all_signals = st.builds(
 )
 
 
+# No deadline: the parallel test run shares two CPUs, and a slow example is not a wrong one.
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(all_signals, links, courses)
 def test_no_course_is_suggested_twice(
     found: Signals, links: list[CompetencyLink], courses: list[CourseOption]
@@ -180,6 +182,8 @@ def test_no_course_is_suggested_twice(
     assert len(ids) == len(set(ids))
 
 
+# No deadline: the parallel test run shares two CPUs, and a slow example is not a wrong one.
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(all_signals, links, courses)
 def test_every_suggestion_has_a_reason(
     found: Signals, links: list[CompetencyLink], courses: list[CourseOption]
@@ -189,6 +193,8 @@ def test_every_suggestion_has_a_reason(
         assert all(reason.strip() for reason in suggestion.reasons)
 
 
+# No deadline: the parallel test run shares two CPUs, and a slow example is not a wrong one.
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(all_signals, links, courses)
 def test_a_planned_course_is_never_suggested(
     found: Signals, links: list[CompetencyLink], courses: list[CourseOption]
@@ -197,6 +203,8 @@ def test_a_planned_course_is_never_suggested(
     assert not ids & found.planned_course_ids
 
 
+# No deadline: the parallel test run shares two CPUs, and a slow example is not a wrong one.
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(all_signals, links, courses)
 def test_the_order_is_stable_whatever_the_order_of_the_catalogue(
     found: Signals, links: list[CompetencyLink], courses: list[CourseOption]
