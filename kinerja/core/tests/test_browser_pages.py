@@ -35,6 +35,12 @@ from kinerja.evaluation.selectors.common import default_scope
 from kinerja.evaluation.services.calibration import calibration_move, calibration_open
 from kinerja.evaluation.services.evaluations.receipt import evaluation_acknowledge
 from kinerja.evaluation.testing import make_documented_evaluation, make_evaluation, make_org_rating
+from kinerja.learning.testing import (
+    make_competency,
+    make_course,
+    make_development_plan,
+    make_item,
+)
 from kinerja.monitoring.evidence.testing import minimal_pdf
 from kinerja.monitoring.testing import (
     make_action,
@@ -294,6 +300,14 @@ def samples_for(personas: Personas) -> Samples:
         make_sheet(review, comments={"AKUNTABEL": "Selalu tepat waktu menyerahkan laporan."})
     # and a round still open, whose questionnaire (the employee persona rating her) is walked
     open_team = make_team_360(personas, state=CycleState.OPEN)
+    # Competency development: the employee's plan, proposed, with a course of the catalogue and
+    # an activity completed waiting for confirmation (the agree, return and confirm forms show
+    # to the supervisor), a course import with row errors.
+    competency = make_competency(feedback_tag="KOMUNIKASI", core_value="KOLABORATIF")
+    course = make_course(competencies=[competency])
+    development = make_development_plan(employee=staff.employee, period=period, state="PROPOSED")
+    make_item(plan=development, course=course)
+    completed_item = make_item(plan=development, state="COMPLETED")
     return Samples(
         by_param={
             "cycle_id": team.cycle.pk,
@@ -326,6 +340,9 @@ def samples_for(personas: Personas) -> Samples:
             "goal_id": goal.pk,
             "objection_id": objection.pk,
             "attachment_id": objection.attachments.get().pk,
+            "item_id": completed_item.pk,
+            "course_id": course.pk,
+            "competency_id": competency.pk,
         },
         by_name={
             "people_import:result": {"job_id": applied.pk},
@@ -352,6 +369,14 @@ def samples_for(personas: Personas) -> Samples:
             "appeals:evaluation_explanation": {"evaluation_id": objected.pk},
             "appeals:evaluation_timeline": {"evaluation_id": objected.pk},
             "appeals:objection_file": {"evaluation_id": to_object.pk},
+            # learning's plan_id is a development plan, not an SKP
+            **{
+                f"learning:{name}": {"plan_id": development.pk}
+                for name in (
+                    "plan_detail", "item_add", "plan_propose", "plan_agree", "plan_return",
+                    "plan_comment",
+                )
+            },  # fmt: skip
         },
     )
 
