@@ -29,3 +29,58 @@ JP_MAX = Decimal(200)
 TEXT_MAX = 2000
 COACHING_DIALOGUES = 3
 """Coaching dialogues scheduled for a mandatory coaching plan, a month apart."""
+TITLE_MAX = 200
+"""Characters of an activity's title (the catalogue's course titles too)."""
+COACHING_ITEM_TITLE = "Bimbingan kinerja"
+COACHING_DIALOGUE_DAYS = (7, 37, 67)
+"""Days after the predikat is set on which the coaching dialogues are scheduled (09:00 WIB)."""
+COACHING_DIALOGUE_HOUR = 9
+COACHING_TARGET_DAYS = 90
+"""The coaching item's target: this many days after it is required (not past the period)."""
+PROOF_BY_DIALOGUE = frozenset({"COACHING", "MENTORING"})
+"""Kinds of activity whose dialogue is the proof: no certificate file required."""
+
+
+def _jp_text(value: Decimal) -> str:
+    text = f"{value.normalize():f}" if value else "0"
+    return text.replace(".", ",")
+
+
+JP_MIN = Decimal("0.5")
+
+
+def jp_errors(
+    field: str, label: str, value: Decimal | None, *, minimum: Decimal = JP_MIN
+) -> dict[str, list[str]]:
+    """The sentence refusing JP outside 0,5 (or `minimum`) to `JP_MAX` (empty when accepted)."""
+    accepted = f"{_jp_text(minimum)} sampai {_jp_text(JP_MAX)} JP"
+    if value is None:
+        return {field: [f"{label} wajib diisi: angka {accepted}."]}
+    if not value.is_finite() or value < minimum or value > JP_MAX:
+        shown = _jp_text(value) if value.is_finite() else str(value)
+        return {field: [f"{label} {shown} tidak diterima: isi {accepted}."]}
+    if value != value.quantize(Decimal("0.1")):
+        return {
+            field: [
+                f"{label} {_jp_text(value)} tidak diterima: paling banyak satu angka di "
+                "belakang koma (mis. 2,5)."
+            ]
+        }
+    return {}
+
+
+def text_errors(
+    field: str, label: str, value: str, *, max_length: int, required: bool = True
+) -> dict[str, list[str]]:
+    """Empty (when required) or too long text, named."""
+    text = value.strip()
+    if required and not text:
+        return {field: [f"{label} wajib diisi."]}
+    if len(text) > max_length:
+        return {
+            field: [
+                f"{label} sepanjang {len(text)} karakter tidak diterima: paling banyak "
+                f"{max_length} karakter."
+            ]
+        }
+    return {}

@@ -1,0 +1,108 @@
+"""What the learning services share: a plan's address and who hears of it, the row locks, the
+audit snapshots, and raising collected field errors."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from kinerja.accounts.models import Role, User
+from kinerja.learning.models import DevelopmentItem, DevelopmentPlan
+from kinerja.notifications.services import notify
+from kinerja.people.models import Employee
+
+Errors = dict[str, list[str]]
+
+
+def raise_errors(errors: Errors) -> None:
+    if errors:
+        raise ValidationError(errors)
+
+
+def plan_url(plan: DevelopmentPlan) -> str:
+    return reverse("learning:plan_detail", kwargs={"plan_id": plan.pk})
+
+
+def employee_user_ids(*employee_ids: int | None) -> list[int]:
+    """The active users of employee records (an employee without a login hears nothing)."""
+    ids = {pk for pk in employee_ids if pk is not None}
+    if not ids:
+        return []
+    return list(
+        Employee.objects.filter(pk__in=ids, user__isnull=False, user__is_active=True)
+        .order_by("user_id")
+        .values_list("user_id", flat=True)
+    )
+
+
+def appraiser_user_ids(plan: DevelopmentPlan) -> list[int]:
+    """Who agrees and confirms: the appraiser's user, or the Pimpinan users when the Wali Kota
+    rates (no appraiser)."""
+    if plan.appraiser_id is None:
+        return list(
+            User.objects.filter(role=Role.PIMPINAN, is_active=True)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
+    return employee_user_ids(plan.appraiser_id)
+
+
+def plan_notify(
+    plan: DevelopmentPlan, *, recipient_ids: list[int], kind: str, title: str, text: str = ""
+) -> int:
+    return notify(
+        recipient_ids=recipient_ids, kind=kind, title=title, text=text, url=plan_url(plan)
+    )
+
+
+def plan_locked(plan: DevelopmentPlan) -> DevelopmentPlan:
+    """The plan re-read under a row lock (inside the caller's transaction), with its period."""
+    return (
+        DevelopmentPlan.objects.select_for_update(of=("self",))
+        .select_related("period", "employee")
+        .get(pk=plan.pk)
+    )
+
+
+def item_locked(item: DevelopmentItem) -> DevelopmentItem:
+    """The item and its plan re-read under row locks (plan first, as every service locks)."""
+    plan = plan_locked(item.plan)
+    fresh = DevelopmentItem.objects.select_for_update(of=("self",)).get(pk=item.pk)
+    fresh.plan = plan
+    return fresh
+
+
+def plan_snapshot(plan: DevelopmentPlan) -> dict[str, Any]:
+    return {
+        "employee_id": plan.employee_id,
+        "period_id": plan.period_id,
+        "agency_id": plan.agency_id,
+        "appraiser_id": plan.appraiser_id,
+        "state": plan.state,
+        "is_coaching": plan.is_coaching,
+        "trigger_evaluation_id": plan.trigger_evaluation_id,
+        "return_reason": plan.return_reason,
+    }
+
+
+def item_snapshot(item: DevelopmentItem) -> dict[str, Any]:
+    return {
+        "plan_id": item.plan_id,
+        "course_id": item.course_id,
+        "competency_id": item.competency_id,
+        "title": item.title,
+        "kind": item.kind,
+        "jp_planned": str(item.jp_planned),
+        "target_date": item.target_date.isoformat(),
+        "source": item.source,
+        "reason": item.reason,
+        "state": item.state,
+        "completed_on": item.completed_on.isoformat() if item.completed_on else None,
+        "jp_earned": None if item.jp_earned is None else str(item.jp_earned),
+        "certificate": item.certificate_original_name,
+        "certificate_sha256": item.certificate_sha256,
+        "reject_reason": item.reject_reason,
+        "dialogue_id": item.dialogue_id,
+    }
