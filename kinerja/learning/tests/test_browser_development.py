@@ -231,10 +231,12 @@ def test_rating_someone_kurang_shows_the_coaching_plan_on_both_home_pages(
     plan = DevelopmentPlan.objects.get(employee=personas.staff.employee, is_coaching=True)
 
     employee.goto(f"{url}/")
-    card = employee.locator(".card, article, li", has_text="Bimbingan kinerja wajib").first
-    expect(card).to_be_visible()
+    expect(employee.get_by_text("Bimbingan kinerja wajib", exact=True)).to_be_visible()
+    expect(
+        employee.get_by_text("Predikat kinerja Anda mewajibkan bimbingan kinerja")
+    ).to_be_visible()
     _look(employee, "beranda-pegawai-bimbingan")
-    card.get_by_role("link").first.click()
+    employee.get_by_role("link", name="Buka rencana").first.click()
     employee.wait_for_url(f"{url}/pengembangan/rencana/{plan.pk}/")
     expect(employee.get_by_test_id("plan-state")).to_contain_text("Bimbingan wajib")
     expect(employee.get_by_role("cell", name="Bimbingan kinerja").first).to_be_visible()
