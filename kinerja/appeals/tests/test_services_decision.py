@@ -108,14 +108,19 @@ def test_the_employee_and_the_appraiser_are_told_the_decision(
 ) -> None:
     decide(personas.appraiser_superior, objection, results_rating="BELOW")
 
-    assert inbox_titles(personas.employee) == ["Keberatan Anda diterima"]
-    assert inbox_titles(personas.supervisor) == [
+    decided = Notification.objects.filter(kind=NotificationKind.OBJECTION_DECIDED)
+    assert list(decided.filter(recipient=personas.employee).values_list("title", flat=True)) == [
+        "Keberatan Anda diterima"
+    ]
+    assert list(decided.filter(recipient=personas.supervisor).values_list("title", flat=True)) == [
         f"Keberatan {personas.staff.employee.name} diterima"
     ]
-    [text] = Notification.objects.filter(recipient=personas.employee).values_list("text", flat=True)
+    [text] = decided.filter(recipient=personas.employee).values_list("text", flat=True)
     assert "Butuh Perbaikan" in text
+    # Butuh Perbaikan makes coaching mandatory (learning's predikat hook): that is told too.
     assert set(Notification.objects.values_list("kind", flat=True)) == {
-        NotificationKind.OBJECTION_DECIDED
+        NotificationKind.OBJECTION_DECIDED,
+        NotificationKind.DEVELOPMENT_COACHING_REQUIRED,
     }
 
 
