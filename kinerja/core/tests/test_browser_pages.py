@@ -35,6 +35,13 @@ from kinerja.evaluation.selectors.common import default_scope
 from kinerja.evaluation.services.calibration import calibration_move, calibration_open
 from kinerja.evaluation.services.evaluations.receipt import evaluation_acknowledge
 from kinerja.evaluation.testing import make_documented_evaluation, make_evaluation, make_org_rating
+from kinerja.learning.tasks import TRAINING_COURSES_IMPORT_KIND
+from kinerja.learning.testing import (
+    make_competency,
+    make_course,
+    make_development_plan,
+    make_item,
+)
 from kinerja.monitoring.evidence.testing import minimal_pdf
 from kinerja.monitoring.testing import (
     make_action,
@@ -294,6 +301,25 @@ def samples_for(personas: Personas) -> Samples:
         make_sheet(review, comments={"AKUNTABEL": "Selalu tepat waktu menyerahkan laporan."})
     # and a round still open, whose questionnaire (the employee persona rating her) is walked
     open_team = make_team_360(personas, state=CycleState.OPEN)
+    # Competency development: the employee's plan, proposed, with a course of the catalogue and
+    # an activity completed waiting for confirmation (the agree, return and confirm forms show
+    # to the supervisor), a course import with row errors.
+    competency = make_competency(feedback_tag="KOMUNIKASI", core_value="KOLABORATIF")
+    course = make_course(competencies=[competency])
+    development = make_development_plan(employee=staff.employee, period=period, state="PROPOSED")
+    make_item(plan=development, course=course)
+    completed_item = make_item(plan=development, state="COMPLETED")
+    course_import = job_create(
+        owner=personas.hr_admin, kind=TRAINING_COURSES_IMPORT_KIND, title="Impor katalog"
+    )
+    job_succeed(
+        job_id=course_import.pk,
+        message="Selesai",
+        result={
+            "clean": False, "total_rows": 4, "error_count": 2, "error_rows": 2, "errors": errors,
+            "file": {"file_name": "katalog-pelatihan-bkpsdm-2026.xlsx", "size": 2345},
+        },
+    )  # fmt: skip
     return Samples(
         by_param={
             "cycle_id": team.cycle.pk,
@@ -326,6 +352,9 @@ def samples_for(personas: Personas) -> Samples:
             "goal_id": goal.pk,
             "objection_id": objection.pk,
             "attachment_id": objection.attachments.get().pk,
+            "item_id": completed_item.pk,
+            "course_id": course.pk,
+            "competency_id": competency.pk,
         },
         by_name={
             "people_import:result": {"job_id": applied.pk},
@@ -352,6 +381,19 @@ def samples_for(personas: Personas) -> Samples:
             "appeals:evaluation_explanation": {"evaluation_id": objected.pk},
             "appeals:evaluation_timeline": {"evaluation_id": objected.pk},
             "appeals:objection_file": {"evaluation_id": to_object.pk},
+            "learning:course_import_job": {"job_id": course_import.pk},
+            # learning's plan_id is a development plan, not an SKP
+            **{
+                f"learning:{name}": {"plan_id": development.pk}
+                for name in (
+                    "plan_detail",
+                    "item_add",
+                    "plan_propose",
+                    "plan_agree",
+                    "plan_return",
+                    "plan_comment",
+                )
+            },
         },
     )
 

@@ -115,6 +115,7 @@ class DevelopmentItemAddInputSerializer(serializers.Serializer[Any]):
     title = ModelCharField(
         DevelopmentItem, "title", required=False, allow_blank=True, default="",
         help_text="Kegiatan (wajib bila tanpa pelatihan katalog).",
+        error_messages={"invalid": "Kegiatan harus berupa teks, bukan daftar atau objek."},
     )  # fmt: skip
     kind = serializers.ChoiceField(
         choices=CourseKind.choices, required=False, allow_blank=True, default="",
@@ -137,6 +138,10 @@ class DevelopmentItemAddInputSerializer(serializers.Serializer[Any]):
     reason = serializers.CharField(
         required=False, allow_blank=True, default="", max_length=20000,
         help_text="Alasan (mis. alasan saran sistem).",
+        error_messages={
+            "invalid": "Alasan harus berupa teks, bukan daftar atau objek.",
+            "max_length": "Alasan paling banyak {max_length} karakter.",
+        },
     )  # fmt: skip
 
 
