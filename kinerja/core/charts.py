@@ -56,22 +56,32 @@ def bar_chart_svg(
     series_name: str,
     width: int = 640,
     height: int = 260,
+    horizontal: bool = False,
 ) -> SafeString:
-    chart = pygal.Bar(
+    """One series of bars. `horizontal` lays them out as rows, each label beside its bar,
+    for long labels (competency names) that would otherwise be rotated and cut; its height
+    follows the number of bars."""
+    if horizontal:
+        height = max(height, 60 + 30 * len(labels))
+    chart = (pygal.HorizontalBar if horizontal else pygal.Bar)(
         style=KINERJA_STYLE,
         width=width,
         height=height,
         show_legend=False,
         disable_xml_declaration=True,
         js=[],  # no script tags: the page must not load anything from outside
-        x_label_rotation=-45 if len(labels) > 8 else 0,
+        x_label_rotation=-45 if len(labels) > 8 and not horizontal else 0,
+        truncate_label=-1 if horizontal else None,
         print_values=False,
         explicit_size=False,
         value_formatter=_number_label,
     )
     chart.title = title
-    chart.x_labels = list(labels)
-    chart.add(series_name, [float(v) for v in values])
+    # pygal draws the first row of a horizontal chart at the bottom: reverse, so the list
+    # reads top-down as given (the largest first when sorted so).
+    order = slice(None, None, -1) if horizontal else slice(None)
+    chart.x_labels = list(labels)[order]
+    chart.add(series_name, [float(v) for v in values][order])
     svg = _SCRIPT_STYLE_OR_COMMENT.sub("", chart.render(is_unicode=True))
     # The SVG is generated from our own numbers and labels, which pygal escapes.
     return mark_safe(svg)  # noqa: S308

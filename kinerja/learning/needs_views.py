@@ -131,6 +131,7 @@ def needs_agency(request: HttpRequest, agency_id: int) -> HttpResponse:
             labels=[r.name for r in shown],
             values=[r.total for r in shown],
             series_name="Jumlah kebutuhan",
+            horizontal=True,
         )
         if shown
         else None,

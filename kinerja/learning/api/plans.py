@@ -123,8 +123,10 @@ class DevelopmentItemAddInputSerializer(serializers.Serializer[Any]):
         error_messages={"invalid_choice": "Jenis {input!r} tidak dikenal; pilih "
                         + ", ".join(CourseKind.values) + "."},
     )  # fmt: skip
+    # Wide bounds: the service refuses a JP outside 0,5 to 200 with the sentence every
+    # entrance gives (a 5-digit bound here would answer in digits, not in JP).
     jp_planned = DecimalSerializerField(
-        max_digits=5, decimal_places=1, required=False, allow_null=True, default=None,
+        max_digits=12, decimal_places=1, required=False, allow_null=True, default=None,
         help_text="JP direncanakan, 0,5 sampai 200.",
     )  # fmt: skip
     target_date = serializers.DateField(
@@ -154,7 +156,7 @@ class DevelopmentItemCompleteInputSerializer(serializers.Serializer[Any]):
         },
     )
     jp_earned = DecimalSerializerField(
-        max_digits=5, decimal_places=1, help_text="JP diperoleh, 0,5 sampai 200."
+        max_digits=12, decimal_places=1, help_text="JP diperoleh, 0,5 sampai 200."
     )
     certificate = serializers.FileField(
         required=False, allow_null=True, default=None, allow_empty_file=True,

@@ -221,6 +221,8 @@ def test_jp_outside_what_is_accepted_is_refused_under_the_jp(personas: Personas,
     }  # fmt: skip
     response = _post(_client(personas, "employee"), f"{API}development-plans/mine/items/", body)
     assert "jp_planned" in _assert_sentence_under(response, jp)
+    # Every value outside the range gets the same sentence as the form: it names the JP.
+    assert "JP" in response.json()["jp_planned"][0]
     assert not plan.items.exists()
 
 
