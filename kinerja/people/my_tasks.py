@@ -32,14 +32,8 @@ PLACE = CardKind.PLACE
 NOT_OPEN = CardKind.NOT_OPEN
 
 # The cycle's later steps per audience, until the app that opens each one replaces its card
-# (realisations: kinerja.monitoring.my_tasks, which says when they are not open yet).
-_EMPLOYEE_NOT_OPEN = [
-    ("Umpan balik rekan kerja (360°)", "Belum dibuka pada periode ini."),
-]  # fmt: skip
-_ADMIN_NOT_OPEN = [
-    ("Pemantauan kelengkapan SKP", "Belum dibuka: tampil setelah periode penilaian dibuka."),
-    ("Survei kepuasan masyarakat (SKM)", "Belum dibuka di Kinerja."),
-]
+# (realisations: kinerja.monitoring.my_tasks, which says when they are not open yet; 360°:
+# kinerja.assessment.my_tasks, whose cards appear with a round).
 _LEADER_NOT_OPEN = [
     ("Dasbor kinerja kota", "Belum dibuka: terisi setelah SKP dan realisasi berjalan."),
 ]
@@ -86,7 +80,6 @@ def _own_cards(user: Any) -> list[TaskItem]:
                 kind=PLACE,
             )
         )
-    cards += _not_open(_EMPLOYEE_NOT_OPEN)
     return cards
 
 
@@ -116,7 +109,25 @@ def _role_cards(user: Any) -> list[TaskItem]:
             )
         )
     if is_hr_admin(user) or scoped is not None:
-        cards += _not_open(_ADMIN_NOT_OPEN)
+        where = user.agency.name if scoped is not None else "setiap perangkat daerah"
+        cards.append(
+            TaskItem(
+                "Pemantauan kelengkapan SKP",
+                f"SKP yang sudah disusun, diajukan dan disetujui di {where}.",
+                reverse("planning:completion"),
+                "Buka kemajuan SKP",
+                kind=PLACE,
+            )
+        )
+        cards.append(
+            TaskItem(
+                "Survei kepuasan masyarakat (SKM)",
+                "Indeks kepuasan, saran warga dan standar pelayanan per unit layanan.",
+                reverse("surveys:index"),
+                "Buka survei",
+                kind=PLACE,
+            )
+        )
     if is_leader(user):
         cards += _not_open(_LEADER_NOT_OPEN)
     return cards
