@@ -115,12 +115,15 @@ def coaching_plan_ensure(actor: Actor, evaluation: Evaluation) -> DevelopmentPla
     `kinerja.monitoring.services.dialogues.dialogue_schedule` (otherwise the appraiser's home
     page asks them to schedule). Audited [development_plan.coaching_required]; the employee
     and the appraiser are told (DEVELOPMENT_COACHING_REQUIRED). Idempotent: a second call for
-    the same evaluation changes nothing. Returns the plan, or None when no coaching is due."""
+    the same evaluation changes nothing. A trial period (uji coba) requires nothing. Returns the
+    plan, or None when no coaching is due."""
     if evaluation.predikat not in COACHING_PREDIKAT:
         return None
     skp = evaluation.plan
-    employee = Employee.objects.get(pk=skp.employee_id)
     period = PerformancePeriod.objects.get(pk=skp.period_id)
+    if period.is_trial:  # a trial period's results do not count: nothing is required
+        return None
+    employee = Employee.objects.get(pk=skp.employee_id)
     today = timezone.localdate()
     with transaction.atomic():
         plan = (

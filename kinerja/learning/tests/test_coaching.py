@@ -246,3 +246,13 @@ def test_three_dialogues_a_month_apart_when_the_period_runs_long_enough(
         development.items.get().dialogue_id
         == PerformanceDialogue.objects.earliest("scheduled_at").pk
     )
+
+
+def test_a_trial_period_requires_no_coaching(personas: Personas) -> None:
+    evaluation = _rated(personas, results="MEETS", behavior="BELOW")
+    DevelopmentPlan.objects.all().delete()
+    PerformancePeriod.objects.filter(pk=evaluation.plan.period_id).update(is_trial=True)
+    evaluation.refresh_from_db()
+
+    assert coaching_plan_ensure(personas.supervisor, evaluation) is None
+    assert not DevelopmentPlan.objects.exists()
