@@ -46,6 +46,16 @@ STATES: dict[str, tuple[Tone, str]] = {
     "SCHEDULED": (INFO, "Dijadwalkan"),
     "DONE": (SUCCESS, "Selesai"),
     "CANCELLED": (NEUTRAL, "Dibatalkan"),
+    # Objections (keberatan).
+    "FILED": (INFO, "Diajukan"),
+    "EXPLAINED": (INFO, "Dijelaskan"),
+    "REJECTED": (DANGER, "Ditolak"),
+    # Development plans and their activities.
+    "PROPOSED": (INFO, "Diajukan"),
+    "AGREED": (SUCCESS, "Disepakati"),
+    "PLANNED": (NEUTRAL, "Direncanakan"),
+    "COMPLETED": (INFO, "Selesai, menunggu konfirmasi"),
+    "CONFIRMED": (SUCCESS, "Dikonfirmasi"),
     # Stages of a performance period.
     "PLANNING": (INFO, "Perencanaan"),
     "EXECUTION": (SUCCESS, "Pelaksanaan"),

@@ -46,15 +46,6 @@ BOX_LABELS = {
 }
 BOXES = tuple(BOX_LABELS)
 
-STATE_TONES = {
-    ObjectionState.FILED: "info",
-    ObjectionState.EXPLAINED: "info",
-    ObjectionState.ACCEPTED: "success",
-    ObjectionState.REJECTED: "danger",
-    ObjectionState.WITHDRAWN: "neutral",
-}
-"""The badge tone of each state (the label is always shown beside it)."""
-
 
 def objection_queryset() -> QuerySet[Objection]:
     """Objections with everything a row, the record or the letter shows, in one query."""
@@ -179,7 +170,6 @@ class ObjectionRow:
     """One line of a box: who, what, the state and the step awaited with its due date."""
 
     objection: Objection
-    state_tone: str
     next_step: Step | None
 
     @property
@@ -200,7 +190,6 @@ def next_step(objection: Objection, *, day: date) -> Step | None:
 def objection_row(objection: Objection, *, day: date) -> ObjectionRow:
     return ObjectionRow(
         objection=objection,
-        state_tone=STATE_TONES.get(objection.state, "neutral"),  # type: ignore[call-overload]
         next_step=next_step(objection, day=day),
     )
 
@@ -257,7 +246,6 @@ class ObjectionPage:
     attachments: list[ObjectionAttachment]
     thread: list[ThreadEntry]
     steps: list[Step]
-    state_tone: str
     may_explain: bool
     may_answer: bool
     may_decide: bool
@@ -367,7 +355,6 @@ def objection_page_for_actor(*, actor: Actor, objection_id: int) -> ObjectionPag
         attachments=list(objection.attachments.all()),
         thread=objection_thread(objection),
         steps=objection_steps(objection, day=day),
-        state_tone=STATE_TONES.get(objection.state, "neutral"),  # type: ignore[call-overload]
         may_explain=(
             objection.state == ObjectionState.FILED
             and objection.explained_at is None

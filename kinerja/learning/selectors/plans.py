@@ -40,19 +40,6 @@ NOT_FOUND = "Rencana pengembangan tidak ditemukan."
 ITEM_NOT_FOUND = "Kegiatan pengembangan tidak ditemukan."
 EDITABLE = (PlanState.DRAFT, PlanState.RETURNED)
 
-PLAN_TONES = {
-    PlanState.DRAFT: "neutral",
-    PlanState.PROPOSED: "info",
-    PlanState.AGREED: "success",
-    PlanState.RETURNED: "warning",
-}
-ITEM_TONES = {
-    ItemState.PLANNED: "neutral",
-    ItemState.COMPLETED: "info",
-    ItemState.CONFIRMED: "success",
-    ItemState.REJECTED: "danger",
-}
-
 
 def plan_queryset() -> QuerySet[DevelopmentPlan]:
     return DevelopmentPlan.objects.select_related(
@@ -107,7 +94,6 @@ def plan_rights(actor: Actor, plan: DevelopmentPlan) -> PlanRights:
 @dataclass(frozen=True)
 class ItemRow:
     item: DevelopmentItem
-    tone: str
     may_remove: bool
     may_complete: bool
     may_confirm: bool
@@ -119,7 +105,6 @@ class PlanPage:
     plan: DevelopmentPlan
     rows: list[ItemRow]
     rights: PlanRights
-    tone: str
     jp: JpProgress
     suggestions: list[Suggestion]
     comments: list[Comment]
@@ -135,7 +120,6 @@ class PlanPage:
 def _row(item: DevelopmentItem, rights: PlanRights) -> ItemRow:
     return ItemRow(
         item=item,
-        tone=ITEM_TONES.get(ItemState(item.state), "neutral"),
         may_remove=rights.edit
         and item.state == ItemState.PLANNED
         and not (item.plan.is_coaching and item.source == ItemSource.COACHING),
@@ -162,7 +146,6 @@ def plan_page_build(*, actor: Actor, plan: DevelopmentPlan) -> PlanPage:
         plan=plan,
         rows=[_row(item, rights) for item in items],
         rights=rights,
-        tone=PLAN_TONES.get(PlanState(plan.state), "neutral"),
         jp=JpProgress(earned),
         suggestions=suggestions,
         comments=comments_for([plan])[subject_label(plan)],
@@ -212,7 +195,6 @@ class TeamRow:
     employee: Employee
     plan: DevelopmentPlan | None
     jp: JpProgress
-    tone: str
 
     @property
     def state_label(self) -> str:
@@ -247,9 +229,6 @@ def team_plans_for_actor(*, actor: Actor) -> list[TeamRow]:
             employee=employee,
             plan=plans.get(employee.pk),
             jp=JpProgress(jp[employee.pk]),
-            tone=PLAN_TONES.get(PlanState(plans[employee.pk].state), "neutral")
-            if employee.pk in plans
-            else "neutral",
         )
         for employee in employees
     ]
