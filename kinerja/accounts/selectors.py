@@ -6,7 +6,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from kinerja.accounts.models import ApiToken, LoginLock, User
+from kinerja.accounts.models import ApiToken, LoginLock, Role, User
 from kinerja.accounts.permissions import is_hr_admin, require
 
 # The token page shows the most recent ones; older revoked and expired ones stay in the table.
@@ -41,3 +41,12 @@ def api_token_get_for_actor(*, actor: User, token_id: int) -> ApiToken:
     if token is None:
         raise Http404("Token API tidak ditemukan.")
     return token
+
+
+def leader_user_ids(*, exclude: int | None = None) -> list[int]:
+    """The active Pimpinan users (the Wali Kota's office: who acts when the Wali Kota rates or
+    decides), optionally without one of them; for notifications."""
+    users = User.objects.filter(role=Role.PIMPINAN, is_active=True)
+    if exclude is not None:
+        users = users.exclude(pk=exclude)
+    return list(users.order_by("pk").values_list("pk", flat=True))

@@ -19,6 +19,7 @@ from datetime import date, datetime, time, timedelta
 
 from django.utils import timezone
 
+from kinerja.accounts.selectors import leader_user_ids
 from kinerja.appeals.models import OPEN_STATES, Objection, ObjectionState
 from kinerja.appeals.rules import (
     DECISION_DAYS,
@@ -26,7 +27,7 @@ from kinerja.appeals.rules import (
     decision_due,
     explanation_due,
 )
-from kinerja.appeals.services.common import mayor_office_user_ids, objection_url
+from kinerja.appeals.services.common import objection_url
 from kinerja.notifications.models import NotificationKind
 from kinerja.notifications.reminders import Reminder, reminder_provider_register
 from kinerja.scoring.formatting import format_date_id
@@ -91,9 +92,7 @@ def decision_reminders(day: date) -> Iterator[Reminder]:
         .select_related("employee", "decider", "evaluation")
         .order_by("filed_at", "pk")
     )
-    office = (
-        mayor_office_user_ids(rated_by_id=None) if any(o.decider_is_mayor for o in rows) else []
-    )
+    office = leader_user_ids() if any(o.decider_is_mayor for o in rows) else []
     for objection in rows:
         due = decision_due(objection)
         overdue, when = _when(due, day)

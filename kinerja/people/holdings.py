@@ -140,3 +140,16 @@ def employee_id_for_user(actor: Actor) -> int | None:
         Employee.objects.filter(user_id=actor.pk).values_list("pk", flat=True).first()
     )
     return employee_id
+
+
+def employee_user_ids(employee_ids: Iterable[int | None]) -> list[int]:
+    """The active users of these employee records (an employee without a login is skipped),
+    in one query; for notifications."""
+    ids = {pk for pk in employee_ids if pk is not None}
+    if not ids:
+        return []
+    return list(
+        Employee.objects.filter(pk__in=ids, user__isnull=False, user__is_active=True)
+        .order_by("user_id")
+        .values_list("user_id", flat=True)
+    )

@@ -11,7 +11,6 @@ from kinerja.appeals.models import Objection, ObjectionState
 from kinerja.appeals.permissions import is_objection_decider
 from kinerja.appeals.rules import NOT_DECIDER, decision_ready_refusal, text_errors
 from kinerja.appeals.services.common import (
-    employee_user_ids,
     objection_locked,
     objection_notify,
     objection_snapshot,
@@ -21,7 +20,7 @@ from kinerja.evaluation.hooks import predikat_hooks_run
 from kinerja.evaluation.models import Evaluation
 from kinerja.evaluation.rules import predikat_for, rating_errors
 from kinerja.notifications.models import NotificationKind
-from kinerja.people.holdings import today
+from kinerja.people.holdings import employee_user_ids, today
 from kinerja.scoring.ratings import Predikat, Rating
 
 

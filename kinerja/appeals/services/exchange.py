@@ -12,13 +12,13 @@ from kinerja.appeals.permissions import is_objection_appraiser, is_objection_emp
 from kinerja.appeals.rules import NOT_APPRAISER, answer_due, decision_due, text_errors
 from kinerja.appeals.services.common import (
     decider_user_ids,
-    employee_user_ids,
     objection_locked,
     objection_notify,
     objection_snapshot,
 )
 from kinerja.audit.services import audit_record
 from kinerja.notifications.models import NotificationKind
+from kinerja.people.holdings import employee_user_ids
 from kinerja.scoring.formatting import format_date_id
 
 NOT_EMPLOYEE_ANSWER = (

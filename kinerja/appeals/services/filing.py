@@ -41,7 +41,6 @@ from kinerja.appeals.rules import (
 )
 from kinerja.appeals.services.common import (
     decider_user_ids,
-    employee_user_ids,
     objection_locked,
     objection_notify,
     objection_snapshot,
@@ -52,7 +51,7 @@ from kinerja.evaluation.rules import objection_deadline
 from kinerja.monitoring.evidence.content import FileCheck, evidence_file_check, size_text
 from kinerja.monitoring.evidence.storage import stored_file_delete, stored_file_save
 from kinerja.notifications.models import NotificationKind
-from kinerja.people.holdings import today
+from kinerja.people.holdings import employee_user_ids, today
 from kinerja.scoring.formatting import format_date_id
 
 NOT_OBJECTION_EMPLOYEE = "Hanya pegawai yang mengajukan keberatan ini yang dapat mencabutnya."

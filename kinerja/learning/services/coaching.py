@@ -32,7 +32,6 @@ from kinerja.learning.rules import (
 )
 from kinerja.learning.services.common import (
     appraiser_user_ids,
-    employee_user_ids,
     plan_notify,
     plan_snapshot,
 )
@@ -42,7 +41,7 @@ from kinerja.monitoring.services.dialogues import dialogue_schedule, moment_id
 from kinerja.notifications.models import NotificationKind
 from kinerja.organization.models import Position
 from kinerja.people.chain import Holder
-from kinerja.people.holdings import chain_of_command_load
+from kinerja.people.holdings import chain_of_command_load, employee_user_ids
 from kinerja.people.models import Employee
 from kinerja.periods.models import PerformancePeriod
 from kinerja.scoring.ratings import Predikat
@@ -196,7 +195,7 @@ def coaching_plan_ensure(actor: Actor, evaluation: Evaluation) -> DevelopmentPla
             text = "Pejabat penilai menjadwalkan dialog bimbingan kinerja."
         plan_notify(
             plan,
-            recipient_ids=employee_user_ids(employee.pk) + appraiser_user_ids(plan),
+            recipient_ids=employee_user_ids([employee.pk]) + appraiser_user_ids(plan),
             kind=NotificationKind.DEVELOPMENT_COACHING_REQUIRED,
             title=f"Bimbingan kinerja wajib untuk {employee.full_name} ({period.name})",
             text=(

@@ -8,10 +8,10 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from kinerja.accounts.models import Role, User
+from kinerja.accounts.selectors import leader_user_ids
 from kinerja.learning.models import DevelopmentItem, DevelopmentPlan
 from kinerja.notifications.services import notify
-from kinerja.people.models import Employee
+from kinerja.people.holdings import employee_user_ids
 
 Errors = dict[str, list[str]]
 
@@ -25,28 +25,12 @@ def plan_url(plan: DevelopmentPlan) -> str:
     return reverse("learning:plan_detail", kwargs={"plan_id": plan.pk})
 
 
-def employee_user_ids(*employee_ids: int | None) -> list[int]:
-    """The active users of employee records (an employee without a login hears nothing)."""
-    ids = {pk for pk in employee_ids if pk is not None}
-    if not ids:
-        return []
-    return list(
-        Employee.objects.filter(pk__in=ids, user__isnull=False, user__is_active=True)
-        .order_by("user_id")
-        .values_list("user_id", flat=True)
-    )
-
-
 def appraiser_user_ids(plan: DevelopmentPlan) -> list[int]:
     """Who agrees and confirms: the appraiser's user, or the Pimpinan users when the Wali Kota
     rates (no appraiser)."""
     if plan.appraiser_id is None:
-        return list(
-            User.objects.filter(role=Role.PIMPINAN, is_active=True)
-            .order_by("pk")
-            .values_list("pk", flat=True)
-        )
-    return employee_user_ids(plan.appraiser_id)
+        return leader_user_ids()
+    return employee_user_ids([plan.appraiser_id])
 
 
 def plan_notify(

@@ -39,7 +39,6 @@ from kinerja.learning.rules import (
 from kinerja.learning.services.common import (
     Errors,
     appraiser_user_ids,
-    employee_user_ids,
     item_locked,
     item_snapshot,
     plan_notify,
@@ -53,6 +52,7 @@ from kinerja.monitoring.evidence.storage import (
     stored_file_save,
 )
 from kinerja.notifications.models import NotificationKind
+from kinerja.people.holdings import employee_user_ids
 from kinerja.scoring.formatting import format_date_id
 
 NOT_VIEWER = "Anda tidak berwenang melihat rencana pengembangan ini."
@@ -207,7 +207,7 @@ def development_item_confirm(*, actor: Actor, item: DevelopmentItem) -> Developm
         assert item.jp_earned is not None
         plan_notify(
             item.plan,
-            recipient_ids=employee_user_ids(item.plan.employee_id),
+            recipient_ids=employee_user_ids([item.plan.employee_id]),
             kind=NotificationKind.DEVELOPMENT_ITEM_CONFIRMED,
             title=f"“{item.title}” dikonfirmasi",
             text=(f"{jp_text(item.jp_earned)} JP terhitung untuk tahun {item.completed_on.year}."),
@@ -236,7 +236,7 @@ def development_item_reject(*, actor: Actor, item: DevelopmentItem, reason: str)
         )
         plan_notify(
             item.plan,
-            recipient_ids=employee_user_ids(item.plan.employee_id),
+            recipient_ids=employee_user_ids([item.plan.employee_id]),
             kind=NotificationKind.DEVELOPMENT_ITEM_REJECTED,
             title=f"Konfirmasi “{item.title}” ditolak",
             text=f"Alasan pejabat penilai: {item.reject_reason} Catat ulang penyelesaiannya.",

@@ -37,7 +37,6 @@ from kinerja.learning.rules import TEXT_MAX, TITLE_MAX, jp_errors, text_errors
 from kinerja.learning.services.common import (
     Errors,
     appraiser_user_ids,
-    employee_user_ids,
     item_locked,
     item_snapshot,
     plan_locked,
@@ -48,7 +47,7 @@ from kinerja.learning.services.common import (
 from kinerja.notifications.models import NotificationKind
 from kinerja.organization.models import Position
 from kinerja.people.chain import Holder
-from kinerja.people.holdings import chain_of_command_load
+from kinerja.people.holdings import chain_of_command_load, employee_user_ids
 from kinerja.people.models import Employee
 from kinerja.periods.models import PerformancePeriod
 from kinerja.scoring.formatting import format_date_id, format_decimal
@@ -359,7 +358,7 @@ def development_plan_agree(*, actor: Actor, plan: DevelopmentPlan) -> Developmen
         )
         plan_notify(
             plan,
-            recipient_ids=employee_user_ids(plan.employee_id),
+            recipient_ids=employee_user_ids([plan.employee_id]),
             kind=NotificationKind.DEVELOPMENT_PLAN_AGREED,
             title=f"Rencana pengembangan {plan.period.name} disepakati",
             text="Catat setiap kegiatan yang selesai beserta sertifikat dan JP-nya.",
@@ -389,7 +388,7 @@ def development_plan_return(*, actor: Actor, plan: DevelopmentPlan, reason: str)
         )
         plan_notify(
             plan,
-            recipient_ids=employee_user_ids(plan.employee_id),
+            recipient_ids=employee_user_ids([plan.employee_id]),
             kind=NotificationKind.DEVELOPMENT_PLAN_RETURNED,
             title=f"Rencana pengembangan {plan.period.name} dikembalikan untuk diperbaiki",
             text=f"Alasan pejabat penilai: {reason.strip()}",

@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from kinerja.accounts.actors import Actor
-from kinerja.accounts.models import Role, User
+from kinerja.accounts.selectors import leader_user_ids
 from kinerja.audit.services import audit_record
 from kinerja.monitoring.models import Realization, RealizationState
 from kinerja.monitoring.permissions import (
@@ -187,9 +187,7 @@ def realization_save(
 
 def _decider_user_ids(plan: PerformancePlan) -> list[int | None]:
     if plan.appraiser_is_mayor:
-        return list(
-            User.objects.filter(role=Role.PIMPINAN, is_active=True).values_list("pk", flat=True)
-        )
+        return list(leader_user_ids())
     appraiser = plan.appraiser
     return [appraiser.user_id if appraiser is not None else None]
 
