@@ -21,9 +21,7 @@ from kinerja.learning.models import (
     PlanState,
     TrainingCourse,
 )
-from kinerja.organization.models import Position
-from kinerja.people.chain import Holder
-from kinerja.people.holdings import chain_of_command_load
+from kinerja.learning.services.common import employee_post_today
 from kinerja.people.models import Employee
 from kinerja.periods.models import PerformancePeriod
 from kinerja.planning.testing import make_open_period
@@ -73,11 +71,9 @@ def make_development_plan(
     """A plan of `employee` for `period` (default this year's open period), with the agency and
     appraiser of their post today."""
     period = period or make_open_period()
-    chain = chain_of_command_load(employee_id=employee.pk, day=timezone.localdate())
-    primary = chain.primary
-    appraiser = chain.appraiser.employee_id if isinstance(chain.appraiser, Holder) else None
-    assert primary is not None, f"{employee} holds no post today"
-    agency_id = Position.objects.values_list("agency_id", flat=True).get(pk=primary.position_id)
+    post = employee_post_today(employee.pk)
+    assert post is not None, f"{employee} holds no post today"
+    agency_id, appraiser = post
     now = timezone.now()
     return DevelopmentPlan.objects.create(
         employee=employee, period=period, agency_id=agency_id, appraiser_id=appraiser,

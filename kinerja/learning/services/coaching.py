@@ -32,6 +32,7 @@ from kinerja.learning.rules import (
 )
 from kinerja.learning.services.common import (
     appraiser_user_ids,
+    employee_post_today,
     plan_notify,
     plan_snapshot,
 )
@@ -40,8 +41,7 @@ from kinerja.monitoring.models import DialogueKind, PerformanceDialogue
 from kinerja.monitoring.services.dialogues import dialogue_schedule, moment_id
 from kinerja.notifications.models import NotificationKind
 from kinerja.organization.models import Position
-from kinerja.people.chain import Holder
-from kinerja.people.holdings import chain_of_command_load, employee_user_ids
+from kinerja.people.holdings import employee_user_ids
 from kinerja.people.models import Employee
 from kinerja.periods.models import PerformancePeriod
 from kinerja.scoring.ratings import Predikat
@@ -65,13 +65,9 @@ def coaching_dialogue_times(*, today: date, period_end: date) -> list[datetime]:
 
 def _agency_and_appraiser(evaluation: Evaluation, employee_id: int) -> tuple[int, int | None]:
     """The post today (as a plan opened by the employee), or the rated SKP's when none."""
-    chain = chain_of_command_load(employee_id=employee_id, day=timezone.localdate())
-    if chain.primary is not None:
-        appraiser = chain.appraiser.employee_id if isinstance(chain.appraiser, Holder) else None
-        agency_id = Position.objects.values_list("agency_id", flat=True).get(
-            pk=chain.primary.position_id
-        )
-        return agency_id, appraiser
+    post = employee_post_today(employee_id)
+    if post is not None:
+        return post
     skp = evaluation.plan
     agency_id = Position.objects.values_list("agency_id", flat=True).get(pk=skp.position_id)
     return agency_id, skp.appraiser_id

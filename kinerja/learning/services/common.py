@@ -7,11 +7,14 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 
 from kinerja.accounts.selectors import leader_user_ids
 from kinerja.learning.models import DevelopmentItem, DevelopmentPlan
 from kinerja.notifications.services import notify
-from kinerja.people.holdings import employee_user_ids
+from kinerja.organization.models import Position
+from kinerja.people.chain import Holder
+from kinerja.people.holdings import chain_of_command_load, employee_user_ids
 
 Errors = dict[str, list[str]]
 
@@ -90,3 +93,16 @@ def item_snapshot(item: DevelopmentItem) -> dict[str, Any]:
         "reject_reason": item.reject_reason,
         "dialogue_id": item.dialogue_id,
     }
+
+
+def employee_post_today(employee_id: int) -> tuple[int, int | None] | None:
+    """The agency of the employee's post today and their appraiser there (None when the Wali
+    Kota rates), from the chain of command; None when they hold no post today."""
+    chain = chain_of_command_load(employee_id=employee_id, day=timezone.localdate())
+    if chain.primary is None:
+        return None
+    appraiser = chain.appraiser.employee_id if isinstance(chain.appraiser, Holder) else None
+    agency_id = Position.objects.values_list("agency_id", flat=True).get(
+        pk=chain.primary.position_id
+    )
+    return agency_id, appraiser

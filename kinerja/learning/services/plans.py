@@ -37,6 +37,7 @@ from kinerja.learning.rules import TEXT_MAX, TITLE_MAX, jp_errors, text_errors
 from kinerja.learning.services.common import (
     Errors,
     appraiser_user_ids,
+    employee_post_today,
     item_locked,
     item_snapshot,
     plan_locked,
@@ -45,9 +46,7 @@ from kinerja.learning.services.common import (
     raise_errors,
 )
 from kinerja.notifications.models import NotificationKind
-from kinerja.organization.models import Position
-from kinerja.people.chain import Holder
-from kinerja.people.holdings import chain_of_command_load, employee_user_ids
+from kinerja.people.holdings import employee_user_ids
 from kinerja.people.models import Employee
 from kinerja.periods.models import PerformancePeriod
 from kinerja.scoring.formatting import format_date_id, format_decimal
@@ -77,9 +76,8 @@ def _state_refusal(plan: DevelopmentPlan, allowed: tuple[str, ...], doing: str) 
 def plan_post_today(employee: Employee) -> tuple[int, int | None]:
     """The agency of the employee's post today and their appraiser (None when the Wali Kota
     rates). ValidationError on `employee` when they hold no post today."""
-    chain = chain_of_command_load(employee_id=employee.pk, day=timezone.localdate())
-    primary = chain.primary
-    if primary is None:
+    post = employee_post_today(employee.pk)
+    if post is None:
         raise ValidationError(
             {
                 "employee": [
@@ -88,9 +86,7 @@ def plan_post_today(employee: Employee) -> tuple[int, int | None]:
                 ]
             }
         )
-    appraiser = chain.appraiser.employee_id if isinstance(chain.appraiser, Holder) else None
-    agency_id = Position.objects.values_list("agency_id", flat=True).get(pk=primary.position_id)
-    return agency_id, appraiser
+    return post
 
 
 def development_plan_open(
