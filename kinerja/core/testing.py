@@ -162,3 +162,62 @@ def page_query_count(client: Any, url: str) -> int:
     with CaptureQueriesContext(connection) as captured:
         assert client.get(url).status_code == 200
     return len(captured)
+
+
+class _PostForms(HTMLParser):
+    """The POST forms of a page: action → {field name: input kind} of the fields a person
+    fills (hidden fields, buttons and the CSRF token left out)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.forms: dict[str, dict[str, str]] = {}
+        self._action: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if tag == "form" and (found.get("method") or "").lower() == "post":
+            self._action = found.get("action") or ""
+            self.forms.setdefault(self._action, {})
+        elif tag == "form":
+            self._action = None
+        elif self._action is not None and tag in ("input", "textarea", "select"):
+            name = found.get("name")
+            kind = (found.get("type") or tag).lower()
+            if name and name != "csrfmiddlewaretoken" and kind not in ("hidden", "submit"):
+                self.forms[self._action].setdefault(name, kind)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "form":
+            self._action = None
+
+
+def post_forms(html: bytes) -> dict[str, dict[str, str]]:
+    """The POST forms of a page and the fields of each, for tests that fill every form."""
+    parser = _PostForms()
+    parser.feed(html.decode("utf-8"))
+    return parser.forms
+
+
+def axe_serious(page: Any) -> list[str]:
+    """The serious and critical accessibility violations axe finds on a Playwright page."""
+    from axe_playwright_python.sync_playwright import Axe  # type: ignore[import-untyped]
+
+    results = Axe().run(page)
+    return [
+        f"axe {v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes'][:3]]}"
+        for v in results.response["violations"]
+        if v["impact"] in {"serious", "critical"}
+    ]
+
+
+def page_log_in(page: Any, *, user: Any, base_url: str) -> None:
+    """Give a Playwright page the session of `user` (logged in through Django's test client),
+    so a browser test starts on any page without typing a password."""
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
+    page.context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": base_url}]
+    )

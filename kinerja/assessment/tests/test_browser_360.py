@@ -10,14 +10,12 @@ from contextlib import contextmanager
 from typing import Any
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from playwright.sync_api import expect
 
 from kinerja.accounts.models import User
 from kinerja.assessment.models import AnswerSheet, BehaviorReview, CycleState, ReviewCycle
 from kinerja.assessment.testing import make_cycle, make_team_360
-from kinerja.core.testing import chromium_page
+from kinerja.core.testing import axe_serious, chromium_page, page_log_in
 from kinerja.evaluation.models import EvaluationState
 from kinerja.evaluation.testing import make_evaluation
 from kinerja.monitoring.testing import make_running_plan, window_on
@@ -34,29 +32,12 @@ ROUND = "Umpan balik 360 Uji Penerimaan"
 def _signed_in(browser: Any, live_server: Any, user: User) -> Iterator[Any]:
     """A phone-sized page logged in as `user` (a session cookie, as the evaluation test)."""
     with chromium_page(browser, **PHONE) as page:
-        client = Client()
-        client.force_login(user)
-        cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
-        page.context.add_cookies(
-            [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}]
-        )
+        page_log_in(page, user=user, base_url=live_server.url)
         yield page
 
 
 def _no_sideways_scroll(page: Any) -> None:
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], page.url
-
-
-def _axe_serious(page: Any) -> list[str]:
-    """Serious or critical axe-core violations of the page (the site's bar for every page)."""
-    from axe_playwright_python.sync_playwright import Axe  # type: ignore[import-untyped]
-
-    results = Axe().run(page)
-    return [
-        f"axe {v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes'][:3]]}"
-        for v in results.response["violations"]
-        if v["impact"] in {"serious", "critical"}
-    ]
 
 
 def _fill(page: Any, live_server: Any, review: BehaviorReview, score: int, comment: str) -> None:
@@ -91,14 +72,14 @@ def test_raters_answer_and_the_employee_and_appraiser_see_the_suppressed_aggrega
         with _signed_in(browser, live_server, user) as page:
             _fill(page, live_server, review, score, f"Contoh perilaku nyata nomor {n + 1}.")
             if n == 0:
-                assert not _axe_serious(page)
+                assert not axe_serious(page)
     assert AnswerSheet.objects.filter(cycle=cycle, submitted=True).count() == 5
 
     # Admin BKPSDM closes the round on its page.
     with _signed_in(browser, live_server, personas.hr_admin) as page:
         page.goto(f"{live_server.url}/360/{cycle.pk}/")
         _no_sideways_scroll(page)
-        assert not _axe_serious(page)
+        assert not axe_serious(page)
         page.get_by_role("button", name="Tutup putaran").click()
         expect(page.get_by_text("Selesai").first).to_be_visible()
     assert ReviewCycle.objects.get(pk=cycle.pk).state == CycleState.CLOSED
@@ -114,7 +95,7 @@ def test_raters_answer_and_the_employee_and_appraiser_see_the_suppressed_aggrega
             expect(page.get_by_text(f"Contoh perilaku nyata nomor {n}.").first).to_be_visible()
         assert page.get_by_text("Contoh perilaku nyata nomor 4.").count() == 0
         _no_sideways_scroll(page)
-        assert not _axe_serious(page)
+        assert not axe_serious(page)
 
     # The appraiser (the Kabid) sees the same beside the behaviour rating of Sri's evaluation.
     with _signed_in(browser, live_server, personas.appraiser_superior) as page:
@@ -124,4 +105,4 @@ def test_raters_answer_and_the_employee_and_appraiser_see_the_suppressed_aggrega
         expect(block).to_contain_text("kurang dari 3 penilai")
         expect(block).not_to_contain_text("Contoh perilaku nyata nomor 4.")
         _no_sideways_scroll(page)
-        assert not _axe_serious(page)
+        assert not axe_serious(page)

@@ -10,12 +10,10 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from kinerja.core.testing import chromium_page
+from kinerja.core.testing import axe_serious, chromium_page, page_log_in
 from kinerja.evaluation.models import Evaluation, EvaluationState
 from kinerja.evaluation.testing import make_achievement
 from kinerja.monitoring.testing import make_running_plan, plan_indicators
@@ -39,30 +37,13 @@ def sessions(browser: Any, live_server: Any, personas: Personas) -> Iterator[dic
         chromium_page(browser, **PHONE) as supervisor,
     ):
         for name, page in [("employee", employee), ("supervisor", supervisor)]:
-            client = Client()
-            client.force_login(personas.all()[name])
-            cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
-            page.context.add_cookies(
-                [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}]
-            )
+            page_log_in(page, user=personas.all()[name], base_url=live_server.url)
             pages[name] = page
         yield pages
 
 
 def _no_sideways_scroll(page: Any) -> None:
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
-
-
-def _axe_serious(page: Any) -> list[str]:
-    """Serious or critical axe-core violations of the page (the site's bar for every page)."""
-    from axe_playwright_python.sync_playwright import Axe  # type: ignore[import-untyped]
-
-    results = Axe().run(page)
-    return [
-        f"axe {v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes'][:3]]}"
-        for v in results.response["violations"]
-        if v["impact"] in {"serious", "critical"}
-    ]
 
 
 def test_the_appraiser_rates_the_employee_acknowledges_and_the_pdf_shows_the_predikat(
@@ -87,11 +68,11 @@ def test_the_appraiser_rates_the_employee_acknowledges_and_the_pdf_shows_the_pre
     # The appraiser opens the team list for the window and starts the evaluation.
     supervisor.goto(f"{live_server.url}/penilaian/?periode={plan.period_id}&evaluasi={window.pk}")
     expect(supervisor.get_by_test_id(f"team-row-{plan.pk}")).to_contain_text("Belum dimulai")
-    assert not _axe_serious(supervisor)
+    assert not axe_serious(supervisor)
     supervisor.get_by_role("button", name=f"Nilai {name}").click()
     expect(supervisor.get_by_test_id("rating-form")).to_be_visible()
     _no_sideways_scroll(supervisor)
-    assert not _axe_serious(supervisor)
+    assert not axe_serious(supervisor)
 
     # Two results: the first above expectation (against the suggestion), the second as
     # suggested; the behaviour as expected on every core value and overall.
@@ -131,7 +112,7 @@ def test_the_appraiser_rates_the_employee_acknowledges_and_the_pdf_shows_the_pre
     expect(employee.get_by_test_id("predikat")).to_contain_text("Baik")
     expect(employee.get_by_text("Menyelesaikan dua laporan tambahan")).to_be_visible()
     _no_sideways_scroll(employee)
-    assert not _axe_serious(employee)
+    assert not axe_serious(employee)
     employee.get_by_role("button", name="Saya telah menerima hasil penilaian ini").click()
     expect(employee.get_by_test_id("acknowledged")).to_contain_text(
         "keberatan dapat diajukan sampai"

@@ -21,12 +21,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from openpyxl import load_workbook
 from playwright.sync_api import expect
 
-from kinerja.core.testing import chromium_page
+from kinerja.core.testing import axe_serious, chromium_page, page_log_in
 from kinerja.evaluation.models import Evaluation
 from kinerja.evaluation.services.evaluations import (
     BehaviorInput,
@@ -68,25 +66,9 @@ def sessions(
         chromium_page(browser, **DESKTOP) as admin,
     ):
         for name, page in zip(SIDES, (employee, supervisor, admin), strict=True):
-            client = Client()
-            client.force_login(personas.all()[name])
-            cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
-            page.context.add_cookies(
-                [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}]
-            )
+            page_log_in(page, user=personas.all()[name], base_url=live_server.url)
             pages[name] = page
         yield pages
-
-
-def _axe_serious(page: Any) -> list[str]:
-    from axe_playwright_python.sync_playwright import Axe  # type: ignore[import-untyped]
-
-    results = Axe().run(page)
-    return [
-        f"axe {v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes'][:3]]}"
-        for v in results.response["violations"]
-        if v["impact"] in {"serious", "critical"}
-    ]
 
 
 _shots = {"n": 0}
@@ -106,7 +88,7 @@ def _look(page: Any, name: str) -> None:
             Path(folder).mkdir(parents=True, exist_ok=True)
             page.screenshot(path=f"{folder}/{_shots['n']:02d}-{name}-{width}.png", full_page=True)
     page.set_viewport_size(DESKTOP)
-    assert not _axe_serious(page), name
+    assert not axe_serious(page), name
 
 
 def test_a_suggested_course_is_agreed_completed_confirmed_and_counted(

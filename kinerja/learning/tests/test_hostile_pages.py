@@ -15,7 +15,6 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +24,7 @@ from django.test import Client
 from django.utils import timezone
 
 from kinerja.core.params import DB_ID_MAX
-from kinerja.core.testing import page_text
+from kinerja.core.testing import page_text, post_forms
 from kinerja.learning.models import (
     Competency,
     DevelopmentItem,
@@ -351,38 +350,6 @@ def test_posting_to_a_plan_or_item_that_does_not_exist_answers_404(
 # --- hostile values in every form --------------------------------------------------------------
 
 
-class _Forms(HTMLParser):
-    """The POST forms of a page: action → names of their fields and kinds."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.forms: dict[str, dict[str, str]] = {}
-        self._action: str | None = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        found = dict(attrs)
-        if tag == "form" and (found.get("method") or "").lower() == "post":
-            self._action = found.get("action") or ""
-            self.forms.setdefault(self._action, {})
-        elif tag == "form":
-            self._action = None
-        elif self._action is not None and tag in ("input", "textarea", "select"):
-            name = found.get("name")
-            kind = (found.get("type") or tag).lower()
-            if name and name != "csrfmiddlewaretoken" and kind not in ("hidden", "submit"):
-                self.forms[self._action].setdefault(name, kind)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "form":
-            self._action = None
-
-
-def _forms(html: bytes) -> dict[str, dict[str, str]]:
-    parser = _Forms()
-    parser.feed(html.decode("utf-8"))
-    return parser.forms
-
-
 def _assert_answered_with_a_sentence(response: Any, where: str) -> None:
     assert response.status_code in (200, 302, 400), f"{where}: {response.status_code}"
     body = response.content.decode("utf-8", "replace")
@@ -398,7 +365,7 @@ def _walk_forms(client: Client, url: str, value: str) -> list[str]:
     page = client.get(url, follow=True)
     assert page.status_code == 200, url
     walked = []
-    for action, fields in _forms(page.content).items():
+    for action, fields in post_forms(page.content).items():
         target = action or url
         if not target.startswith("/pengembangan/") or target.endswith("/hapus/"):
             continue

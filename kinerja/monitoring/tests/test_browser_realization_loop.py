@@ -10,11 +10,9 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from playwright.sync_api import expect
 
-from kinerja.core.testing import chromium_page
+from kinerja.core.testing import chromium_page, page_log_in
 from kinerja.monitoring.models import Realization, RealizationState
 from kinerja.monitoring.testing import make_running_plan, plan_indicators, window_on
 from kinerja.people.testing import Personas
@@ -34,12 +32,7 @@ def sessions(browser: Any, live_server: Any, personas: Personas) -> Iterator[dic
         chromium_page(browser, **PHONE) as supervisor,
     ):
         for name, page in [("employee", employee), ("supervisor", supervisor)]:
-            client = Client()
-            client.force_login(personas.all()[name])
-            cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
-            page.context.add_cookies(
-                [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}]
-            )
+            page_log_in(page, user=personas.all()[name], base_url=live_server.url)
             pages[name] = page
         yield pages
 
