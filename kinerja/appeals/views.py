@@ -5,6 +5,7 @@ write and refuse; a refusal re-renders the record with the service's sentence.""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django import forms
@@ -251,40 +252,49 @@ def _refused(request: HttpRequest, objection_id: int, form_name: str, form: Any)
     return _detail(request, page, status=400, **{form_name: form})
 
 
-@require_POST
-def objection_explain(request: HttpRequest, objection_id: int) -> HttpResponse:
+def _text_step(
+    request: HttpRequest,
+    objection_id: int,
+    *,
+    form_class: type[Any],
+    form_name: str,
+    field: str,
+    service: Callable[..., Objection],
+    argument: str,
+    done: str,
+) -> HttpResponse:
+    """One step that sends one text (explain, answer, withdraw): the form read, the service
+    asked (it checks the right and the state), the record again with the refusal, or back to
+    the record with `done`."""
     actor = request_actor(request)
     objection = objection_get_for_actor(actor=actor, objection_id=objection_id)
-    form = ObjectionExplainForm(request.POST)
+    form = form_class(request.POST)
     form.is_valid()
     try:
-        explain_service(
-            actor=actor,
-            objection=objection,
-            explanation=form.cleaned_data.get("explanation") or "",
-        )
+        service(actor=actor, objection=objection, **{argument: form.cleaned_data.get(field) or ""})
     except ValidationError as error:
         form.add_service_errors(error)
-        return _refused(request, objection_id, "explain_form", form)
-    messages.success(request, "Penjelasan dikirim; pegawai dan atasan pejabat penilai diberi tahu.")
+        return _refused(request, objection_id, form_name, form)
+    messages.success(request, done)
     return redirect(objection_url(objection))
+
+
+@require_POST
+def objection_explain(request: HttpRequest, objection_id: int) -> HttpResponse:
+    return _text_step(
+        request, objection_id, form_class=ObjectionExplainForm, form_name="explain_form",
+        field="explanation", service=explain_service, argument="explanation",
+        done="Penjelasan dikirim; pegawai dan atasan pejabat penilai diberi tahu.",
+    )  # fmt: skip
 
 
 @require_POST
 def objection_answer(request: HttpRequest, objection_id: int) -> HttpResponse:
-    actor = request_actor(request)
-    objection = objection_get_for_actor(actor=actor, objection_id=objection_id)
-    form = ObjectionAnswerForm(request.POST)
-    form.is_valid()
-    try:
-        answer_service(
-            actor=actor, objection=objection, answer=form.cleaned_data.get("answer") or ""
-        )
-    except ValidationError as error:
-        form.add_service_errors(error)
-        return _refused(request, objection_id, "answer_form", form)
-    messages.success(request, "Tanggapan dikirim; atasan pejabat penilai diberi tahu.")
-    return redirect(objection_url(objection))
+    return _text_step(
+        request, objection_id, form_class=ObjectionAnswerForm, form_name="answer_form",
+        field="answer", service=answer_service, argument="answer",
+        done="Tanggapan dikirim; atasan pejabat penilai diberi tahu.",
+    )  # fmt: skip
 
 
 @require_POST
@@ -323,19 +333,10 @@ def objection_decide(request: HttpRequest, objection_id: int) -> HttpResponse:
 
 @require_POST
 def objection_withdraw(request: HttpRequest, objection_id: int) -> HttpResponse:
-    actor = request_actor(request)
-    objection = objection_get_for_actor(actor=actor, objection_id=objection_id)
-    form = ObjectionWithdrawForm(request.POST)
-    form.is_valid()
-    try:
-        withdraw_service(
-            actor=actor, objection=objection, reason=form.cleaned_data.get("reason") or ""
-        )
-    except ValidationError as error:
-        form.add_service_errors(error)
-        return _refused(request, objection_id, "withdraw_form", form)
-    messages.success(request, "Keberatan dicabut.")
-    return redirect(objection_url(objection))
+    return _text_step(
+        request, objection_id, form_class=ObjectionWithdrawForm, form_name="withdraw_form",
+        field="reason", service=withdraw_service, argument="reason", done="Keberatan dicabut.",
+    )  # fmt: skip
 
 
 # --- files -------------------------------------------------------------------------------------
