@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "kinerja.evaluation",
     "kinerja.learning",
     "kinerja.appeals",
+    "kinerja.engagement",
 ]
 
 MIDDLEWARE = [
@@ -124,6 +125,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "kinerja.accounts.context_processors.navigation",
                 "kinerja.core.context_processors.city_identity",
+                "kinerja.engagement.context_processors.help_link",
             ],
         },
     },

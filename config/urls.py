@@ -7,6 +7,7 @@ from kinerja.accounts.permissions import is_hr_admin
 from kinerja.appeals import api as appeals_api
 from kinerja.assessment import api as assessment_api
 from kinerja.core import views as core_views
+from kinerja.engagement import api as engagement_api
 from kinerja.evaluation import api as evaluation_api
 from kinerja.learning import api as learning_api
 from kinerja.monitoring import api as monitoring_api
@@ -32,6 +33,7 @@ api_v1 = [
     *assessment_api.urlpatterns,
     *learning_api.urlpatterns,
     *appeals_api.urlpatterns,
+    *engagement_api.urlpatterns,
 ]
 
 urlpatterns = [
@@ -59,6 +61,7 @@ urlpatterns = [
     path("pengembangan/", include("kinerja.learning.urls")),
     # Appeals serves /penilaian/<id>/penjelasan/, /penilaian/<id>/riwayat/ and /keberatan/.
     path("", include("kinerja.appeals.urls")),
+    path("", include("kinerja.engagement.urls")),
     path("kotak-masuk/", include("kinerja.notifications.urls")),
     path("skm/", include("kinerja.surveys.urls")),
     path("s/", include("kinerja.surveys.public_urls")),

@@ -67,6 +67,9 @@ def _links_for(user: Any) -> list[tuple[str, str]]:
         links.append(("Kunci masuk", "accounts:lock_list"))
     if permissions.can_read_audit_trail(user):
         links.append(("Jejak audit", "audit:event_list"))
+    if permissions.is_hr_admin(user) or permissions.is_agency_admin(user):
+        links.append(("Sosialisasi", "engagement:hub"))
+    links.append(("Bantuan", "engagement:guide_index"))
     return links
 
 

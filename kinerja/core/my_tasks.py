@@ -19,7 +19,7 @@ pihak lain", "Untuk peran Anda" (places) and "Belum dibuka".
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any
@@ -60,6 +60,41 @@ def task_provider_register(provider: TaskProvider) -> TaskProvider:
     return provider
 
 
+@dataclass(frozen=True)
+class HomeNotice:
+    """Something shown above the cards until the user deals with it: an unread announcement,
+    the invitation to the first-login tour. `body_html` is already safe HTML (the registering
+    app sanitises it). The optional form posts to `dismiss_url` (mark read, skip)."""
+
+    key: str
+    title: str
+    body_html: str = ""
+    url: str = ""
+    action_label: str = ""
+    dismiss_url: str = ""
+    dismiss_label: str = ""
+    tone: str = "info"  # a Bootstrap alert tone: info, warning
+
+
+NoticeProvider = Callable[[Any], list[HomeNotice]]
+
+_notice_providers: list[NoticeProvider] = []
+
+
+def home_notice_provider_register(provider: NoticeProvider) -> NoticeProvider:
+    """Register a provider of home notices (in AppConfig.ready of an app above core)."""
+    if provider not in _notice_providers:
+        _notice_providers.append(provider)
+    return provider
+
+
+def home_notices_for(user: Any) -> list[HomeNotice]:
+    notices: list[HomeNotice] = []
+    for provider in _notice_providers:
+        notices.extend(provider(user))
+    return notices
+
+
 def my_tasks_for(user: Any) -> list[TaskItem]:
     """Every card for the user, urgent tasks first, in the order the providers gave them."""
     items: list[TaskItem] = []
@@ -84,6 +119,7 @@ class HomeCards:
     places: list[TaskItem]
     not_open: list[TaskItem]
     today: date
+    notices: list[HomeNotice] = field(default_factory=list)
 
     @property
     def has_tasks(self) -> bool:
@@ -112,4 +148,5 @@ def home_cards_for(user: Any, *, day: date | None = None) -> HomeCards:
         places=[i for i in items if i.kind == CardKind.PLACE],
         not_open=[i for i in items if i.kind == CardKind.NOT_OPEN],
         today=day,
+        notices=home_notices_for(user),
     )

@@ -35,6 +35,15 @@ class PerformancePeriod(TimeStampedModel):
         _("tahap"), max_length=12, choices=PeriodState.choices, default=PeriodState.PLANNING
     )
     is_trial = models.BooleanField(_("uji coba"), default=False)
+    trial_agency = models.ForeignKey(
+        "organization.Agency",
+        verbose_name=_("perangkat daerah uji coba"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("kosong bila uji coba untuk seluruh kota"),
+    )
     window_kind = models.CharField(
         _("evaluasi periodik"), max_length=10, choices=WindowKind.choices
     )
@@ -53,6 +62,13 @@ class PerformancePeriod(TimeStampedModel):
                 condition=models.Q(end_date__gte=models.F("start_date")),
                 name="periods_period_ends_after_start",
                 violation_error_message=_("Tanggal selesai tidak boleh sebelum tanggal mulai."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(is_trial=True) | models.Q(trial_agency__isnull=True),
+                name="periods_trial_agency_only_in_trial",
+                violation_error_message=_(
+                    "Hanya periode uji coba yang dibatasi satu perangkat daerah."
+                ),
             ),
             models.UniqueConstraint(
                 fields=["year"],

@@ -1,0 +1,5 @@
+"""API routes of suggestions."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []
