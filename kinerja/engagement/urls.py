@@ -17,7 +17,7 @@ urlpatterns = [
     path("bantuan/<slug:slug>/", guides.guide_detail, name="guide_detail"),
     path("bantuan/<slug:slug>/ubah/", guides.guide_edit, name="guide_edit"),
     path("tur/", guides.tour, name="tour"),
-    path("tur/<int:step>/", guides.tour, name="tour_step"),
+    path("tur/<id:step>/", guides.tour, name="tour_step"),
     path("tur/lewati/", guides.tour_skip, name="tour_skip"),
     path("tur/selesai/", guides.tour_finish, name="tour_finish"),
     # announcements (views/announcements.py)
