@@ -9,6 +9,8 @@ from typing import Any
 
 from django.utils import timezone
 
+from kinerja.accounts.models import User
+from kinerja.accounts.testing import make_user
 from kinerja.engagement.models import (
     Announcement,
     AnnouncementRead,
@@ -16,6 +18,8 @@ from kinerja.engagement.models import (
     Suggestion,
     SuggestionState,
 )
+from kinerja.organization.models import Agency, Position, Unit
+from kinerja.people.testing import assign, make_employee, make_position
 
 _numbers = count(1)
 
@@ -37,6 +41,18 @@ def make_announcement(**fields: Any) -> Announcement:
     if values.get("unit") is not None and values.get("agency") is None:
         values["agency"] = values["unit"].agency
     return Announcement.objects.create(**values)
+
+
+def make_member(
+    *, agency: Agency, unit: Unit | None = None, supervisor: Position | None = None
+) -> User:
+    """An active user whose employee holds, since 2024, a pelaksana post in `agency`."""
+    employee = make_employee()
+    user = make_user(username=employee.nip, full_name=employee.name)
+    employee.user = user
+    employee.save(update_fields=["user"])
+    assign(employee, make_position(agency=agency, unit=unit, supervisor=supervisor))
+    return user
 
 
 def make_read(announcement: Announcement, user: Any) -> AnnouncementRead:

@@ -25,6 +25,7 @@ from django.db.models import (
     Count,
     Exists,
     F,
+    IntegerField,
     OuterRef,
     Q,
     QuerySet,
@@ -176,7 +177,7 @@ def _manage_q(actor: Actor) -> Q | None:
     """The announcements an admin manages: BKPSDM all, Admin OPD their agency's; None for
     everyone else."""
     if account_permissions.is_hr_admin(actor):
-        return Q()
+        return Q(pk__isnull=False)  # not Q(): an empty Q vanishes when OR-ed
     if account_permissions.is_agency_admin(actor):
         return Q(agency_id=actor.agency_id) if actor is not None else None
     return None
@@ -285,7 +286,9 @@ def read_rates_for_actor(*, actor: Actor, announcement: Announcement) -> ReadRat
             counts = [(announcement.agency_id, figures["size"], figures["done"])]
     else:
         users = users.annotate(
-            group_id=Coalesce(_home_agency_of_user(OuterRef("pk")), F("agency_id"))
+            group_id=Coalesce(
+                _home_agency_of_user(OuterRef("pk")), F("agency_id"), output_field=IntegerField()
+            )
         )
         if scope is not None:
             users = users.filter(group_id=scope)

@@ -40,7 +40,7 @@ def suggestion_get_for_actor(*, actor: Actor, suggestion_id: int) -> Suggestion:
     assert actor is not None
     query = Q(state=SuggestionState.ANSWERED) | Q(author_id=actor.pk)
     if can_answer_suggestions(actor):
-        query = Q()
+        query = Q(pk__isnull=False)
     found = Suggestion.objects.filter(query, pk=suggestion_id).first()
     if found is None:
         raise Http404
