@@ -21,7 +21,7 @@ from kinerja.core.charts import bar_chart_svg
 from kinerja.core.form_fields import DateFieldID
 from kinerja.engagement.markdown import markdown_to_html
 from kinerja.engagement.models import Announcement, Audience, AudienceRole
-from kinerja.engagement.permissions import can_manage_announcements
+from kinerja.engagement.permissions import can_manage_announcements, can_read_rates
 from kinerja.engagement.selectors.announcements import (
     ReadRates,
     announcement_get_for_actor,
@@ -155,7 +155,8 @@ def announcement_detail(request: HttpRequest, announcement_id: int) -> HttpRespo
         "body_html": markdown_to_html(announcement.body),
         "audience": audience_words(announcement),
         "may_manage": may_manage,
-        "may_read_rates": may_manage or account_permissions.is_leader(actor),
+        "may_read_rates": may_manage
+        or can_read_rates(actor, account_permissions.managed_agency_id(actor)),
     }
     return render(request, "engagement/announcements/detail.html", context)
 
