@@ -124,8 +124,7 @@ def test_an_agency_admin_writes_and_publishes_an_announcement_to_their_agency(
     assert response.status_code == 302
     assert item.published_at is None
     client.post(f"/pengumuman/{item.pk}/terbitkan/")
-    item.refresh_from_db()
-    assert item.published_at is not None
+    assert Announcement.objects.get(pk=item.pk).published_at is not None
     assert AuditEvent.objects.filter(action="announcement.published").count() == 1
 
 

@@ -112,6 +112,8 @@ def test_an_update_is_audited_with_the_changed_fields_only(personas: Personas) -
         audience=Audience.CITY, is_important=True,
     )  # fmt: skip
     event = AuditEvent.objects.get(action="announcement.updated")
+    assert event.after is not None
+    assert event.before is not None
     assert set(event.after) == {"title", "is_important"}
     assert event.before["title"] == "Lama"
 

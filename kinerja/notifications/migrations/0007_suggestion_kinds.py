@@ -4,15 +4,57 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('notifications', '0006_development_kinds'),
+        ("notifications", "0006_development_kinds"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='notification',
-            name='kind',
-            field=models.CharField(choices=[('PLAN_RETURNED', 'SKP dikembalikan'), ('PLAN_SUBMITTED', 'SKP diajukan'), ('PLAN_APPROVED', 'SKP disetujui'), ('REALIZATION_DUE', 'Realisasi jatuh tempo'), ('REALIZATION_SUBMITTED', 'Realisasi diajukan'), ('REALIZATION_RETURNED', 'Realisasi dikembalikan'), ('REALIZATION_ACCEPTED', 'Realisasi diterima'), ('FEEDBACK_RECEIVED', 'Umpan balik diterima'), ('FEEDBACK_REQUESTED', 'Permintaan umpan balik'), ('FEEDBACK_REPLIED', 'Tanggapan umpan balik'), ('FEEDBACK_DECLINED', 'Permintaan umpan balik ditolak'), ('DIALOGUE_SCHEDULED', 'Dialog kinerja dijadwalkan'), ('DIALOGUE_RECORDED', 'Dialog kinerja dicatat'), ('DIALOGUE_CANCELLED', 'Dialog kinerja dibatalkan'), ('ACTION_OVERDUE', 'Tindak lanjut lewat batas'), ('EVALUATION_RATED', 'Hasil penilaian ditetapkan'), ('EVALUATION_CHANGED', 'Hasil penilaian diubah dalam kalibrasi'), ('EVALUATION_ACKNOWLEDGED', 'Hasil penilaian diterima pegawai'), ('EVALUATION_LOCKED', 'Hasil penilaian dikunci'), ('REVIEW_LIST_PREPARED', 'Daftar penilai 360 disusun'), ('REVIEW_LIST_NOMINATED', 'Nominasi penilai 360'), ('REVIEW_REQUESTED', 'Permintaan umpan balik 360'), ('REVIEW_DUE', 'Pengingat umpan balik 360'), ('REVIEW_RESULTS_READY', 'Hasil umpan balik 360 tersedia'), ('OBJECTION_FILED', 'Keberatan diajukan'), ('OBJECTION_EXPLAINED', 'Penjelasan keberatan'), ('OBJECTION_ANSWERED', 'Tanggapan keberatan'), ('OBJECTION_DECIDED', 'Keberatan diputus'), ('OBJECTION_WITHDRAWN', 'Keberatan dicabut'), ('OBJECTION_DUE', 'Pengingat keberatan'), ('DEVELOPMENT_PLAN_PROPOSED', 'Rencana pengembangan diajukan'), ('DEVELOPMENT_PLAN_AGREED', 'Rencana pengembangan disepakati'), ('DEVELOPMENT_PLAN_RETURNED', 'Rencana pengembangan dikembalikan'), ('DEVELOPMENT_ITEM_COMPLETED', 'Kegiatan pengembangan selesai'), ('DEVELOPMENT_ITEM_CONFIRMED', 'Kegiatan pengembangan dikonfirmasi'), ('DEVELOPMENT_ITEM_REJECTED', 'Konfirmasi kegiatan ditolak'), ('DEVELOPMENT_COACHING', 'Bimbingan kinerja diwajibkan'), ('SUGGESTION_ANSWERED', 'Saran dijawab')], max_length=30, verbose_name='jenis'),
+            model_name="notification",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("PLAN_RETURNED", "SKP dikembalikan"),
+                    ("PLAN_SUBMITTED", "SKP diajukan"),
+                    ("PLAN_APPROVED", "SKP disetujui"),
+                    ("REALIZATION_DUE", "Realisasi jatuh tempo"),
+                    ("REALIZATION_SUBMITTED", "Realisasi diajukan"),
+                    ("REALIZATION_RETURNED", "Realisasi dikembalikan"),
+                    ("REALIZATION_ACCEPTED", "Realisasi diterima"),
+                    ("FEEDBACK_RECEIVED", "Umpan balik diterima"),
+                    ("FEEDBACK_REQUESTED", "Permintaan umpan balik"),
+                    ("FEEDBACK_REPLIED", "Tanggapan umpan balik"),
+                    ("FEEDBACK_DECLINED", "Permintaan umpan balik ditolak"),
+                    ("DIALOGUE_SCHEDULED", "Dialog kinerja dijadwalkan"),
+                    ("DIALOGUE_RECORDED", "Dialog kinerja dicatat"),
+                    ("DIALOGUE_CANCELLED", "Dialog kinerja dibatalkan"),
+                    ("ACTION_OVERDUE", "Tindak lanjut lewat batas"),
+                    ("EVALUATION_RATED", "Hasil penilaian ditetapkan"),
+                    ("EVALUATION_CHANGED", "Hasil penilaian diubah dalam kalibrasi"),
+                    ("EVALUATION_ACKNOWLEDGED", "Hasil penilaian diterima pegawai"),
+                    ("EVALUATION_LOCKED", "Hasil penilaian dikunci"),
+                    ("REVIEW_LIST_PREPARED", "Daftar penilai 360 disusun"),
+                    ("REVIEW_LIST_NOMINATED", "Nominasi penilai 360"),
+                    ("REVIEW_REQUESTED", "Permintaan umpan balik 360"),
+                    ("REVIEW_DUE", "Pengingat umpan balik 360"),
+                    ("REVIEW_RESULTS_READY", "Hasil umpan balik 360 tersedia"),
+                    ("OBJECTION_FILED", "Keberatan diajukan"),
+                    ("OBJECTION_EXPLAINED", "Penjelasan keberatan"),
+                    ("OBJECTION_ANSWERED", "Tanggapan keberatan"),
+                    ("OBJECTION_DECIDED", "Keberatan diputus"),
+                    ("OBJECTION_WITHDRAWN", "Keberatan dicabut"),
+                    ("OBJECTION_DUE", "Pengingat keberatan"),
+                    ("DEVELOPMENT_PLAN_PROPOSED", "Rencana pengembangan diajukan"),
+                    ("DEVELOPMENT_PLAN_AGREED", "Rencana pengembangan disepakati"),
+                    ("DEVELOPMENT_PLAN_RETURNED", "Rencana pengembangan dikembalikan"),
+                    ("DEVELOPMENT_ITEM_COMPLETED", "Kegiatan pengembangan selesai"),
+                    ("DEVELOPMENT_ITEM_CONFIRMED", "Kegiatan pengembangan dikonfirmasi"),
+                    ("DEVELOPMENT_ITEM_REJECTED", "Konfirmasi kegiatan ditolak"),
+                    ("DEVELOPMENT_COACHING", "Bimbingan kinerja diwajibkan"),
+                    ("SUGGESTION_ANSWERED", "Saran dijawab"),
+                ],
+                max_length=30,
+                verbose_name="jenis",
+            ),
         ),
     ]
