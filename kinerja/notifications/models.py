@@ -55,6 +55,7 @@ class NotificationKind(models.TextChoices):
     )
     DEVELOPMENT_ITEM_REJECTED = "DEVELOPMENT_ITEM_REJECTED", _("Konfirmasi kegiatan ditolak")
     DEVELOPMENT_COACHING_REQUIRED = "DEVELOPMENT_COACHING", _("Bimbingan kinerja diwajibkan")
+    SUGGESTION_ANSWERED = "SUGGESTION_ANSWERED", _("Saran dijawab")
 
 
 class Channel(models.TextChoices):
