@@ -36,7 +36,7 @@ def _role_if_tour_unseen(user: Any) -> AudienceRole | None:
         return None
     seen = Exists(TourSeen.objects.filter(user_id=OuterRef("pk")))
     query = get_user_model().objects.filter(pk=user.pk).annotate(seen=seen)
-    if stored is None:
+    if stored is None and employee_id is not None:
         held = Assignment.objects.filter(covering(today()), employee_id=employee_id).values(
             "position_id"
         )

@@ -97,7 +97,9 @@ def guide_errors(
     }
     if kind not in GuideKind.values:
         accepted = ", ".join(f"{v} ({label})" for v, label in GuideKind.choices)
-        errors["kind"] = [f"Jenis “{kind or '(kosong)'}” tidak dikenal; isi salah satu: {accepted}."]
+        errors["kind"] = [
+            f"Jenis “{kind or '(kosong)'}” tidak dikenal; isi salah satu: {accepted}."
+        ]
     if role and role not in AudienceRole.values:
         accepted = ", ".join(f"{v} ({label})" for v, label in AudienceRole.choices)
         errors["role"] = [

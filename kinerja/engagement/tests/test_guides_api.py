@@ -29,7 +29,8 @@ def test_everyone_logged_in_lists_the_published_guides(
     slugs = [row["slug"] for row in body["results"]]
     assert slugs == (["draf", "skp"] if name == "hr_admin" else ["skp"])
     row = next(r for r in body["results"] if r["slug"] == "skp")
-    assert row["role_label"] == "Pegawai" and row["pages"] == ["planning:plan_list"]
+    assert row["role_label"] == "Pegawai"
+    assert row["pages"] == ["planning:plan_list"]
 
 
 def test_the_search_answers_title_hits_first_with_an_excerpt(
@@ -58,7 +59,8 @@ def test_one_guide_comes_with_markdown_and_sanitised_html(
     client.force_login(personas.employee)
     body = client.get(f"{URL}skp/").json()
     assert body["body"].startswith("**Ajukan**")
-    assert "<strong>Ajukan</strong>" in body["html"] and "<script>" not in body["html"]
+    assert "<strong>Ajukan</strong>" in body["html"]
+    assert "<script>" not in body["html"]
     assert client.get(f"{URL}draf/").status_code == 404
     client.force_login(personas.hr_admin)
     assert client.get(f"{URL}draf/").status_code == 200

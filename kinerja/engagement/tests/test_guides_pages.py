@@ -39,7 +39,8 @@ def test_everyone_logged_in_reads_the_help_page_with_the_faq(
     assert response.status_code == 200
     text = page_text(response.content)
     assert "Panduan pimpinan" in text
-    assert "Apa itu uji coba?" in text and "Periode latihan" in text
+    assert "Apa itu uji coba?" in text
+    assert "Periode latihan" in text
     assert ("Draf rahasia" in text) == (name == "hr_admin")
     assert ("Tulis panduan" in text) == (name == "hr_admin")
     for link in ("/tur/", "/pengumuman/", "/kotak-saran/", "/survei-persepsi/"):
@@ -118,7 +119,7 @@ def test_a_guide_reads_the_same_for_everyone_and_a_draft_only_for_bkpsdm(
 
 HOSTILE = (
     "Halo <script>alert(1)</script>\n\n<img src=x onerror=alert(2)>\n\n"
-    "[klik](javascript:alert(3))\n\n<p style=\"color:red\">merah</p>"
+    '[klik](javascript:alert(3))\n\n<p style="color:red">merah</p>'
 )
 
 
@@ -165,7 +166,8 @@ def test_bkpsdm_writes_a_guide_and_sees_the_sanitised_preview(
     assert response["Location"] == "/bantuan/menyusun-skp/ubah/"
     page = client.get(response["Location"])
     preview = page.content.decode().split('data-testid="guide-preview"', 1)[1]
-    assert "<strong>Ajukan</strong>" in preview and "<script>" not in preview
+    assert "<strong>Ajukan</strong>" in preview
+    assert "<script>" not in preview
     assert AuditEvent.objects.filter(action="guide.created").count() == 1
     response = client.post("/bantuan/menyusun-skp/ubah/", _post(title="SKP tahunan"))
     assert response.status_code == 302

@@ -43,7 +43,7 @@ def test_bkpsdm_creates_a_guide_and_the_audit_trail_records_it(personas: Persona
     assert guide.updated_by == personas.hr_admin
     event = AuditEvent.objects.get(action="guide.created")
     assert event.object_id == str(guide.pk)
-    assert event.after["slug"] == "panduan-skp"
+    assert (event.after or {})["slug"] == "panduan-skp"
 
 
 @pytest.mark.parametrize("name", [n for n in PERSONA_NAMES if n != "hr_admin"])
@@ -151,3 +151,33 @@ def test_front_matter_is_read_with_colons_in_values(tmp_path: Path) -> None:
     assert meta == {"slug": "a", "summary": "Satu: dua"}
     assert body == "# Isi\n"
     assert front_matter_parse("tanpa kepala") == ({}, "tanpa kepala")
+
+
+def test_the_guides_load_command_adds_the_missing_guides_as_the_named_admin(
+    personas: Personas,
+) -> None:
+    from io import StringIO
+
+    from django.core.management import CommandError, call_command
+
+    out = StringIO()
+    call_command("guides_load", "--oleh", personas.hr_admin.username, stdout=out)
+    assert f"{len(default_guides())} panduan ditambahkan." in out.getvalue()
+    call_command("guides_load", "--oleh", personas.hr_admin.username, stdout=out)
+    assert "0 panduan ditambahkan." in out.getvalue()
+    with pytest.raises(CommandError, match="Admin BKPSDM"):
+        call_command("guides_load", "--oleh", personas.agency_admin.username)
+    with pytest.raises(CommandError, match="tidak ada"):
+        call_command("guides_load", "--oleh", "siapa")
+
+
+def test_the_demo_loads_the_default_guides_once(personas: Personas) -> None:
+    from kinerja.core.demo import DemoOptions
+    from kinerja.engagement.demo.guides import seed
+
+    options = DemoOptions()
+    assert seed(options) == [
+        f"Panduan dan tanya jawab: {len(default_guides())} ditambahkan, "
+        f"{len(default_guides())} seluruhnya."
+    ]
+    assert "0 ditambahkan" in seed(options)[0]

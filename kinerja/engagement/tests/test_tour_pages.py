@@ -57,7 +57,9 @@ def test_the_tour_opens_for_each_role_and_records_its_start(
     assert headings(response.content)[0] == steps[0].title
     text = page_text(response.content)
     assert f"Langkah 1 dari {len(steps)}" in text
-    assert "Berikutnya" in text and "Lewati tur" in text and "Sebelumnya" not in text
+    assert "Berikutnya" in text
+    assert "Lewati tur" in text
+    assert "Sebelumnya" not in text
     seen = TourSeen.objects.get(user=user)
     assert (seen.role, seen.outcome) == (role, TourSeen.Outcome.STARTED)
 
@@ -68,9 +70,11 @@ def test_the_last_step_offers_finish_and_the_middle_ones_go_both_ways(
     client.force_login(personas.employee)
     total = len(tour_steps_for("PEGAWAI"))
     middle = page_text(client.get("/tur/2/").content)
-    assert "Sebelumnya" in middle and "Berikutnya" in middle
+    assert "Sebelumnya" in middle
+    assert "Berikutnya" in middle
     last = client.get(f"/tur/{total}/")
-    assert "Selesai" in page_text(last.content) and "Berikutnya" not in page_text(last.content)
+    assert "Selesai" in page_text(last.content)
+    assert "Berikutnya" not in page_text(last.content)
     assert client.get(f"/tur/{total + 1}/").status_code == 404
     assert client.get("/tur/0/").status_code == 404
     assert not TourSeen.objects.exists()  # only step 1 records the start
@@ -82,7 +86,8 @@ def test_skipping_and_finishing_are_recorded_and_go_home(
     client.force_login(personas.employee)
     client.get("/tur/")
     response = client.post("/tur/lewati/")
-    assert response.status_code == 302 and response["Location"] == "/"
+    assert response.status_code == 302
+    assert response["Location"] == "/"
     assert TourSeen.objects.get().outcome == TourSeen.Outcome.SKIPPED
     client.post("/tur/selesai/")
     assert TourSeen.objects.get().outcome == TourSeen.Outcome.FINISHED
@@ -112,7 +117,8 @@ def test_the_home_page_invites_to_the_tour_until_it_is_started(
              "ADMIN_BKPSDM": "Admin BKPSDM", "PIMPINAN": "Pimpinan",
              "INSPEKTORAT": "Inspektorat"}[role]  # fmt: skip
     assert f"Baru di Kinerja? Ikuti tur singkat untuk peran {label}" in text
-    assert "Mulai tur" in text and "Lewati" in text
+    assert "Mulai tur" in text
+    assert "Lewati" in text
     client.get("/tur/")
     assert "Baru di Kinerja?" not in page_text(client.get("/").content)
 
@@ -125,9 +131,7 @@ def test_skipping_from_the_home_page_hides_the_invitation(
     assert "Baru di Kinerja?" not in page_text(client.get("/").content)
 
 
-def test_the_invitation_costs_one_query(
-    personas: Personas, django_assert_num_queries: Any
-) -> None:
+def test_the_invitation_costs_one_query(personas: Personas, django_assert_num_queries: Any) -> None:
     # loaded with its employee, as the session user is (accounts.backends.SessionUserBackend)
     users = User.objects.select_related("employee").in_bulk(
         [personas.employee.pk, personas.supervisor.pk, personas.hr_admin.pk]

@@ -101,7 +101,8 @@ def help_for_page(request: HttpRequest) -> HttpResponse:
         return redirect("engagement:guide_detail", slug=guide.slug)
     messages.info(
         request,
-        "Belum ada panduan khusus untuk halaman itu; berikut hasil pencarian yang mungkin membantu.",
+        "Belum ada panduan khusus untuk halaman itu; berikut hasil pencarian yang mungkin "
+        "membantu.",
     )
     word = search_word_for(view_name) if view_name else ""
     index = reverse("engagement:guide_index")
@@ -153,7 +154,9 @@ def guide_edit(request: HttpRequest, slug: str | None = None) -> HttpResponse:
         "title": f"Ubah panduan “{guide.title}”" if guide else "Tulis panduan baru",
         "preview_html": markdown_to_html(guide.body) if guide else "",
     }
-    return render(request, "engagement/guides/form.html", context, status=400 if form.errors else 200)
+    return render(
+        request, "engagement/guides/form.html", context, status=400 if form.errors else 200
+    )
 
 
 # --- the first-login tour ---------------------------------------------------------------------
