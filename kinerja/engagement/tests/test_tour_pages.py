@@ -142,3 +142,11 @@ def test_the_invitation_costs_one_query(personas: Personas, django_assert_num_qu
     make_tour_seen(user=personas.employee)
     with django_assert_num_queries(1):
         assert notices_for(users[personas.employee.pk]) == []
+
+
+def test_a_step_names_the_role_and_links_to_its_screen(client: Client, personas: Personas) -> None:
+    client.force_login(personas.supervisor)
+    response = client.get("/tur/2/")
+    step = tour_steps_for("ATASAN")[1]
+    assert "Tur singkat untuk peran Atasan / pejabat penilai" in page_text(response.content)
+    assert f'href="{reverse(step.url_name)}"'.encode() in response.content

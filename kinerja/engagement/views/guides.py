@@ -174,7 +174,7 @@ def tour(request: HttpRequest, step: int = 1) -> HttpResponse:
         tour_record(actor=actor, role=role, outcome=TourSeen.Outcome.STARTED)
     current = steps[step - 1]
     context = {
-        "role_label": role.label,
+        "lede": f"Tur singkat untuk peran {role.label}",
         "step": current,
         "number": step,
         "total": len(steps),
