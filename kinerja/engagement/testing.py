@@ -15,8 +15,10 @@ from kinerja.engagement.models import (
     Announcement,
     AnnouncementRead,
     Audience,
+    Guide,
     Suggestion,
     SuggestionState,
+    TourSeen,
 )
 from kinerja.organization.models import Agency, Position, Unit
 from kinerja.people.testing import assign, make_employee, make_position
@@ -60,6 +62,31 @@ def make_read(announcement: Announcement, user: Any) -> AnnouncementRead:
 
 
 # --- guides and tour ---------------------------------------------------------------------
+
+
+def make_guide(
+    *,
+    title: str = "",
+    slug: str = "",
+    kind: str = "GUIDE",
+    role: str = "",
+    summary: str = "",
+    body: str = "Isi panduan.",
+    pages: str = "",
+    order: int = 100,
+    is_published: bool = True,
+) -> Guide:
+    """A guide (or FAQ entry, kind="FAQ") written directly, without the page-name check."""
+    number = next(_numbers)
+    return Guide.objects.create(
+        title=title or f"Panduan {number}", slug=slug or f"panduan-{number}", kind=kind,
+        role=role, summary=summary, body=body, pages=pages, order=order,
+        is_published=is_published,
+    )  # fmt: skip
+
+
+def make_tour_seen(*, user: Any, role: str = "PEGAWAI", outcome: str = "STARTED") -> TourSeen:
+    return TourSeen.objects.create(user=user, role=role, outcome=outcome)
 
 
 # --- perception survey -------------------------------------------------------------------

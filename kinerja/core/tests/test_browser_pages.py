@@ -31,6 +31,7 @@ from kinerja.assessment.models import CycleState
 from kinerja.assessment.testing import make_sheet, make_team_360
 from kinerja.core.jobs import job_create, job_succeed
 from kinerja.discussions.testing import make_comment
+from kinerja.engagement.testing import make_guide
 from kinerja.evaluation.selectors.common import default_scope
 from kinerja.evaluation.services.calibration import calibration_move, calibration_open
 from kinerja.evaluation.services.evaluations.receipt import evaluation_acknowledge
@@ -320,8 +321,10 @@ def samples_for(personas: Personas) -> Samples:
             "file": {"file_name": "katalog-pelatihan-bkpsdm-2026.xlsx", "size": 2345},
         },
     )  # fmt: skip
+    guide = make_guide(title="Menyusun SKP", body="## Langkah\n\n1. Tekan **Ajukan**.")
     return Samples(
         by_param={
+            "step": 2,
             "cycle_id": team.cycle.pk,
             "review_id": open_team.subordinate_reviews[0].pk,
             "evaluation_id": evaluation.pk,
@@ -357,6 +360,8 @@ def samples_for(personas: Personas) -> Samples:
             "competency_id": competency.pk,
         },
         by_name={
+            "engagement:guide_detail": {"slug": guide.slug},
+            "engagement:guide_edit": {"slug": guide.slug},
             "people_import:result": {"job_id": applied.pk},
             "assessment:list_detail": {"employee_id": team.ratee.pk},
             "assessment:results": {"employee_id": team.ratee.pk},
