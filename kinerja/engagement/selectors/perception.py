@@ -218,7 +218,8 @@ def perception_results_for_actor(
     results.appraisers = by_role.get(True) or group_figures(True, {})
     results.others = by_role.get(False) or group_figures(False, {})
     results.trend = _trend()
-    results.themes = _themes(perception_round, scope_id, results.agency)
+    if not results.city.suppressed:  # a city of fewer than 5 respondents shows no theme
+        results.themes = _themes(perception_round, scope_id, results.agency)
     return results
 
 

@@ -38,7 +38,8 @@ def test_the_index_maps_1_to_0_and_5_to_100_with_one_decimal() -> None:
 
 def test_the_instrument_has_five_dimensions_of_three_items() -> None:
     assert len(ITEMS) == 15
-    assert ITEM_CODES[0] == "P01" and ITEM_CODES[-1] == "P15"
+    assert ITEM_CODES[0] == "P01"
+    assert ITEM_CODES[-1] == "P15"
     for code in DIMENSION_CODES:
         assert sum(1 for i in ITEMS if i.dimension == code) == 3
 
@@ -88,7 +89,9 @@ def test_a_remark_may_hit_several_themes_and_an_unmatched_one_is_other() -> None
     assert themes_of("Mantap") == ["LAINNYA"]
     assert themes_of("   ") == []
     counts = theme_counts(["Penilaian tidak adil", "Perlu sosialisasi", "Sip"])
-    assert counts["KEADILAN"] == 1 and counts["PELATIHAN"] == 1 and counts["LAINNYA"] == 1
+    assert counts["KEADILAN"] == 1
+    assert counts["PELATIHAN"] == 1
+    assert counts["LAINNYA"] == 1
 
 
 def test_samples_are_alphabetical_not_in_the_order_they_came_and_at_most_five() -> None:

@@ -160,7 +160,8 @@ def test_a_missing_or_out_of_scale_item_is_refused_naming_the_item(personas: Per
         )
     errors = refused.value.message_dict
     assert set(errors) == {"P03", "P07"}
-    assert "P07" in errors["P07"][0] and "“6”" in errors["P07"][0]
+    assert "P07" in errors["P07"][0]
+    assert "“6”" in errors["P07"][0]
     assert not PerceptionParticipation.objects.exists()
 
 
