@@ -33,11 +33,11 @@ LOW_ACCEPTANCE_AGENCY = 1  # index in the agency list of the one with low accept
 REMARK_SHARE = 0.35
 
 BASE = {
-    "KEJELASAN": 3.3,
-    "KEADILAN": 3.1,
-    "UMPAN_BALIK": 3.2,
-    "KEPERCAYAAN": 3.6,
-    "PENERIMAAN": 3.4,
+    "KEJELASAN": 3.5,
+    "KEADILAN": 3.3,
+    "UMPAN_BALIK": 3.4,
+    "KEPERCAYAAN": 3.8,
+    "PENERIMAAN": 3.8,
 }
 BETTER = {
     "KEJELASAN": 0.35,
@@ -97,7 +97,10 @@ def _round_rows(
                 )
             )
             means.append(mean)
-    rng.shuffle(responses)  # no order by agency either; the keys are random UUIDs anyway
+    pairs = list(zip(responses, means, strict=True))
+    rng.shuffle(pairs)  # no order by agency either; the keys are random UUIDs anyway
+    responses = [response for response, _ in pairs]
+    means = [mean for _, mean in pairs]
     PerceptionResponse.objects.bulk_create(responses)
     PerceptionAnswer.objects.bulk_create(
         PerceptionAnswer(
