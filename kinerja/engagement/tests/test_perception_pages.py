@@ -30,7 +30,7 @@ ANSWERED = dict.fromkeys(ITEM_CODES, "4")
 
 def _closed_with_small_and_big_agency(personas: Personas) -> PerceptionRound:
     """`agency` with 4 responses, `other_agency` with 5 (all 2 = index 25,0)."""
-    perception_round = make_perception_round(state=RoundState.CLOSED)
+    perception_round: PerceptionRound = make_perception_round(state=RoundState.CLOSED)
     make_perception_responses(
         perception_round, count=4, agency=personas.agency, value=5, remark="Aplikasi lambat"
     )
