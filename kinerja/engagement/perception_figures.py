@@ -14,7 +14,12 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
-from kinerja.engagement.perception_items import DIMENSION_CODES, ITEM_DIMENSION, K_MIN
+from kinerja.engagement.perception_items import (
+    DIMENSION_CODES,
+    DIMENSION_LABELS,
+    ITEM_DIMENSION,
+    K_MIN,
+)
 
 ONE_PLACE = Decimal("0.1")
 
@@ -41,9 +46,9 @@ class GroupFigures:
         return self.n is None
 
     @property
-    def ordered(self) -> list[Decimal | None]:
-        """The indices in the order of `DIMENSIONS`."""
-        return [self.indices.get(code) for code in DIMENSION_CODES]
+    def ordered(self) -> list[tuple[str, Decimal | None]]:
+        """(dimension label, index) in the order of `DIMENSIONS`."""
+        return [(DIMENSION_LABELS[code], self.indices.get(code)) for code in DIMENSION_CODES]
 
 
 def index_of(total: int, count: int) -> Decimal | None:
