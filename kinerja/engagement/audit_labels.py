@@ -18,6 +18,7 @@ def engagement_audit_labels_register() -> None:
             # perception survey
             "perception_round.opened": "Putaran survei persepsi dibuka",
             "perception_round.closed": "Putaran survei persepsi ditutup",
+            "perception.answered": "Survei persepsi diisi (tanpa jawaban)",
             # suggestions
             "suggestion.submitted": "Saran dikirim",
             "suggestion.answered": "Saran dijawab",
@@ -32,6 +33,7 @@ def engagement_audit_labels_register() -> None:
             "announcement": "Pengumuman",
             "guide": "Panduan",
             "perception_round": "Putaran survei persepsi",
+            "perception": "Survei persepsi",
             "suggestion": "Saran",
             "trial_period": "Periode uji coba",
             "demo_engagement": "Data demo sosialisasi",

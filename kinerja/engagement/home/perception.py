@@ -1,10 +1,17 @@
-"""Home page cards and notices of the perception part."""
+"""Home page cards of the perception part: "Isi survei persepsi" for an employee while a round
+is open (today within its dates) and they have not answered. One query; none for an account
+without an employee record."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import Exists, OuterRef
+from django.urls import reverse
+
 from kinerja.core.my_tasks import HomeNotice, TaskItem
+from kinerja.engagement.models import PerceptionParticipation, PerceptionRound, RoundState
+from kinerja.people.holdings import employee_id_for_user, today
 
 
 def notices_for(user: Any) -> list[HomeNotice]:
@@ -12,4 +19,27 @@ def notices_for(user: Any) -> list[HomeNotice]:
 
 
 def cards_for(user: Any) -> list[TaskItem]:
-    return []
+    if employee_id_for_user(user) is None:
+        return []
+    day = today()
+    answered = PerceptionParticipation.objects.filter(round=OuterRef("pk"), user_id=user.pk)
+    current = (
+        PerceptionRound.objects.filter(state=RoundState.OPEN, opens_on__lte=day, closes_on__gte=day)
+        .exclude(Exists(answered))
+        .order_by("closes_on")
+        .first()
+    )
+    if current is None:
+        return []
+    return [
+        TaskItem(
+            title="Isi survei persepsi",
+            description=(
+                f"{current.title}: 15 pernyataan tentang penilaian kinerja, sekitar 5 menit. "
+                "Jawaban Anda tanpa nama."
+            ),
+            url=reverse("engagement:perception_index"),
+            action_label="Isi survei",
+            due=current.closes_on,
+        )
+    ]
