@@ -26,6 +26,7 @@ from kinerja.engagement.models import (
 from kinerja.engagement.perception_items import ITEM_CODES
 from kinerja.organization.models import Agency, Position, Unit
 from kinerja.people.testing import assign, make_employee, make_position
+from kinerja.periods.models import PerformancePeriod
 from kinerja.periods.testing import make_period
 
 _numbers = count(1)
@@ -99,12 +100,12 @@ def make_tour_seen(*, user: Any, role: str = "PEGAWAI", outcome: str = "STARTED"
 
 def make_perception_round(
     *,
-    period: Any = None,
+    period: PerformancePeriod | None = None,
     title: str = "",
     state: str = "OPEN",
     opens_on: date | None = None,
     closes_on: date | None = None,
-) -> Any:
+) -> PerceptionRound:
     """A round of `period` (default: a new trial period of this year), open from 30 days ago
     to 30 days ahead unless told."""
     day = timezone.localdate()
