@@ -52,5 +52,6 @@ def engagement_audit_labels_register() -> None:
             "answer": "Jawaban",
             "trial_agency_id": "Perangkat daerah uji coba",
             "cleared": "Yang dikosongkan",
+            "files": "Berkas dihapus",
         },
     )

@@ -83,8 +83,12 @@ class PeriodOpenForm(PeriodShapeForm):
         queryset=Agency.objects.order_by("name"),
         required=False,
         empty_label="Seluruh kota",
-        help_text=_("Hanya untuk uji coba: pegawai perangkat daerah lain tidak dapat menyusun SKP."),
-        error_messages={"invalid_choice": "Perangkat daerah uji coba tidak dikenal; pilih dari daftar."},
+        help_text=_(
+            "Hanya untuk uji coba: pegawai perangkat daerah lain tidak dapat menyusun SKP."
+        ),
+        error_messages={
+            "invalid_choice": "Perangkat daerah uji coba tidak dikenal; pilih dari daftar."
+        },
     )
 
     field_order = ["year", *PeriodShapeForm.field_order, "is_trial", "trial_agency"]

@@ -39,10 +39,10 @@ def period_agency_refusal(period: PerformancePeriod, agency_id: int | None) -> s
     agency's employees; every other period takes everyone."""
     if period.trial_agency_id is None or period.trial_agency_id == agency_id:
         return None
-    agency = period.trial_agency
+    agency = period.trial_agency.name if period.trial_agency else "satu perangkat daerah"
     return (
-        f"{period.name} adalah uji coba khusus {agency.name if agency else 'satu perangkat daerah'}; "
-        "SKP di periode ini hanya untuk pegawai perangkat daerah tersebut."
+        f"{period.name} adalah uji coba khusus {agency}; SKP di periode ini hanya untuk pegawai "
+        "perangkat daerah tersebut."
     )
 
 

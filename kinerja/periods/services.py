@@ -308,7 +308,7 @@ def period_update(
     start_date: date | None = None,
     end_date: date | None = None,
     window_kind: str | None = None,
-    trial_agency: Agency | None | Unset = UNSET,
+    trial_agency: Agency | Unset | None = UNSET,
 ) -> PerformancePeriod:
     """Change the deadlines (and, while in Perencanaan, the name, dates and window kind, whose
     windows are then regenerated) [period.updated]. A closed period does not change. A trial's

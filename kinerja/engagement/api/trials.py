@@ -15,7 +15,11 @@ from rest_framework.views import APIView
 
 from kinerja.accounts.actors import request_actor
 from kinerja.core.api_pages import paginated_response
-from kinerja.engagement.selectors.trial import agency_label, trial_get_for_actor, trial_list_for_actor
+from kinerja.engagement.selectors.trial import (
+    agency_label,
+    trial_get_for_actor,
+    trial_list_for_actor,
+)
 from kinerja.engagement.services.trial import trial_period_clear, trial_period_promote
 
 

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.test import Client
 from pypdf import PdfReader
 
+from kinerja.appeals.testing import make_objection
 from kinerja.core.testing import page_text
 from kinerja.engagement.services.trial import trial_period_promote
 from kinerja.evaluation.documents.content import evaluation_document_build
@@ -21,10 +22,9 @@ from kinerja.evaluation.rules import Scope
 from kinerja.evaluation.selectors.allowance import Month, month_predikats
 from kinerja.evaluation.selectors.common import evaluation_queryset
 from kinerja.evaluation.selectors.exports import ekinerja_rows
-from kinerja.appeals.testing import make_objection
 from kinerja.evaluation.testing import make_documented_evaluation
-from kinerja.periods.models import PerformancePeriod
 from kinerja.people.testing import Personas
+from kinerja.periods.models import PerformancePeriod
 
 pytestmark = pytest.mark.django_db
 

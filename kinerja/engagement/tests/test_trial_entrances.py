@@ -5,6 +5,7 @@ cascade) refuses an employee of another agency with the same sentence."""
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -62,7 +63,7 @@ def test_a_trial_opens_for_one_agency_and_the_event_names_it(personas: Personas)
     period = _open(is_trial=True, trial_agency=personas.agency)
     assert period.trial_agency == personas.agency
     event = AuditEvent.objects.get(action="period.opened")
-    assert event.after["trial_agency_id"] == personas.agency.pk
+    assert (event.after or {})["trial_agency_id"] == personas.agency.pk
 
 
 def test_an_agency_without_a_trial_is_refused_on_every_entrance(
@@ -101,7 +102,7 @@ def test_an_update_changes_a_trials_agency_and_refuses_one_on_a_real_period(
     client: Client, personas: Personas
 ) -> None:
     trial = make_trial_period(year=2030, state=PeriodState.PLANNING)
-    deadlines = {
+    deadlines: dict[str, Any] = {
         "plan_due_date": trial.plan_due_date, "realization_due_day": 5,
         "evaluation_due_date": trial.evaluation_due_date,
     }  # fmt: skip
@@ -140,9 +141,7 @@ def test_a_plan_in_another_agencys_trial_is_refused_by_service_page_and_api(
     client.force_login(personas.employee)
     page = client.post("/skp/mulai/", {"periode": period.pk}, follow=True)
     assert expected in page_text(page.content)
-    api = client.post(
-        "/api/v1/plans/", {"period_id": period.pk}, content_type="application/json"
-    )
+    api = client.post("/api/v1/plans/", {"period_id": period.pk}, content_type="application/json")
     assert api.status_code == 400
     assert expected in api.content.decode()
     assert not PerformancePlan.objects.exists()

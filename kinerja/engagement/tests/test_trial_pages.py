@@ -104,10 +104,7 @@ def test_clearing_asks_for_the_year_or_kosongkan_then_clears(
     assert post_forms(client.get(url).content)[url] == {"confirmation": "text"}
     wrong = client.post(url, {"confirmation": "ya"})
     assert wrong.status_code == 400
-    assert (
-        f"tidak cocok: ketik {built.period.year} atau KOSONGKAN."
-        in page_text(wrong.content)
-    )
+    assert f"tidak cocok: ketik {built.period.year} atau KOSONGKAN." in page_text(wrong.content)
     assert PerformancePlan.objects.exists()
     response = client.post(url, {"confirmation": str(built.period.year)}, follow=True)
     assert "dikosongkan" in page_text(response.content)

@@ -20,10 +20,9 @@ from kinerja.discussions.services import comment_body_errors
 from kinerja.notifications.models import NotificationKind
 from kinerja.notifications.services import notify
 from kinerja.organization.models import Position
-from kinerja.people.holdings import today
+from kinerja.people.holdings import employee_home_agency_id, today
 from kinerja.people.models import Employee
 from kinerja.periods.models import PerformancePeriod
-from kinerja.people.holdings import employee_home_agency_id
 from kinerja.periods.rules import period_agency_refusal, period_planning_refusal
 from kinerja.planning.models import (
     Approach,
