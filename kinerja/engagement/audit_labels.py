@@ -61,5 +61,6 @@ def engagement_audit_labels_register() -> None:
             "is_important": "Penting",
             "trial_agency_id": "Perangkat daerah uji coba",
             "cleared": "Yang dikosongkan",
+            "files": "Berkas dihapus",
         },
     )

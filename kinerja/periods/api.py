@@ -16,6 +16,7 @@ from kinerja.accounts.actors import request_actor
 from kinerja.core.api_pages import paginated_response
 from kinerja.core.api_routing import api_operations
 from kinerja.core.params import ModelCharField
+from kinerja.organization.models import Agency
 from kinerja.periods.models import PerformancePeriod
 from kinerja.periods.selectors import period_get_for_actor, period_list_for_actor
 from kinerja.periods.services import period_advance, period_open, period_update
@@ -39,6 +40,7 @@ class PeriodOutputSerializer(serializers.Serializer[Any]):
     state = serializers.CharField()
     state_label = serializers.CharField(source="get_state_display")
     is_trial = serializers.BooleanField()
+    trial_agency_id = serializers.IntegerField(allow_null=True)
     window_kind = serializers.CharField()
     plan_due_date = serializers.DateField()
     realization_due_day = serializers.IntegerField()
@@ -60,6 +62,9 @@ class PeriodOpenInputSerializer(serializers.Serializer[Any]):
     realization_due_day = serializers.IntegerField(min_value=-32768, max_value=32767)
     evaluation_due_date = serializers.DateField()
     is_trial = serializers.BooleanField(required=False, default=False)
+    trial_agency = serializers.PrimaryKeyRelatedField(
+        queryset=Agency.objects.all(), required=False, allow_null=True, default=None
+    )
 
 
 class PeriodUpdateInputSerializer(serializers.Serializer[Any]):
@@ -72,6 +77,9 @@ class PeriodUpdateInputSerializer(serializers.Serializer[Any]):
     start_date = serializers.DateField(required=False)
     end_date = serializers.DateField(required=False)
     window_kind = ModelCharField(PerformancePeriod, "window_kind", required=False)
+    trial_agency = serializers.PrimaryKeyRelatedField(
+        queryset=Agency.objects.all(), required=False, allow_null=True
+    )
 
 
 class PeriodStageInputSerializer(serializers.Serializer[Any]):

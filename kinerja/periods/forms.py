@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from kinerja.core.form_fields import DateFieldID
+from kinerja.organization.models import Agency
 from kinerja.periods.models import PerformancePeriod, WindowKind
 
 
@@ -77,7 +78,28 @@ class PeriodOpenForm(PeriodShapeForm):
         help_text=_("Satu tahun hanya satu periode sebenarnya; uji coba boleh lebih dari satu."),
     )
 
-    field_order = ["year", *PeriodShapeForm.field_order, "is_trial"]
+    trial_agency = forms.ModelChoiceField(
+        label=_("Perangkat daerah uji coba"),
+        queryset=Agency.objects.order_by("name"),
+        required=False,
+        empty_label="Seluruh kota",
+        help_text=_(
+            "Hanya untuk uji coba: pegawai perangkat daerah lain tidak dapat menyusun SKP."
+        ),
+        error_messages={
+            "invalid_choice": "Perangkat daerah uji coba tidak dikenal; pilih dari daftar."
+        },
+    )
+
+    field_order = ["year", *PeriodShapeForm.field_order, "is_trial", "trial_agency"]
+
+
+class PeriodTrialShapeForm(PeriodShapeForm):
+    """A trial period in Perencanaan: its agency may change too."""
+
+    trial_agency = PeriodOpenForm.base_fields["trial_agency"]
+
+    field_order = [*PeriodShapeForm.field_order, "trial_agency"]
 
 
 def open_initial(*, year: int) -> dict[str, Any]:
@@ -104,4 +126,5 @@ def period_initial(period: PerformancePeriod) -> dict[str, Any]:
         "plan_due_date": period.plan_due_date,
         "realization_due_day": period.realization_due_day,
         "evaluation_due_date": period.evaluation_due_date,
+        "trial_agency": period.trial_agency_id,
     }

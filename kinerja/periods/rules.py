@@ -33,6 +33,19 @@ def period_planning_refusal(period: PerformancePeriod) -> str | None:
     )
 
 
+def period_agency_refusal(period: PerformancePeriod, agency_id: int | None) -> str | None:
+    """The sentence refusing a plan in `period` for an employee whose home agency is
+    `agency_id`, or None: a trial period of one agency (`trial_agency`) takes only that
+    agency's employees; every other period takes everyone."""
+    if period.trial_agency_id is None or period.trial_agency_id == agency_id:
+        return None
+    agency = period.trial_agency.name if period.trial_agency else "satu perangkat daerah"
+    return (
+        f"{period.name} adalah uji coba khusus {agency}; SKP di periode ini hanya untuk pegawai "
+        "perangkat daerah tersebut."
+    )
+
+
 def period_state_refusal(period: PerformancePeriod, to_state: str) -> str | None:
     """The sentence refusing to move `period` to `to_state`, or None when it may move: one
     stage forward at a time; back only from Pelaksanaan to Perencanaan, never once evaluation

@@ -22,7 +22,7 @@ def can_read_periods(actor: Actor) -> bool:
 
 
 def _with_windows(periods: QuerySet[PerformancePeriod]) -> QuerySet[PerformancePeriod]:
-    return periods.prefetch_related(
+    return periods.select_related("trial_agency").prefetch_related(
         Prefetch("windows", queryset=EvaluationWindow.objects.order_by("number"))
     )
 

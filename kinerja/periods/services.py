@@ -22,11 +22,19 @@ from django.db import transaction
 from kinerja.accounts.actors import Actor
 from kinerja.accounts.permissions import can_manage_city, require
 from kinerja.audit.services import audit_record
+from kinerja.organization.models import Agency
 from kinerja.periods.models import EvaluationWindow, PerformancePeriod, PeriodState, WindowKind
 from kinerja.periods.rules import period_state_refusal
 from kinerja.scoring.formatting import MONTH_NAMES
 
 Errors = dict[str, list[str]]
+
+
+class Unset:
+    """The value of an argument not given (None means "no agency")."""
+
+
+UNSET = Unset()
 
 MANAGE_REFUSAL = "Hanya Admin BKPSDM yang dapat membuka dan mengelola periode penilaian."
 
@@ -53,6 +61,7 @@ def period_snapshot(period: PerformancePeriod) -> dict[str, Any]:
         "end_date": period.end_date,
         "state": period.state,
         "is_trial": period.is_trial,
+        "trial_agency_id": period.trial_agency_id,
         "window_kind": period.window_kind,
         "plan_due_date": period.plan_due_date,
         "realization_due_day": period.realization_due_day,
@@ -211,6 +220,19 @@ def period_errors(
     return errors
 
 
+TRIAL_AGENCY_REFUSAL = (
+    "Perangkat daerah uji coba hanya dapat dipilih untuk periode uji coba; centang Uji coba "
+    "atau kosongkan perangkat daerahnya."
+)
+
+
+def _trial_agency_errors(*, is_trial: bool, trial_agency: Agency | None) -> Errors:
+    """A period is limited to one agency only when it is a trial."""
+    if trial_agency is not None and not is_trial:
+        return {"trial_agency": [f"{trial_agency.name}: {TRIAL_AGENCY_REFUSAL}"]}
+    return {}
+
+
 def _duplicate_error(year: int, *, exclude: int | None = None) -> Errors:
     clash = (
         PerformancePeriod.objects.filter(year=year, is_trial=False).exclude(pk=exclude or 0).first()
@@ -240,8 +262,10 @@ def period_open(
     realization_due_day: int,
     evaluation_due_date: date,
     is_trial: bool = False,
+    trial_agency: Agency | None = None,
 ) -> PerformancePeriod:
-    """Open a period in Perencanaan with its evaluation windows [period.opened]."""
+    """Open a period in Perencanaan with its evaluation windows [period.opened]. A trial may
+    be limited to one agency (`trial_agency`): only its employees then write plans in it."""
     _require_manage(actor)
     errors = period_errors(
         year=year, name=name, start_date=start_date, end_date=end_date,
@@ -250,6 +274,7 @@ def period_open(
     )  # fmt: skip
     if not is_trial and "year" not in errors:
         errors.update(_duplicate_error(year))
+    errors.update(_trial_agency_errors(is_trial=is_trial, trial_agency=trial_agency))
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
@@ -263,6 +288,7 @@ def period_open(
             realization_due_day=realization_due_day,
             evaluation_due_date=evaluation_due_date,
             is_trial=is_trial,
+            trial_agency=trial_agency,
             state=PeriodState.PLANNING,
         )
         _windows_create(period)
@@ -282,9 +308,11 @@ def period_update(
     start_date: date | None = None,
     end_date: date | None = None,
     window_kind: str | None = None,
+    trial_agency: Agency | Unset | None = UNSET,
 ) -> PerformancePeriod:
     """Change the deadlines (and, while in Perencanaan, the name, dates and window kind, whose
-    windows are then regenerated) [period.updated]. A closed period does not change."""
+    windows are then regenerated) [period.updated]. A closed period does not change. A trial's
+    agency (`trial_agency`, None for the whole city) changes when given."""
     _require_manage(actor)
     period = PerformancePeriod.objects.get(pk=period.pk)
     if period.state == PeriodState.CLOSED:
@@ -320,6 +348,8 @@ def period_update(
         window_kind=new_kind, plan_due_date=plan_due_date,
         realization_due_day=realization_due_day, evaluation_due_date=evaluation_due_date,
     )  # fmt: skip
+    new_agency = period.trial_agency if isinstance(trial_agency, Unset) else trial_agency
+    errors.update(_trial_agency_errors(is_trial=period.is_trial, trial_agency=new_agency))
     if errors:
         raise ValidationError(errors)
     before = period_snapshot(period)
@@ -330,6 +360,7 @@ def period_update(
         period.plan_due_date = plan_due_date
         period.realization_due_day = realization_due_day
         period.evaluation_due_date = evaluation_due_date
+        period.trial_agency = new_agency
         period.save()
         windows_changed = bool(changed_shape) or (
             before["realization_due_day"] != realization_due_day

@@ -22,6 +22,7 @@ from kinerja.periods.forms import (
     PeriodDeadlinesForm,
     PeriodOpenForm,
     PeriodShapeForm,
+    PeriodTrialShapeForm,
     open_initial,
     period_initial,
 )
@@ -126,7 +127,7 @@ def _service_kwargs(data: dict[str, Any]) -> dict[str, Any]:
         key: data[key]
         for key in (
             "name", "start_date", "end_date", "window_kind", "plan_due_date",
-            "realization_due_day", "evaluation_due_date",
+            "realization_due_day", "evaluation_due_date", "trial_agency",
         )
         if key in data
     }  # fmt: skip
@@ -164,7 +165,9 @@ def period_edit_page(request: HttpRequest, period_id: int) -> HttpResponse:
     actor = request_actor(request)
     period = period_get_for_actor(actor=actor, period_id=period_id)
     require(can_manage_city(actor), MANAGE_REFUSAL)
-    form_class = PeriodShapeForm if period.state == PeriodState.PLANNING else PeriodDeadlinesForm
+    form_class: type[PeriodDeadlinesForm] = PeriodDeadlinesForm
+    if period.state == PeriodState.PLANNING:
+        form_class = PeriodTrialShapeForm if period.is_trial else PeriodShapeForm
     form = form_class(request.POST or None, initial=period_initial(period))
     if period.state == PeriodState.CLOSED:
         form.add_error(None, f"{period.name} sudah Ditutup; batas waktunya tidak dapat diubah.")

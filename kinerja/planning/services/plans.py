@@ -20,10 +20,10 @@ from kinerja.discussions.services import comment_body_errors
 from kinerja.notifications.models import NotificationKind
 from kinerja.notifications.services import notify
 from kinerja.organization.models import Position
-from kinerja.people.holdings import today
+from kinerja.people.holdings import employee_home_agency_id, today
 from kinerja.people.models import Employee
 from kinerja.periods.models import PerformancePeriod
-from kinerja.periods.rules import period_planning_refusal
+from kinerja.periods.rules import period_agency_refusal, period_planning_refusal
 from kinerja.planning.models import (
     Approach,
     Indicator,
@@ -69,6 +69,20 @@ def _default_day(period: PerformancePeriod) -> date:
     return min(max(period.start_date, today()), period.end_date)
 
 
+def period_agency_refusal_for(period: PerformancePeriod, employee: Employee) -> str | None:
+    """`period_agency_refusal` for the employee's home agency (a query only for an agency
+    trial)."""
+    if period.trial_agency_id is None:
+        return None
+    return period_agency_refusal(period, employee_home_agency_id(employee_id=employee.pk))
+
+
+def require_period_agency(period: PerformancePeriod, employee: Employee) -> None:
+    refusal = period_agency_refusal_for(period, employee)
+    if refusal:
+        raise ValidationError({"period": [refusal]})
+
+
 def plan_create_row(
     *,
     actor: Actor,
@@ -78,7 +92,9 @@ def plan_create_row(
     chain: PlanChain,
     position_id: int,
 ) -> PerformancePlan:
-    """Create and audit the plan row (rights and rules already checked by the caller)."""
+    """Create and audit the plan row (rights and rules already checked by the caller; the
+    agency of a trial period is checked here too, the one door every new plan passes)."""
+    require_period_agency(period, employee)
     plan = PerformancePlan.objects.create(
         period=period,
         employee=employee,
@@ -112,6 +128,7 @@ def plan_start(
     refusal = period_planning_refusal(period)
     if refusal:
         raise ValidationError({"period": [refusal]})
+    require_period_agency(period, employee)
     if not period.start_date <= day <= period.end_date:
         raise ValidationError(
             {

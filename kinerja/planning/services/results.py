@@ -56,6 +56,7 @@ from kinerja.planning.services.common import (
 from kinerja.planning.services.plans import (
     _default_day,
     indicator_copy,
+    period_agency_refusal_for,
     plan_create_row,
     result_numbers,
 )
@@ -490,6 +491,9 @@ def result_cascade(
             if plan is None:
                 if chain.position_id is None:
                     report.skipped.append((employee, "tidak memegang jabatan"))
+                    continue
+                if period_agency_refusal_for(period, employee):
+                    report.skipped.append((employee, "di luar perangkat daerah uji coba"))
                     continue
                 plan = plan_create_row(
                     actor=actor,
