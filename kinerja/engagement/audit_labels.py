@@ -57,7 +57,6 @@ def engagement_audit_labels_register() -> None:
             "opens_on": "Dibuka",
             "closes_on": "Ditutup",
             "answer": "Jawaban",
-            "body": "Isi",
             "is_important": "Penting",
             "trial_agency_id": "Perangkat daerah uji coba",
             "cleared": "Yang dikosongkan",

@@ -31,7 +31,13 @@ from kinerja.assessment.models import CycleState
 from kinerja.assessment.testing import make_sheet, make_team_360
 from kinerja.core.jobs import job_create, job_succeed
 from kinerja.discussions.testing import make_comment
-from kinerja.engagement.testing import make_guide
+from kinerja.engagement.testing import (
+    make_announcement,
+    make_guide,
+    make_perception_responses,
+    make_perception_round,
+    make_suggestion,
+)
 from kinerja.evaluation.selectors.common import default_scope
 from kinerja.evaluation.services.calibration import calibration_move, calibration_open
 from kinerja.evaluation.services.evaluations.receipt import evaluation_acknowledge
@@ -322,9 +328,23 @@ def samples_for(personas: Personas) -> Samples:
         },
     )  # fmt: skip
     guide = make_guide(title="Menyusun SKP", body="## Langkah\n\n1. Tekan **Ajukan**.")
+    # Engagement: a city-wide announcement, an answered suggestion of the employee, a closed
+    # perception round with enough answers in the agency to be shown, and the trial period of
+    # the objected evaluation (its clear and promote confirmations).
+    announcement = make_announcement(title="Uji coba Kinerja dimulai")
+    suggestion = make_suggestion(
+        author=personas.employee, state="ANSWERED", title="Tombol simpan kurang jelas"
+    )
+    perception_round = make_perception_round(state="CLOSED")
+    make_perception_responses(
+        perception_round, count=6, agency=personas.agency, remark="Indikator kurang jelas."
+    )
     return Samples(
         by_param={
             "step": 2,
+            "announcement_id": announcement.pk,
+            "suggestion_id": suggestion.pk,
+            "round_id": perception_round.pk,
             "cycle_id": team.cycle.pk,
             "review_id": open_team.subordinate_reviews[0].pk,
             "evaluation_id": evaluation.pk,
@@ -361,6 +381,11 @@ def samples_for(personas: Personas) -> Samples:
         },
         by_name={
             "engagement:guide_detail": {"slug": guide.slug},
+            "engagement:announcement_detail": {"announcement_id": announcement.pk},
+            **{
+                f"engagement:{name}": {"period_id": objected.plan.period_id}
+                for name in ("trial_detail", "trial_clear", "trial_promote")
+            },
             "engagement:guide_edit": {"slug": guide.slug},
             "people_import:result": {"job_id": applied.pk},
             "assessment:list_detail": {"employee_id": team.ratee.pk},
