@@ -9,8 +9,10 @@ from typing import Any
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
 
-from kinerja.core.my_tasks import HomeNotice, TaskItem
+from kinerja.accounts.permissions import managed_agency_id
+from kinerja.core.my_tasks import CardKind, HomeNotice, TaskItem
 from kinerja.engagement.models import PerceptionParticipation, PerceptionRound, RoundState
+from kinerja.engagement.permissions import can_read_perception
 from kinerja.people.holdings import employee_id_for_user, today
 
 
@@ -18,9 +20,30 @@ def notices_for(user: Any) -> list[HomeNotice]:
     return []
 
 
+def _results_card(user: Any) -> list[TaskItem]:
+    """For those who read the results (the city's readers, an Admin OPD for their agency): a
+    place on the home page, without a query."""
+    city = can_read_perception(user)
+    if not (city or can_read_perception(user, managed_agency_id(user))):
+        return []
+    where = "per perangkat daerah" if city else "perangkat daerah Anda"
+    return [
+        TaskItem(
+            title="Hasil survei persepsi",
+            description=(
+                f"Kejelasan, keadilan dan penerimaan penilaian kinerja {where}, trennya "
+                "antarputaran, dan di mana penerimaan rendah."
+            ),
+            url=reverse("engagement:perception_results"),
+            action_label="Lihat hasil",
+            kind=CardKind.PLACE,
+        )
+    ]
+
+
 def cards_for(user: Any) -> list[TaskItem]:
     if employee_id_for_user(user) is None:
-        return []
+        return _results_card(user)
     day = today()
     answered = PerceptionParticipation.objects.filter(round=OuterRef("pk"), user_id=user.pk)
     current = (
@@ -30,8 +53,9 @@ def cards_for(user: Any) -> list[TaskItem]:
         .first()
     )
     if current is None:
-        return []
+        return _results_card(user)
     return [
+        *_results_card(user),
         TaskItem(
             title="Isi survei persepsi",
             description=(
@@ -41,5 +65,5 @@ def cards_for(user: Any) -> list[TaskItem]:
             url=reverse("engagement:perception_index"),
             action_label="Isi survei",
             due=current.closes_on,
-        )
+        ),
     ]

@@ -213,10 +213,30 @@ def test_the_home_card_asks_an_employee_until_they_answer(
     assert [c.title for c in cards] == ["Isi survei persepsi"]
     assert cards[0].kind == CardKind.TASK
     assert cards[0].due == perception_round.closes_on
-    assert cards_for(personas.hr_admin) == []
+    assert [c.title for c in cards_for(personas.hr_admin)] == ["Hasil survei persepsi"]
     client.force_login(personas.employee)
     client.post(INDEX, ANSWERED)
     assert cards_for(personas.employee) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [
+        ("hr_admin", True),
+        ("leader", True),
+        ("auditor", True),
+        ("agency_admin", True),
+        ("employee", False),
+        ("supervisor", False),
+        ("outsider", False),
+    ],
+)
+def test_the_results_are_a_place_on_the_home_page_of_those_who_read_them(
+    personas: Personas, name: str, shown: bool
+) -> None:
+    cards = [c for c in cards_for(personas.all()[name]) if c.title == "Hasil survei persepsi"]
+    assert len(cards) == (1 if shown else 0)
+    assert all(c.kind == CardKind.PLACE for c in cards)
 
 
 def _table(html: str, testid: str) -> str:
