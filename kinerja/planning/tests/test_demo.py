@@ -3,8 +3,6 @@ with a thread, the demo supervisor's approved plan with one orphan result; idemp
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from kinerja.accounts.demo_identities import DEMO_EMPLOYEE, DEMO_SUPERVISOR
@@ -20,9 +18,7 @@ pytestmark = pytest.mark.django_db
 
 def test_the_demo_holds_plans_at_every_state_and_the_chain_the_logins_see() -> None:
     options = DemoOptions(employees=400, seed=3)
-    started = time.monotonic()
-    lines = demo_seeds_run(options)
-    assert time.monotonic() - started < 120
+    lines = demo_seeds_run(options)  # its speed is measured by `make bench`, not here
     assert any("SKP demo" in line for line in lines)
     states = set(PerformancePlan.objects.values_list("state", flat=True))
     assert states == {PlanState.DRAFT, PlanState.SUBMITTED, PlanState.RETURNED, PlanState.APPROVED}

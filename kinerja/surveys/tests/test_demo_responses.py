@@ -4,7 +4,6 @@ respondents, one Puskesmas improves; idempotent and quick."""
 
 from __future__ import annotations
 
-import time
 from collections import Counter
 from datetime import date
 from itertools import pairwise
@@ -47,9 +46,7 @@ def test_every_demo_service_unit_gets_a_year_of_responses_with_every_grade() -> 
         seed(options)
     units = list(ServiceUnit.objects.order_by("slug"))
     assert len(units) > 60  # Adminduk, MPP, five Puskesmas, five PATEN, every kelurahan
-    started = time.monotonic()
-    lines = responses_demo_seed(options)
-    assert time.monotonic() - started < 30
+    lines = responses_demo_seed(options)  # its speed is measured by `make bench`, not here
     total = SurveyResponse.objects.count()
     assert lines == [
         f"Survei demo: {format_decimal(total, 0)} jawaban untuk {len(units)} unit layanan "
