@@ -95,8 +95,9 @@ class AnnouncementReadApi(APIView):
         actor = request_actor(request)
         item = announcement_get_for_actor(actor=actor, announcement_id=announcement_id)
         announcement_mark_read(actor=actor, announcement=item)
-        item = announcement_get_for_actor(actor=actor, announcement_id=announcement_id)
-        return Response(AnnouncementOutputSerializer(item).data)
+        # A published announcement now has the receipt; a draft (seen by its manager) has none.
+        data = AnnouncementOutputSerializer(item).data
+        return Response({**data, "is_read": item.published_at is not None})
 
 
 class AnnouncementReadRatesApi(APIView):
