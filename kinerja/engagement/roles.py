@@ -10,17 +10,21 @@ from __future__ import annotations
 from datetime import date
 
 from kinerja.accounts.actors import Actor
+from kinerja.accounts.models import Role
 from kinerja.engagement.models import AudienceRole
 from kinerja.organization.models import Position
 from kinerja.people.holdings import covering, employee_id_for_user, today
 from kinerja.people.models import Assignment
 
-_STORED = {
-    "ADMIN_BKPSDM": AudienceRole.ADMIN_BKPSDM,
-    "ADMIN_OPD": AudienceRole.ADMIN_OPD,
-    "PIMPINAN": AudienceRole.PIMPINAN,
-    "INSPEKTORAT": AudienceRole.INSPEKTORAT,
+STORED_ROLES: dict[AudienceRole, str] = {
+    AudienceRole.ADMIN_BKPSDM: Role.ADMIN_BKPSDM,
+    AudienceRole.ADMIN_OPD: Role.ADMIN_OPD,
+    AudienceRole.PIMPINAN: Role.PIMPINAN,
+    AudienceRole.INSPEKTORAT: Role.INSPEKTORAT,
 }
+"""The audience roles that are stored account roles, with the account role's code."""
+
+_BY_ACCOUNT_ROLE = {code: role for role, code in STORED_ROLES.items()}
 
 
 def supervises_today(*, employee_id: int, day: date | None = None) -> bool:
@@ -34,7 +38,7 @@ def audience_roles_of(actor: Actor, *, day: date | None = None) -> list[Audience
     if actor is None or not getattr(actor, "is_authenticated", False) or not actor.is_active:
         return []
     roles: list[AudienceRole] = []
-    stored = _STORED.get(str(getattr(actor, "role", "") or ""))
+    stored = _BY_ACCOUNT_ROLE.get(str(getattr(actor, "role", "") or ""))
     if stored is not None:
         roles.append(stored)
     employee_id = employee_id_for_user(actor)

@@ -40,7 +40,7 @@ from kinerja.accounts import permissions as account_permissions
 from kinerja.accounts.actors import Actor
 from kinerja.engagement.models import Announcement, AnnouncementRead, Audience, AudienceRole
 from kinerja.engagement.permissions import can_manage_announcements, can_read_rates
-from kinerja.engagement.roles import audience_roles_of
+from kinerja.engagement.roles import STORED_ROLES, audience_roles_of
 from kinerja.organization.models import Agency, Position
 from kinerja.people.holdings import covering, home_agency_subquery, today
 from kinerja.people.models import Assignment, Employee
@@ -48,13 +48,6 @@ from kinerja.people.models import Assignment, Employee
 UNIT_DEPTH = 6
 """How many levels of sub-units a UNIT announcement reaches (the unit itself counts as one);
 Surakarta's deepest structure is Dinas → Bidang → Seksi."""
-
-_STORED_ROLES = {
-    AudienceRole.ADMIN_BKPSDM: "ADMIN_BKPSDM",
-    AudienceRole.ADMIN_OPD: "ADMIN_OPD",
-    AudienceRole.PIMPINAN: "PIMPINAN",
-    AudienceRole.INSPEKTORAT: "INSPEKTORAT",
-}
 
 
 def _in_unit_subtree(prefix: str, unit: Any) -> Q:
@@ -124,7 +117,7 @@ def audience_users(announcement: Announcement) -> QuerySet[Any]:
             Exists(held.filter(_in_unit_subtree("position__", announcement.unit_id)))
         )
     if announcement.audience == Audience.ROLE:
-        stored = _STORED_ROLES.get(AudienceRole(announcement.role))
+        stored = STORED_ROLES.get(AudienceRole(announcement.role))
         if stored is not None:
             return users.filter(role=stored)
         employee = Employee.objects.filter(user_id=OuterRef("pk"))
