@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "kinerja.learning",
     "kinerja.appeals",
     "kinerja.engagement",
+    "kinerja.reporting",
 ]
 
 MIDDLEWARE = [
@@ -188,6 +189,8 @@ PERIODIC_TASKS: dict[str, int] = {
     "kinerja.monitoring.evidence.tasks.evidence_verify_task": 86400,
     # Closes 360° rounds whose due date has passed; idempotent.
     "kinerja.assessment.tasks.cycles_close_due_task": 3600,
+    # Recomputes the dashboards' summary of the periods still in progress; idempotent.
+    "kinerja.reporting.tasks.summaries_refresh_task": 3600,
 }
 # Citizen survey (SKM) protections, kinerja/surveys/README.md: a form must be open at least
 # SKM_MIN_FILL_SECONDS before it is sent and is valid for SKM_TOKEN_MAX_AGE_SECONDS; one client

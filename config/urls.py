@@ -16,6 +16,7 @@ from kinerja.people import api as people_api
 from kinerja.people import views as people_views
 from kinerja.periods import api as periods_api
 from kinerja.planning import api as planning_api
+from kinerja.reporting import api as reporting_api
 from kinerja.surveys import api as surveys_api
 from kinerja.surveys import public_api as surveys_public_api
 
@@ -34,6 +35,7 @@ api_v1 = [
     *learning_api.urlpatterns,
     *appeals_api.urlpatterns,
     *engagement_api.urlpatterns,
+    *reporting_api.urlpatterns,
 ]
 
 urlpatterns = [
@@ -62,6 +64,7 @@ urlpatterns = [
     # Appeals serves /penilaian/<id>/penjelasan/, /penilaian/<id>/riwayat/ and /keberatan/.
     path("", include("kinerja.appeals.urls")),
     path("", include("kinerja.engagement.urls")),
+    path("", include("kinerja.reporting.urls")),
     path("kotak-masuk/", include("kinerja.notifications.urls")),
     path("skm/", include("kinerja.surveys.urls")),
     path("s/", include("kinerja.surveys.public_urls")),

@@ -67,6 +67,8 @@ def _links_for(user: Any) -> list[tuple[str, str]]:
         links.append(("Kunci masuk", "accounts:lock_list"))
     if permissions.can_read_audit_trail(user):
         links.append(("Jejak audit", "audit:event_list"))
+    if permissions.can_read_all_agencies(user) or permissions.is_agency_admin(user):
+        links.append(("Dasbor", "reporting:city"))
     if permissions.is_hr_admin(user) or permissions.is_agency_admin(user):
         links.append(("Sosialisasi", "engagement:hub"))
     links.append(("Bantuan", "engagement:guide_index"))

@@ -1,0 +1,82 @@
+"""Helpers the panels share: shares as text, the child's link to a panel, a bar chart of one
+column, the assignment that places an employee in a unit today."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.utils.safestring import SafeString
+
+from kinerja.core.charts import bar_chart_svg
+from kinerja.reporting.panels.base import Cell, Child, PanelData, Row, cell_link
+from kinerja.scoring.formatting import format_decimal, format_percent
+
+
+def share(part: int, whole: int) -> Fraction | None:
+    return Fraction(part, whole) if whole else None
+
+
+def percent_text(part: int, whole: int, places: int = 1) -> str:
+    value = share(part, whole)
+    return "-" if value is None else format_percent(value, places)
+
+
+def percent_value(part: int, whole: int) -> Decimal | None:
+    value = share(part, whole)
+    return None if value is None else (Decimal(value.numerator) * 100 / value.denominator)
+
+
+def count_cell(count: int, url: str, anchor: str) -> Cell:
+    return Cell(text=format_decimal(count, 0), url=cell_link(url, anchor), value=count)
+
+
+def percent_cell(part: int, whole: int, url: str, anchor: str) -> Cell:
+    value = percent_value(part, whole)
+    return Cell(
+        text=percent_text(part, whole),
+        url=cell_link(url, anchor),
+        value=None if value is None else value.quantize(Decimal("0.01")),
+    )
+
+
+def decimal_cell(value: Decimal | None, url: str, anchor: str, places: int = 2) -> Cell:
+    return Cell(
+        text="-" if value is None else format_decimal(value, places),
+        url=cell_link(url, anchor),
+        value=value,
+    )
+
+
+def total_row(cells: Sequence[Cell]) -> Row:
+    return Row(label="Jumlah", url="", cells=tuple(cells))
+
+
+def bars(
+    *, data: PanelData, title: str, series: str, values: Sequence[Decimal | int | None]
+) -> SafeString | str:
+    """A horizontal bar per child of one column of the table; no chart without a figure."""
+    labels = [child.label for child in data.children]
+    numbers = [Decimal(0) if v is None else Decimal(v) for v in values]
+    if not labels or not any(numbers):
+        return ""
+    return bar_chart_svg(
+        title=title, labels=labels, values=numbers, series_name=series, horizontal=True
+    )
+
+
+def children_with(data: PanelData) -> Sequence[Child]:
+    return data.children
+
+
+def current_holdings(day: object) -> QuerySet[Any]:
+    """Definitive assignments held on `day`: where each employee works (home agency and unit).
+    Imported lazily by panels so that this module stays free of model imports at load."""
+    from kinerja.people.models import Assignment
+
+    return Assignment.objects.filter(
+        Q(end_date__isnull=True) | Q(end_date__gte=day), is_acting=False, start_date__lte=day
+    )

@@ -1,0 +1,25 @@
+"""Panel DEVELOPMENT (to be built by helper H3): see panels/plans.py for the shape."""
+
+from __future__ import annotations
+
+from kinerja.periods.models import PerformancePeriod
+from kinerja.reporting.models import Panel
+from kinerja.reporting.panels.base import Figure, PanelData, PanelSpec, PanelView
+
+
+def compute(period: PerformancePeriod) -> list[Figure]:
+    return []
+
+
+def present(data: PanelData) -> PanelView:
+    return PanelView(
+        panel=Panel.DEVELOPMENT,
+        title=str(Panel.DEVELOPMENT.label),
+        lede="",
+        columns=(),
+        rows=(),
+        total=None,
+    )
+
+
+SPEC = PanelSpec(panel=Panel.DEVELOPMENT, compute=compute, present=present)

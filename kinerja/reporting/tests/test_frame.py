@@ -1,0 +1,138 @@
+"""The dashboard frame: scope and authorisation, the refresh writing the summary, the plans
+panel end to end, constant queries."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
+
+from kinerja.audit.models import AuditEvent
+from kinerja.core.testing import page_text
+from kinerja.organization.testing import make_unit
+from kinerja.planning.models import PlanState
+from kinerja.planning.testing import make_open_period, make_plan
+from kinerja.reporting.models import Panel, SummaryRefresh, UnitFigure
+from kinerja.reporting.services import summary_refresh
+from kinerja.reporting.testing import make_figure
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def period(personas):  # type: ignore[no-untyped-def]
+    period = make_open_period()
+    make_plan(employee=personas.staff.employee, period=period, state=PlanState.APPROVED)
+    make_plan(employee=personas.staff.supervisor, period=period, state=PlanState.DRAFT)
+    summary_refresh(actor=personas.hr_admin, period=period)
+    return period
+
+
+def test_refresh_writes_the_plans_panel_and_its_audit_event(personas, period):  # type: ignore[no-untyped-def]
+    plans = UnitFigure.objects.filter(period=period, panel=Panel.PLANS)
+    assert {(f.category, f.count) for f in plans if f.category in ("APPROVED", "DRAFT")} == {
+        ("APPROVED", 1),
+        ("DRAFT", 1),
+    }
+    assert SummaryRefresh.objects.get(period=period).figures > 0
+    event = AuditEvent.objects.filter(action="dashboard_summary.refreshed").latest("id")
+    assert event.object_id == str(period.pk)
+
+
+def test_refresh_is_refused_to_others_and_for_a_trial_period(personas, period):  # type: ignore[no-untyped-def]
+    with pytest.raises(PermissionDenied):
+        summary_refresh(actor=personas.agency_admin, period=period)
+    trial = make_open_period(year=period.year, is_trial=True)
+    with pytest.raises(ValidationError) as error:
+        summary_refresh(actor=personas.hr_admin, period=trial)
+    assert "uji coba" in str(error.value)
+
+
+@pytest.mark.parametrize(
+    ("persona", "status"),
+    [
+        ("leader", 200),
+        ("hr_admin", 200),
+        ("auditor", 200),
+        ("agency_admin", 302),
+        ("other_admin", 302),
+        ("employee", 403),
+        ("supervisor", 403),
+        ("outsider", 403),
+    ],
+)
+def test_city_dashboard_per_persona(client, personas, period, persona, status):  # type: ignore[no-untyped-def]
+    client.force_login(getattr(personas, persona))
+    response = client.get(reverse("reporting:city"))
+    assert response.status_code == status
+
+
+@pytest.mark.parametrize(
+    ("persona", "status"),
+    [
+        ("leader", 200),
+        ("hr_admin", 200),
+        ("auditor", 200),
+        ("agency_admin", 200),
+        ("other_admin", 403),
+        ("employee", 403),
+        ("supervisor", 403),
+        ("outsider", 403),
+    ],
+)
+def test_agency_and_unit_dashboards_per_persona(client, personas, period, persona, status):  # type: ignore[no-untyped-def]
+    client.force_login(getattr(personas, persona))
+    assert client.get(reverse("reporting:agency", args=[personas.agency.pk])).status_code == status
+    unit = personas.staff.unit
+    assert client.get(reverse("reporting:unit", args=[unit.pk])).status_code == status
+
+
+def test_the_city_page_shows_the_plans_of_the_agency_with_links(client, personas, period):  # type: ignore[no-untyped-def]
+    client.force_login(personas.leader)
+    response = client.get(reverse("reporting:city"))
+    text = page_text(response.content)
+    assert "Penyusunan SKP" in text
+    agency_url = reverse("reporting:agency", args=[personas.agency.pk])
+    assert f'href="{agency_url}?periode={period.pk}#skp"' in response.content.decode()
+
+
+def test_city_page_queries_do_not_grow_with_units(
+    client, personas, period, django_assert_max_num_queries
+):  # type: ignore[no-untyped-def]
+    client.force_login(personas.leader)
+    client.get(reverse("reporting:city"))
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as small:
+        client.get(reverse("reporting:city"))
+        client.get(reverse("reporting:agency", args=[personas.agency.pk]))
+    for number in range(30):
+        unit = make_unit(agency=personas.agency, name=f"Seksi {number}")
+        make_figure(
+            period=period,
+            agency=personas.agency,
+            unit=unit,
+            panel=Panel.EMPLOYEES,
+            category="ALL",
+            count=5,
+        )
+        make_figure(
+            period=period,
+            agency=personas.agency,
+            unit=unit,
+            panel=Panel.PLANS,
+            category="APPROVED",
+            count=3,
+        )
+    with CaptureQueriesContext(connection) as large:
+        client.get(reverse("reporting:city"))
+        client.get(reverse("reporting:agency", args=[personas.agency.pk]))
+    assert len(large) == len(small)
+
+
+def test_an_unknown_period_or_agency_is_404(client, personas, period):  # type: ignore[no-untyped-def]
+    client.force_login(personas.leader)
+    assert client.get(reverse("reporting:city") + "?periode=999999").status_code == 404
+    assert client.get(reverse("reporting:city") + "?periode=abc").status_code == 404
+    assert client.get(reverse("reporting:agency", args=[999999])).status_code == 404
