@@ -356,6 +356,8 @@ def samples_for(personas: Personas) -> Samples:
             "number": 1,
             "agency_id": personas.agency.pk,
             "employee_id": staff.employee.pk,
+            "unit_id": staff.unit.pk,
+            "panel": "plans",
             "assignment_id": assignment.pk,
             "job_id": validation.pk,
             "token_id": token.pk,
