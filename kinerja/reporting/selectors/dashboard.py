@@ -10,7 +10,7 @@ employees: the rows read are per unit and category, not per employee.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -20,7 +20,7 @@ from django.http import Http404
 from django.urls import reverse
 
 from kinerja.accounts.actors import Actor
-from kinerja.accounts.permissions import refuse
+from kinerja.accounts.permissions import can_read_all_agencies, refuse
 from kinerja.organization.models import Agency, Unit
 from kinerja.periods.models import PerformancePeriod
 from kinerja.reporting.models import Panel, RankedItem, SummaryRefresh, UnitFigure
@@ -196,7 +196,26 @@ def _new_grouped() -> _Grouped:
     return defaultdict(lambda: defaultdict(dict))
 
 
-def _city_figures(period: PerformancePeriod) -> _Grouped:
+def _top_agencies(agencies: Iterable[Agency]) -> dict[int, int]:
+    """Each agency's top ancestor (a kelurahan's kecamatan; an agency without parent itself)."""
+    parent = {a.pk: a.parent_id for a in agencies}
+    top: dict[int, int] = {}
+    for pk in parent:
+        node, seen = pk, {pk}
+        while (up := parent.get(node)) is not None and up not in seen:
+            node = up
+            seen.add(up)
+        top[pk] = node
+    return top
+
+
+def sub_agency_key(agency_id: int) -> int:
+    """The child key of a sub-agency on its parent's page (negative: unit keys are positive)."""
+    return -agency_id
+
+
+def _city_figures(period: PerformancePeriod, top: Mapping[int, int]) -> _Grouped:
+    """Figures per top-level agency: a kelurahan counts in its kecamatan's row."""
     grouped = _new_grouped()
     rows = (
         UnitFigure.objects.filter(period=period)
@@ -205,7 +224,8 @@ def _city_figures(period: PerformancePeriod) -> _Grouped:
         .order_by()
     )
     for r in rows:
-        _add(grouped, r["panel"], r["agency_id"], r["category"], Amounts(r["n"], r["a"]))
+        key = top.get(r["agency_id"], r["agency_id"])
+        _add(grouped, r["panel"], key, r["category"], Amounts(r["n"], r["a"]))
     return grouped
 
 
@@ -227,13 +247,22 @@ def _unit_child(
 
 
 def _scoped_figures(
-    period: PerformancePeriod, agency_id: int, tree: _Tree, scope_unit: int | None
+    period: PerformancePeriod,
+    agency_id: int,
+    tree: _Tree,
+    scope_unit: int | None,
+    subs: Sequence[Agency] = (),
 ) -> _Grouped:
+    """Figures per child of an agency or unit page; on an agency page the sub-agencies
+    (kelurahan of a kecamatan) each make one child."""
     grouped = _new_grouped()
-    rows = UnitFigure.objects.filter(period=period, agency_id=agency_id).values_list(
-        "panel", "unit_id", "category", "count", "amount"
-    )
-    for panel, unit_id, category, count, amount in rows:
+    rows = UnitFigure.objects.filter(
+        period=period, agency_id__in=[agency_id, *(a.pk for a in subs)]
+    ).values_list("agency_id", "panel", "unit_id", "category", "count", "amount")
+    for figure_agency, panel, unit_id, category, count, amount in rows:
+        if figure_agency != agency_id:
+            _add(grouped, panel, sub_agency_key(figure_agency), category, Amounts(count, amount))
+            continue
         inside, key = _unit_child(tree, scope_unit, unit_id)
         if not inside and not (panel == Panel.ORG_RATING and unit_id is None):
             continue
@@ -242,7 +271,11 @@ def _scoped_figures(
 
 
 def _history(
-    scope: Scope, period: PerformancePeriod, periods: list[PerformancePeriod], tree: _Tree | None
+    scope: Scope,
+    period: PerformancePeriod,
+    periods: list[PerformancePeriod],
+    tree: _Tree | None,
+    subs: Sequence[Agency] = (),
 ) -> dict[str, list[tuple[str, dict[str, Amounts]]]]:
     panels = [spec.panel for spec in PANELS if spec.with_history]
     earlier = {p.pk: p for p in periods if p.year <= period.year}
@@ -250,7 +283,7 @@ def _history(
         return {}
     query = UnitFigure.objects.filter(period_id__in=list(earlier), panel__in=panels)
     if scope.agency_id is not None:
-        query = query.filter(agency_id=scope.agency_id)
+        query = query.filter(agency_id__in=[scope.agency_id, *(a.pk for a in subs)])
     if scope.unit_id is not None and tree is not None:
         subtree = [u for u in tree.parent if scope.unit_id in tree.chain(u)]
         query = query.filter(Q(unit_id__in=subtree))
@@ -279,15 +312,25 @@ def _total(by_child: Mapping[int | None, Mapping[str, Amounts]]) -> dict[str, Am
 
 def _children(
     scope: Scope,
-    agencies: Iterable[Agency],
+    agencies: Sequence[Agency],
     tree: _Tree | None,
     period_id: int | None,
     grouped: _Grouped,
+    subs: Sequence[Agency] = (),
 ) -> list[Child]:
     if scope.level == Level.CITY:
+        inside: dict[int, int] = defaultdict(int)
+        for a in agencies:
+            if a.parent_id is not None:
+                inside[a.parent_id] += 1
         return [
-            Child(key=a.pk, label=a.name, url=dashboard_url(Level.AGENCY, a.pk, period_id))
+            Child(
+                key=a.pk,
+                label=f"{a.name} (termasuk {inside[a.pk]} kelurahan)" if inside[a.pk] else a.name,
+                url=dashboard_url(Level.AGENCY, a.pk, period_id),
+            )
             for a in agencies
+            if a.parent_id is None
         ]
     assert tree is not None
     children = [
@@ -297,6 +340,12 @@ def _children(
     if any(None in by_child for by_child in grouped.values()):
         label = DIRECT if scope.level == Level.UNIT else AGENCY_DIRECT
         children.append(Child(key=None, label=label, url=""))
+    children.extend(
+        Child(
+            key=sub_agency_key(a.pk), label=a.name, url=dashboard_url(Level.AGENCY, a.pk, period_id)
+        )
+        for a in subs
+    )
     return children
 
 
@@ -364,15 +413,19 @@ def dashboard_for_actor(
         return Dashboard(scope, None, (), None, (), (), heading, agency, unit)
     refreshed = SummaryRefresh.objects.filter(period=period).first()
     agencies: list[Agency] = []
+    subs: list[Agency] = []
     if scope.level == Level.CITY:
         agencies = list(Agency.objects.order_by("name"))
-        grouped = _city_figures(period)
+        grouped = _city_figures(period, _top_agencies(agencies))
     else:
         assert tree is not None
         assert scope.agency_id is not None
-        grouped = _scoped_figures(period, scope.agency_id, tree, scope.unit_id)
-    history = _history(scope, period, periods, tree)
-    children = _children(scope, agencies, tree, chosen, grouped)
+        if scope.level == Level.AGENCY and can_read_all_agencies(actor):
+            # A kecamatan's page shows its kelurahan to those who may open them.
+            subs = list(Agency.objects.filter(parent_id=scope.agency_id).order_by("name"))
+        grouped = _scoped_figures(period, scope.agency_id, tree, scope.unit_id, subs)
+    history = _history(scope, period, periods, tree, subs)
+    children = _children(scope, agencies, tree, chosen, grouped, subs)
     people = grouped.get(Panel.EMPLOYEES, {})
     employees = {key: counts.get(ALL, Amounts()).count for key, counts in people.items()}
     views = []

@@ -3,6 +3,8 @@ panel end to end, constant queries."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
@@ -10,6 +12,7 @@ from django.urls import reverse
 from kinerja.audit.models import AuditEvent
 from kinerja.core.testing import page_text
 from kinerja.organization.testing import make_unit
+from kinerja.periods.models import PerformancePeriod
 from kinerja.planning.models import PlanState
 from kinerja.planning.testing import make_open_period, make_plan
 from kinerja.reporting.models import Panel, SummaryRefresh, UnitFigure
@@ -20,7 +23,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def period(personas):  # type: ignore[no-untyped-def]
+def period(personas: Any) -> PerformancePeriod:
     period = make_open_period()
     make_plan(employee=personas.staff.employee, period=period, state=PlanState.APPROVED)
     make_plan(employee=personas.staff.supervisor, period=period, state=PlanState.DRAFT)
@@ -28,7 +31,7 @@ def period(personas):  # type: ignore[no-untyped-def]
     return period
 
 
-def test_refresh_writes_the_plans_panel_and_its_audit_event(personas, period):  # type: ignore[no-untyped-def]
+def test_refresh_writes_the_plans_panel_and_its_audit_event(personas: Any, period: Any) -> None:
     plans = UnitFigure.objects.filter(period=period, panel=Panel.PLANS)
     assert {(f.category, f.count) for f in plans if f.category in ("APPROVED", "DRAFT")} == {
         ("APPROVED", 1),
@@ -39,7 +42,7 @@ def test_refresh_writes_the_plans_panel_and_its_audit_event(personas, period):  
     assert event.object_id == str(period.pk)
 
 
-def test_refresh_is_refused_to_others_and_for_a_trial_period(personas, period):  # type: ignore[no-untyped-def]
+def test_refresh_is_refused_to_others_and_for_a_trial_period(personas: Any, period: Any) -> None:
     with pytest.raises(PermissionDenied):
         summary_refresh(actor=personas.agency_admin, period=period)
     trial = make_open_period(year=period.year, is_trial=True)
@@ -61,7 +64,9 @@ def test_refresh_is_refused_to_others_and_for_a_trial_period(personas, period): 
         ("outsider", 403),
     ],
 )
-def test_city_dashboard_per_persona(client, personas, period, persona, status):  # type: ignore[no-untyped-def]
+def test_city_dashboard_per_persona(
+    client: Any, personas: Any, period: Any, persona: Any, status: Any
+) -> None:
     client.force_login(getattr(personas, persona))
     response = client.get(reverse("reporting:city"))
     assert response.status_code == status
@@ -80,14 +85,18 @@ def test_city_dashboard_per_persona(client, personas, period, persona, status): 
         ("outsider", 403),
     ],
 )
-def test_agency_and_unit_dashboards_per_persona(client, personas, period, persona, status):  # type: ignore[no-untyped-def]
+def test_agency_and_unit_dashboards_per_persona(
+    client: Any, personas: Any, period: Any, persona: Any, status: Any
+) -> None:
     client.force_login(getattr(personas, persona))
     assert client.get(reverse("reporting:agency", args=[personas.agency.pk])).status_code == status
     unit = personas.staff.unit
     assert client.get(reverse("reporting:unit", args=[unit.pk])).status_code == status
 
 
-def test_the_city_page_shows_the_plans_of_the_agency_with_links(client, personas, period):  # type: ignore[no-untyped-def]
+def test_the_city_page_shows_the_plans_of_the_agency_with_links(
+    client: Any, personas: Any, period: Any
+) -> None:
     client.force_login(personas.leader)
     response = client.get(reverse("reporting:city"))
     text = page_text(response.content)
@@ -96,9 +105,7 @@ def test_the_city_page_shows_the_plans_of_the_agency_with_links(client, personas
     assert f'href="{agency_url}?periode={period.pk}#skp"' in response.content.decode()
 
 
-def test_city_page_queries_do_not_grow_with_units(
-    client, personas, period, django_assert_max_num_queries
-):  # type: ignore[no-untyped-def]
+def test_city_page_queries_do_not_grow_with_units(client: Any, personas: Any, period: Any) -> None:
     client.force_login(personas.leader)
     client.get(reverse("reporting:city"))
     from django.db import connection
@@ -131,7 +138,7 @@ def test_city_page_queries_do_not_grow_with_units(
     assert len(large) == len(small)
 
 
-def test_an_unknown_period_or_agency_is_404(client, personas, period):  # type: ignore[no-untyped-def]
+def test_an_unknown_period_or_agency_is_404(client: Any, personas: Any, period: Any) -> None:
     client.force_login(personas.leader)
     assert client.get(reverse("reporting:city") + "?periode=999999").status_code == 404
     assert client.get(reverse("reporting:city") + "?periode=abc").status_code == 404
