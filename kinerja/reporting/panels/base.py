@@ -136,6 +136,8 @@ class PanelSpec:
     compute: Callable[..., list[Figure]]
     present: Callable[[PanelData], PanelView]
     with_history: bool = False
+    shown: bool = True
+    """False for a panel that only feeds the others (employees: the denominator of shares)."""
 
 
 @dataclass(frozen=True)

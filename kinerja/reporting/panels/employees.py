@@ -52,4 +52,4 @@ def _row(label: str, url: str, count: int) -> Row:
     return Row(label=label, url=url, cells=(count_cell(count, url, "pegawai"),))
 
 
-SPEC = PanelSpec(panel=Panel.EMPLOYEES, compute=compute, present=present)
+SPEC = PanelSpec(panel=Panel.EMPLOYEES, compute=compute, present=present, shown=False)

@@ -430,6 +430,8 @@ def dashboard_for_actor(
     employees = {key: counts.get(ALL, Amounts()).count for key, counts in people.items()}
     views = []
     for spec in PANELS:
+        if not spec.shown:
+            continue
         by_child = grouped.get(spec.panel, {})
         data = PanelData(
             panel=spec.panel,

@@ -79,7 +79,7 @@ def test_leader_drills_from_the_city_to_a_persons_evaluation(
     _look(page, "opd")
 
     unit = personas.staff.unit
-    page.locator("[data-testid=tabel-employees] tbody a", has_text=unit.name).first.click()
+    page.locator("[data-testid=tabel-plans] tbody a", has_text=unit.name).first.click()
     expect(page.get_by_role("heading", level=1)).to_contain_text(unit.name)
     _look(page, "unit")
 
