@@ -11,7 +11,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 from django.utils.safestring import SafeString
 
-from kinerja.core.charts import bar_chart_svg
+from kinerja.reporting.charts import hbar_svg
 from kinerja.reporting.panels.base import Cell, Child, PanelData, Row, cell_link
 from kinerja.scoring.formatting import format_decimal, format_percent
 
@@ -55,16 +55,41 @@ def total_row(cells: Sequence[Cell]) -> Row:
     return Row(label="Jumlah", url="", cells=tuple(cells))
 
 
+def _printed(value: Decimal | int | None) -> str:
+    if value is None:
+        return "-"
+    return format_decimal(Decimal(value), 0 if isinstance(value, int) else 1)
+
+
 def bars(
-    *, data: PanelData, title: str, series: str, values: Sequence[Decimal | int | None]
+    *,
+    data: PanelData,
+    title: str,
+    series: str,
+    values: Sequence[Decimal | int | None],
+    texts: Sequence[str] | None = None,
+    maximum: Decimal | int | None = None,
 ) -> SafeString | str:
-    """A horizontal bar per child of one column of the table; no chart without a figure."""
+    """A horizontal bar per child of one column of the table (`texts`: the figures as the
+    table prints them; default: the numbers); no chart without a figure. `series` names the
+    figure in the chart's title."""
     labels = [child.label for child in data.children]
-    numbers = [Decimal(0) if v is None else Decimal(v) for v in values]
-    if not labels or not any(numbers):
+    if not labels or not any(v for v in values if v is not None):
         return ""
-    return bar_chart_svg(
-        title=title, labels=labels, values=numbers, series_name=series, horizontal=True
+    printed = (
+        list(texts)
+        if texts is not None
+        else [
+            "-" if v is None else format_decimal(Decimal(v), 0 if isinstance(v, int) else 1)
+            for v in values
+        ]
+    )
+    return hbar_svg(
+        title=f"{title} ({series})" if series and series not in title else title,
+        labels=labels,
+        values=list(values),
+        texts=printed,
+        maximum=maximum,
     )
 
 

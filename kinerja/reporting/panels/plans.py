@@ -103,7 +103,14 @@ def present(data: PanelData) -> PanelView:
         columns=COLUMNS,
         rows=rows,
         total=total_row(_cells(data, None, "", total=True)),
-        chart_svg=bars(data=data, title="SKP disetujui (%)", series="% disetujui", values=shares),
+        chart_svg=bars(
+            data=data,
+            title="SKP disetujui",
+            series="% pegawai",
+            values=shares,
+            texts=[row.cells[2].text for row in rows],
+            maximum=100,
+        ),
         chart_summary=(
             f"{format_decimal(approved, 0)} dari {format_decimal(people, 0)} pegawai sudah "
             "memiliki SKP yang disetujui."
