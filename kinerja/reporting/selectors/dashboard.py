@@ -337,7 +337,8 @@ def _children(
         Child(key=u, label=tree.name[u], url=dashboard_url(Level.UNIT, u, period_id))
         for u in tree.children_of(scope.unit_id)
     ]
-    if any(None in by_child for by_child in grouped.values()):
+    # The organisation rating is the agency's as a whole (unit None), not a row of posts.
+    if any(None in by_child for panel, by_child in grouped.items() if panel != Panel.ORG_RATING):
         label = DIRECT if scope.level == Level.UNIT else AGENCY_DIRECT
         children.append(Child(key=None, label=label, url=""))
     children.extend(

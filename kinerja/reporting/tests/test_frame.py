@@ -143,3 +143,26 @@ def test_an_unknown_period_or_agency_is_404(client: Any, personas: Any, period: 
     assert client.get(reverse("reporting:city") + "?periode=999999").status_code == 404
     assert client.get(reverse("reporting:city") + "?periode=abc").status_code == 404
     assert client.get(reverse("reporting:agency", args=[999999])).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("persona", "card"),
+    [
+        ("leader", "Dasbor kota"),
+        ("hr_admin", "Dasbor kota"),
+        ("auditor", "Dasbor kota"),
+        ("agency_admin", "Dasbor perangkat daerah"),
+        ("employee", None),
+        ("outsider", None),
+    ],
+)
+def test_the_home_page_has_a_card_to_the_dashboard_its_reader_may_open(
+    client: Any, personas: Any, persona: str, card: str | None
+) -> None:
+    client.force_login(getattr(personas, persona))
+    text = page_text(client.get("/").content)
+    if card is None:
+        assert "Buka dasbor" not in text
+    else:
+        assert card in text
+        assert "Buka dasbor" in text
