@@ -46,4 +46,34 @@ def make_ranked(
 
 # --- panels of helper H3 (IKM, 360°, development) ---------------------------------------------
 
+
+def make_ikm_figures(
+    *, period: Any, agency: Any, unit: Any = None, respondents: int, answer: int
+) -> list[UnitFigure]:
+    """The IKM panel's rows of `respondents` who all answered `answer` (1-4) to U1..U9."""
+    rows = [
+        make_figure(
+            period=period,
+            agency=agency,
+            unit=unit,
+            panel=Panel.IKM,
+            category="RESPONSES",
+            count=respondents,
+        )
+    ]
+    for number in range(1, 10):
+        rows.append(
+            make_figure(
+                period=period,
+                agency=agency,
+                unit=unit,
+                panel=Panel.IKM,
+                category=f"U{number}",
+                count=respondents,
+                amount=respondents * answer,
+            )
+        )
+    return rows
+
+
 # --- people, person, exports, API (helper H4) -------------------------------------------------
