@@ -76,4 +76,46 @@ def make_ikm_figures(
     return rows
 
 
+def make_360_figures(
+    *, period: Any, agency: Any, unit: Any = None, lists: int = 1, asked: int, sent: int
+) -> list[UnitFigure]:
+    """The 360° completion panel's rows of one unit (`lists` rated employees)."""
+    return [
+        make_figure(
+            period=period,
+            agency=agency,
+            unit=unit,
+            panel=Panel.FEEDBACK360,
+            category=category,
+            count=count,
+        )
+        for category, count in (("LISTS", lists), ("ASKED", asked), ("SENT", sent))
+    ]
+
+
+def make_development_figures(
+    *, period: Any, agency: Any, unit: Any = None, with_plan: int, jp: Decimal | int, reached: int
+) -> list[UnitFigure]:
+    """The development panel's rows of one unit."""
+    return [
+        make_figure(
+            period=period,
+            agency=agency,
+            unit=unit,
+            panel=Panel.DEVELOPMENT,
+            category="WITH_PLAN",
+            count=with_plan,
+            amount=jp,
+        ),
+        make_figure(
+            period=period,
+            agency=agency,
+            unit=unit,
+            panel=Panel.DEVELOPMENT,
+            category="REACHED",
+            count=reached,
+        ),
+    ]
+
+
 # --- people, person, exports, API (helper H4) -------------------------------------------------
