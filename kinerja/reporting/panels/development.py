@@ -35,7 +35,7 @@ from kinerja.scoring.formatting import format_decimal
 WITH_PLAN = "WITH_PLAN"
 REACHED = "REACHED"
 ANCHOR = "pengembangan"
-JP_FIELD = DecimalField(max_digits=9, decimal_places=1)
+JP_FIELD: DecimalField[Decimal, Decimal] = DecimalField(max_digits=9, decimal_places=1)
 
 
 def target() -> Decimal:

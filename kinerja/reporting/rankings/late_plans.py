@@ -71,16 +71,16 @@ def compute(period: PerformancePeriod) -> list[RankedRow]:
     units = Unit.objects.values_list("id", "parent_id", "agency_id", "name", "agency__name")
     parent: dict[int, int | None] = {}
     lines: list[_Line] = []
-    for pk, up, agency_id, name, agency_name in units:
+    for pk, up, agency, name, agency_name in units:
         parent[pk] = up
         if pk in counts:
-            lines.append(_Line(pk, agency_id, name, agency_name, *counts[pk]))
+            lines.append(_Line(pk, agency, name, agency_name, *counts[pk]))
     scopes: dict[tuple[int | None, int | None], list[_Line]] = defaultdict(list)
     for line in lines:
         scopes[(None, None)].append(line)
         scopes[(line.agency_id, None)].append(line)
-        for unit_id in _chain(parent, line.unit_id):
-            scopes[(line.agency_id, unit_id)].append(line)
+        for ancestor in _chain(parent, line.unit_id):
+            scopes[(line.agency_id, ancestor)].append(line)
     ranked: list[RankedRow] = []
     for (agency_id, unit_id), members in scopes.items():
         members.sort(key=lambda m: (-m.late, -m.share, m.name.casefold(), m.unit_id))

@@ -81,7 +81,7 @@ def compute(period: PerformancePeriod) -> list[RankedRow]:
             )
     if not pairs:
         return []
-    parent = dict(Unit.objects.values_list("id", "parent_id"))
+    parent: dict[int, int | None] = dict(Unit.objects.values_list("id", "parent_id"))
     scopes: dict[tuple[int | None, int | None], list[_Pair]] = defaultdict(list)
     for pair in pairs:
         scopes[(None, None)].append(pair)

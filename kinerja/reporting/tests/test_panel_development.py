@@ -3,6 +3,7 @@ the employees reaching the yearly target (learning's rule)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
 
@@ -16,7 +17,7 @@ from kinerja.learning.testing import make_development_plan, make_item
 from kinerja.planning.testing import make_open_period
 from kinerja.reporting.models import Panel
 from kinerja.reporting.panels import development
-from kinerja.reporting.panels.base import Amounts, Child, Level, PanelData
+from kinerja.reporting.panels.base import Amounts, Child, Counts, Level, PanelData
 from kinerja.reporting.services import summary_refresh
 from kinerja.reporting.testing import make_development_figures
 
@@ -54,7 +55,7 @@ def test_compute_counts_confirmed_jp_of_the_year_per_unit(personas, period):  # 
     assert len(figures) == 2
 
 
-def _data(by_child, employees):  # type: ignore[no-untyped-def]
+def _data(by_child: Mapping[int | None, Counts], employees: Mapping[int | None, int]) -> PanelData:
     total: dict[str, Amounts] = {}
     for counts in by_child.values():
         for category, amounts in counts.items():
@@ -74,7 +75,7 @@ def _data(by_child, employees):  # type: ignore[no-untyped-def]
 
 
 def test_present_cells_links_total_and_chart():  # type: ignore[no-untyped-def]
-    by_child = {
+    by_child: dict[int | None, Counts] = {
         1: {"WITH_PLAN": Amounts(3, Decimal("45.5")), "REACHED": Amounts(1)},
         2: {"WITH_PLAN": Amounts(1, Decimal(20)), "REACHED": Amounts(1)},
     }

@@ -14,7 +14,7 @@ from kinerja.core.testing import page_text
 from kinerja.planning.testing import make_open_period
 from kinerja.reporting.models import Panel
 from kinerja.reporting.panels import feedback360
-from kinerja.reporting.panels.base import Amounts, Child, Level, PanelData
+from kinerja.reporting.panels.base import Amounts, Child, Counts, Level, PanelData
 from kinerja.reporting.services import summary_refresh
 from kinerja.reporting.testing import make_360_figures
 
@@ -59,7 +59,7 @@ def test_present_cells_links_total_and_chart():  # type: ignore[no-untyped-def]
         Child(key=2, label="Dinas B", url="/b/"),
         Child(key=3, label="Dinas C", url="/c/"),
     ]
-    by_child = {
+    by_child: dict[int | None, Counts] = {
         1: {"LISTS": Amounts(2), "ASKED": Amounts(8), "SENT": Amounts(6), "WITHDRAWN": Amounts(1)},
         2: {"LISTS": Amounts(1), "ASKED": Amounts(4), "SENT": Amounts(1)},
     }

@@ -3,6 +3,7 @@ rule over pooled sums, the trend across years, the page."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 
@@ -13,10 +14,10 @@ from kinerja.core.testing import page_text
 from kinerja.planning.testing import make_open_period
 from kinerja.reporting.models import Panel, UnitFigure
 from kinerja.reporting.panels import ikm
-from kinerja.reporting.panels.base import Amounts, Child, Level, PanelData
+from kinerja.reporting.panels.base import Amounts, Child, Counts, Level, PanelData
 from kinerja.reporting.services import summary_refresh
 from kinerja.reporting.testing import make_ikm_figures
-from kinerja.scoring.ikm import ikm_from_totals
+from kinerja.scoring.ikm import Element, ikm_from_totals
 from kinerja.surveys.aggregation import totals_of
 from kinerja.surveys.models import SurveyResponse
 from kinerja.surveys.testing import make_responses, make_service_unit
@@ -24,7 +25,11 @@ from kinerja.surveys.testing import make_responses, make_service_unit
 pytestmark = pytest.mark.django_db
 
 
-def _data(by_child, children, history=()):  # type: ignore[no-untyped-def]
+def _data(
+    by_child: Mapping[int | None, Counts],
+    children: Sequence[Child],
+    history: Sequence[tuple[str, Counts]] = (),
+) -> PanelData:
     total: dict[str, Amounts] = {}
     for counts in by_child.values():
         for category, amounts in counts.items():
@@ -94,8 +99,8 @@ def test_present_rows_grade_links_and_total():  # type: ignore[no-untyped-def]
     assert view.rows[1].cells[2].text.startswith("C")
     pooled = ikm_from_totals(
         respondents=40,
-        sums=dict.fromkeys(ikm.Element, 10 * 4 + 30 * 3),
-        counts=dict.fromkeys(ikm.Element, 40),
+        sums=dict.fromkeys(Element, 10 * 4 + 30 * 3),
+        counts=dict.fromkeys(Element, 40),
     )
     assert view.total is not None
     assert view.total.cells[0].text == "40"

@@ -3,7 +3,7 @@ when it has passed), ranked per scope, linked to the unit's dashboard."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 from django.urls import reverse
@@ -12,7 +12,7 @@ from django.utils import timezone
 from kinerja.core.testing import page_text
 from kinerja.organization.testing import make_unit
 from kinerja.people.testing import assign, make_employee, make_position
-from kinerja.planning.models import PlanState
+from kinerja.planning.models import PerformancePlan, PlanState
 from kinerja.planning.testing import make_open_period, make_plan
 from kinerja.reporting.models import Ranking
 from kinerja.reporting.rankings import late_plans
@@ -21,7 +21,7 @@ from kinerja.reporting.services import summary_refresh
 pytestmark = pytest.mark.django_db
 
 
-def _approved(plan, day):  # type: ignore[no-untyped-def]
+def _approved(plan: PerformancePlan, day: date) -> None:
     moment = timezone.make_aware(datetime(day.year, day.month, day.day, 10))
     plan.approved_at = moment
     plan.save(update_fields=["approved_at"])
