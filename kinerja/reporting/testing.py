@@ -81,4 +81,76 @@ def make_objections(
 
 # --- panels of helper H3 (IKM, 360°, development) ---------------------------------------------
 
+
+def make_ikm_figures(
+    *, period: Any, agency: Any, unit: Any = None, respondents: int, answer: int
+) -> list[UnitFigure]:
+    """The IKM panel's rows of `respondents` who all answered `answer` (1-4) to U1..U9."""
+    rows = [
+        make_figure(
+            period=period,
+            agency=agency,
+            unit=unit,
+            panel=Panel.IKM,
+            category="RESPONSES",
+            count=respondents,
+        )
+    ]
+    for number in range(1, 10):
+        rows.append(
+            make_figure(
+                period=period,
+                agency=agency,
+                unit=unit,
+                panel=Panel.IKM,
+                category=f"U{number}",
+                count=respondents,
+                amount=respondents * answer,
+            )
+        )
+    return rows
+
+
+def make_360_figures(
+    *, period: Any, agency: Any, unit: Any = None, lists: int = 1, asked: int, sent: int
+) -> list[UnitFigure]:
+    """The 360° completion panel's rows of one unit (`lists` rated employees)."""
+    return [
+        make_figure(
+            period=period,
+            agency=agency,
+            unit=unit,
+            panel=Panel.FEEDBACK360,
+            category=category,
+            count=count,
+        )
+        for category, count in (("LISTS", lists), ("ASKED", asked), ("SENT", sent))
+    ]
+
+
+def make_development_figures(
+    *, period: Any, agency: Any, unit: Any = None, with_plan: int, jp: Decimal | int, reached: int
+) -> list[UnitFigure]:
+    """The development panel's rows of one unit."""
+    return [
+        make_figure(
+            period=period,
+            agency=agency,
+            unit=unit,
+            panel=Panel.DEVELOPMENT,
+            category="WITH_PLAN",
+            count=with_plan,
+            amount=jp,
+        ),
+        make_figure(
+            period=period,
+            agency=agency,
+            unit=unit,
+            panel=Panel.DEVELOPMENT,
+            category="REACHED",
+            count=reached,
+        ),
+    ]
+
+
 # --- people, person, exports, API (helper H4) -------------------------------------------------
