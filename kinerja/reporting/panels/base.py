@@ -159,8 +159,9 @@ class RankedRow:
 class RankingSpec:
     ranking: str
     compute: Callable[..., list[RankedRow]]
-    link: Callable[[int], str]
-    """The URL of a line's `target_id`."""
+    links: Callable[[Sequence[int]], Mapping[int, str]]
+    """The URL of each line's `target_id`, for all the lines of a page at once (a list never
+    costs a query per line)."""
     value_heading: str = "Nilai"
     count_heading: str = "Jumlah"
     empty_text: str = "Belum ada data."
@@ -174,6 +175,11 @@ class Scope:
     unit_id: int | None = None
     title: str = ""
     trail: tuple[tuple[str, str], ...] = field(default=())
+
+
+def each(link: Callable[[int], str]) -> Callable[[Sequence[int]], dict[int, str]]:
+    """`links` for a ranking whose URL needs no query (built from the id alone)."""
+    return lambda ids: {target: link(target) for target in ids}
 
 
 def cell_link(url: str, anchor: str) -> str:

@@ -20,7 +20,7 @@ from django.urls import reverse
 
 from kinerja.periods.models import PerformancePeriod
 from kinerja.reporting.models import Ranking
-from kinerja.reporting.panels.base import RankedRow, RankingSpec
+from kinerja.reporting.panels.base import RankedRow, RankingSpec, each
 from kinerja.scoring.achievement import MEETS_FROM
 
 TOP = 10
@@ -97,7 +97,7 @@ def link(target_id: int) -> str:
 SPEC = RankingSpec(
     ranking=Ranking.BELOW_TARGET,
     compute=compute,
-    link=link,
+    links=each(link),
     value_heading="Rata-rata capaian (%)",
     count_heading="Kali di bawah target",
     empty_text="Belum ada realisasi yang capaiannya di bawah target.",

@@ -19,7 +19,7 @@ from django.urls import reverse
 from kinerja.periods.models import PerformancePeriod
 from kinerja.reporting.models import Ranking
 from kinerja.reporting.panels import plans as plans_panel
-from kinerja.reporting.panels.base import RankedRow, RankingSpec
+from kinerja.reporting.panels.base import RankedRow, RankingSpec, each
 from kinerja.reporting.panels.common import percent_value
 from kinerja.reporting.panels.plans import LATE_APPROVED, OVERDUE
 
@@ -107,7 +107,7 @@ def link(target_id: int) -> str:
 SPEC = RankingSpec(
     ranking=Ranking.LATE_PLANS,
     compute=compute,
-    link=link,
+    links=each(link),
     value_heading="% SKP terlambat",
     count_heading="SKP terlambat",
     empty_text="Tidak ada unit kerja dengan SKP terlambat pada periode ini.",

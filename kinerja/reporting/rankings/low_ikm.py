@@ -13,6 +13,7 @@ Queries: one GROUP BY over the responses per service unit, one over the units.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -107,19 +108,18 @@ def compute(period: PerformancePeriod) -> list[RankedRow]:
     return ranked
 
 
-def link(target_id: int) -> str:
-    """The service unit's SKM report. The page has only the id and the report's address has
-    the slug, so this reads it (one small query per line, at most `TOP` lines per page)."""
+def links(target_ids: Sequence[int]) -> dict[int, str]:
+    """Each service unit's SKM report (its address has the slug: one query for the page)."""
     from kinerja.organization.models import ServiceUnit
 
-    slug = ServiceUnit.objects.filter(pk=target_id).values_list("slug", flat=True).first()
-    return reverse("surveys:unit_report", args=[slug]) if slug else ""
+    slugs = ServiceUnit.objects.filter(pk__in=list(target_ids)).values_list("pk", "slug")
+    return {pk: reverse("surveys:unit_report", args=[slug]) for pk, slug in slugs}
 
 
 SPEC = RankingSpec(
     ranking=Ranking.LOW_IKM_ELEMENT,
     compute=compute,
-    link=link,
+    links=links,
     value_heading="Nilai unsur (25-100)",
     count_heading="Jawaban",
     empty_text=f"Belum ada unsur SKM dengan sedikitnya {MIN_ANSWERS} jawaban pada tahun ini.",

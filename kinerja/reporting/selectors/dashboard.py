@@ -362,10 +362,13 @@ def _rankings(scope: Scope, period: PerformancePeriod) -> tuple[RankingView, ...
         query = query.filter(unit_id=scope.unit_id)
     lines: dict[str, list[RankedLine]] = defaultdict(list)
     specs = {spec.ranking: spec for spec in RANKINGS}
-    for item in query.order_by("ranking", "position"):
-        spec = specs.get(item.ranking)
-        if spec is None:
-            continue
+    items = [item for item in query.order_by("ranking", "position") if item.ranking in specs]
+    targets: dict[str, list[int]] = defaultdict(list)
+    for item in items:
+        if item.target_id:
+            targets[item.ranking].append(item.target_id)
+    urls = {ranking: specs[ranking].links(ids) for ranking, ids in targets.items()}
+    for item in items:
         lines[item.ranking].append(
             RankedLine(
                 position=item.position,
@@ -375,7 +378,7 @@ def _rankings(scope: Scope, period: PerformancePeriod) -> tuple[RankingView, ...
                 value_text=format_decimal(item.value, 2),
                 count=item.count,
                 count_text=format_decimal(item.count, 0),
-                url=spec.link(item.target_id) if item.target_id else "",
+                url=urls.get(item.ranking, {}).get(item.target_id or 0, ""),
             )
         )
     from kinerja.reporting.models import Ranking

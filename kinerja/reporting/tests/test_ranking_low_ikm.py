@@ -63,10 +63,11 @@ def test_compute_ranks_elements_per_scope(personas, setup):  # type: ignore[no-u
     assert [r.label for r in unit] == [r.label for r in agency]
 
 
-def test_link_is_the_service_unit_report(setup):  # type: ignore[no-untyped-def]
+def test_links_are_the_service_unit_reports_in_one_query(setup, django_assert_num_queries):  # type: ignore[no-untyped-def]
     _, office, _ = setup
-    assert low_ikm.link(office.pk) == reverse("surveys:unit_report", args=["loket-dc"])
-    assert low_ikm.link(999999) == ""
+    with django_assert_num_queries(1):
+        links = low_ikm.links([office.pk, 999999])
+    assert links == {office.pk: reverse("surveys:unit_report", args=["loket-dc"])}
 
 
 def test_nothing_without_enough_answers(personas):  # type: ignore[no-untyped-def]
