@@ -79,6 +79,7 @@ class PanelData:
     """(period label, scope total) of earlier real periods, oldest first; panels with a trend."""
     agency_id: int | None = None
     """The agency of an agency or unit page (None on the city page)."""
+    agency_name: str = ""
 
     def get(self, key: int | None, category: str) -> Amounts:
         return self.by_child.get(key, {}).get(category, Amounts())

@@ -95,7 +95,11 @@ def present(data: PanelData) -> PanelView:
     else:
         # on an agency or unit page the children are units; the agency's figure is its total
         rating = rating_of(data.total)
-        rows = (_row("Perangkat daerah ini", "", data.total),) if rating is not None else ()
+        rows = (
+            (_row(data.agency_name or "Perangkat daerah ini", "", data.total),)
+            if rating is not None
+            else ()
+        )
         if rating is not None:
             rated[rating] += 1
     ordered = list(OrganizationPredikat)

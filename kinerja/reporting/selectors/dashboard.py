@@ -447,6 +447,7 @@ def dashboard_for_actor(
             employees_total=sum(employees.values()),
             history=tuple(history.get(spec.panel, ())),
             agency_id=scope.agency_id,
+            agency_name=agency.name if agency is not None else "",
         )
         views.append(spec.present(data))
     return Dashboard(
