@@ -15,8 +15,9 @@ from decimal import Decimal
 
 from django.utils.safestring import SafeString
 
-from kinerja.core.charts import bar_chart_svg, line_chart_svg
+from kinerja.core.charts import line_chart_svg
 from kinerja.periods.models import PerformancePeriod
+from kinerja.reporting.charts import hbar_svg
 from kinerja.reporting.models import Panel
 from kinerja.reporting.panels.base import (
     Cell,
@@ -175,12 +176,12 @@ def _bars(rows: Sequence[Row]) -> SafeString | str:
     shown = [(row.label, row.cells[1].value) for row in rows if row.cells[1].value is not None]
     if not shown:
         return ""
-    return bar_chart_svg(
+    return hbar_svg(
         title="IKM",
         labels=[label for label, _ in shown],
         values=[Decimal(value) for _, value in shown],
-        series_name="IKM",
-        horizontal=True,
+        texts=[format_decimal(Decimal(value), 2) for _, value in shown],
+        maximum=100,
     )
 
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections import Counter
 from decimal import Decimal
 
-from kinerja.core.charts import bar_chart_svg
 from kinerja.periods.models import PerformancePeriod
+from kinerja.reporting.charts import hbar_svg
 from kinerja.reporting.models import Panel
 from kinerja.reporting.panels.base import (
     Cell,
@@ -105,11 +105,11 @@ def present(data: PanelData) -> PanelView:
     ordered = list(OrganizationPredikat)
     chart = ""
     if rated:
-        chart = bar_chart_svg(
+        chart = hbar_svg(
             title="Perangkat daerah per predikat kinerja organisasi",
-            labels=[p.label for p in ordered],
+            labels=[str(p.label) for p in ordered],
             values=[rated.get(p, 0) for p in ordered],
-            series_name="Perangkat daerah",
+            texts=[format_decimal(rated.get(p, 0), 0) for p in ordered],
         )
     summary = ", ".join(f"{format_decimal(rated[p], 0)} {p.label}" for p in ordered if rated.get(p))
     total = None

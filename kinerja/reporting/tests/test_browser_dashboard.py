@@ -47,7 +47,11 @@ def _look(page: Any, name: str) -> None:
 
 
 def _largest_row_link(page: Any, table: str) -> Any:
-    """The name link of the row whose first number is the largest in the panel's table."""
+    """The name link of the row whose first number is the largest in the panel's table
+    (opened first when it is folded behind the chart)."""
+    folded = page.locator(f"details[data-testid=angka-{table}]:not([open]) > summary")
+    if folded.count():
+        folded.click()
     rows = page.locator(f"[data-testid=tabel-{table}] tbody tr")
     best, best_value = None, -1
     for index in range(rows.count()):
@@ -79,6 +83,9 @@ def test_leader_drills_from_the_city_to_a_persons_evaluation(
     _look(page, "opd")
 
     unit = personas.staff.unit
+    folded = page.locator("details[data-testid=angka-plans]:not([open]) > summary")
+    if folded.count():
+        folded.click()
     page.locator("[data-testid=tabel-plans] tbody a", has_text=unit.name).first.click()
     expect(page.get_by_role("heading", level=1)).to_contain_text(unit.name)
     _look(page, "unit")
