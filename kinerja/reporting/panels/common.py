@@ -73,22 +73,20 @@ def bars(
     """A horizontal bar per child of one column of the table (`texts`: the figures as the
     table prints them; default: the numbers); no chart without a figure. `series` names the
     figure in the chart's title."""
-    labels = [child.label for child in data.children]
-    if not labels or not any(v for v in values if v is not None):
+    printed = list(texts) if texts is not None else [_printed(v) for v in values]
+    # A child without a figure (no one due, no round) has no bar; the table says so.
+    shown = [
+        (child.label, value, text)
+        for child, value, text in zip(data.children, values, printed, strict=False)
+        if value is not None
+    ]
+    if not shown or not any(value for _, value, _ in shown):
         return ""
-    printed = (
-        list(texts)
-        if texts is not None
-        else [
-            "-" if v is None else format_decimal(Decimal(v), 0 if isinstance(v, int) else 1)
-            for v in values
-        ]
-    )
     return hbar_svg(
         title=f"{title} ({series})" if series and series not in title else title,
-        labels=labels,
-        values=list(values),
-        texts=printed,
+        labels=[label for label, _, _ in shown],
+        values=[value for _, value, _ in shown],
+        texts=[text for _, _, text in shown],
         maximum=maximum,
     )
 
