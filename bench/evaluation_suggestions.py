@@ -36,7 +36,7 @@ from kinerja.evaluation.suggestions import plan_suggestions, results_suggestion
 from kinerja.monitoring.models import Realization, RealizationState
 from kinerja.organization.models import Agency
 from kinerja.people.models import Assignment
-from kinerja.people.testing import bulk_staff, make_employee, make_position
+from kinerja.people.testing import assign, bulk_staff, make_employee, make_position
 from kinerja.periods.models import PerformancePeriod, PeriodState
 from kinerja.periods.testing import make_period
 from kinerja.planning.models import Indicator, PerformancePlan, PlannedResult, PlanState
@@ -85,7 +85,7 @@ def city_build() -> PerformancePeriod:
         agency = Agency.objects.create(code=f"{MARK}-{n}", name=f"Dinas Bench {n}", kind="DINAS")
         head_post = make_position(agency=agency, name="Kepala Dinas", kind="JPT", head=True)
         head = make_employee()
-        Assignment.objects.create(employee=head, position=head_post, start_date=date(2024, 1, 2))
+        assign(head, head_post, start=date(2024, 1, 2))
         bulk_staff(agency=agency, supervisor=head_post, unit=None, count=count - 1)
     holders = list(
         Assignment.objects.filter(position__agency__code__startswith=MARK).values_list(

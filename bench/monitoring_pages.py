@@ -37,7 +37,7 @@ from kinerja.monitoring.models import (
 from kinerja.organization.models import Position, PositionKind
 from kinerja.people.holdings import covering, today
 from kinerja.people.models import Assignment, Employee
-from kinerja.people.testing import bulk_staff, make_employee, synthetic_nip
+from kinerja.people.testing import assign, bulk_staff, make_employee, synthetic_nip
 from kinerja.periods.models import EvaluationWindow, PerformancePeriod
 from kinerja.periods.selectors import period_current
 from kinerja.planning.models import Aspect, Indicator, PerformancePlan, PlannedResult, PlanState
@@ -68,7 +68,7 @@ def head_with_team(
     nip, birth = synthetic_nip(900_000 + post.pk)
     head = make_employee(name=f"Kepala {name}", nip=nip, birth=birth)
     start = today().replace(month=1, day=1)
-    Assignment.objects.create(employee=head, position=post, start_date=start)
+    assign(head, post, start=start)
     if team:
         bulk_staff(agency=post.agency, supervisor=post, unit=None, count=team)
     return head, post

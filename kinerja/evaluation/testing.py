@@ -241,6 +241,7 @@ def make_bulk_group(
     whatever `count` (for pages that must cost the same at 5 and 2,000 employees). Ratings go
     round `pairs` (results, behaviour). Give calls in one test different `first` numbers
     (names and NIPs follow from it). Returns the evaluation ids, in order."""
+    from kinerja.people.holdings import employee_homes_refresh
     from kinerja.people.models import Assignment, Employee
     from kinerja.people.testing import synthetic_nip
 
@@ -263,6 +264,7 @@ def make_bulk_group(
         Assignment(employee=e, position=p, start_date=period.start_date)
         for e, p in zip(people, posts, strict=True)
     )
+    employee_homes_refresh(employee_ids=[e.pk for e in people])
     plans = PerformancePlan.objects.bulk_create(
         PerformancePlan(period=period, employee=e, position=p, start_date=period.start_date,
                         end_date=period.end_date, appraiser_is_mayor=True,

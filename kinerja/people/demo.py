@@ -49,6 +49,7 @@ from kinerja.organization.models import (
     Unit,
 )
 from kinerja.people import names
+from kinerja.people.holdings import employee_homes_refresh
 from kinerja.people.models import Assignment, Employee, EmploymentType
 from kinerja.scoring.nip import parse_nip
 
@@ -658,6 +659,7 @@ def demo_city_seed(*, employees: int, seed: int, today: date | None = None) -> S
             acting += 1
         for batch in _batches(assignments):
             Assignment.objects.bulk_create(batch)
+        employee_homes_refresh(employee_ids=[employee.pk for employee in created])
         result = SeedResult(
             created=True,
             agencies=len(agencies),

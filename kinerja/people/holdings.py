@@ -2,14 +2,20 @@
 
 The lowest module of the app that reads the database: `permissions` (relationship rules) and
 `selectors` (pages) both build on it, so neither has to import the other's internals.
+
+An employee's home (agency and unit) is stored on the Employee row (`home_agency`,
+`home_unit`) so that a list of one agency is an index scan; `employee_homes_refresh` is the
+only writer of that copy and every writer of assignments calls it in its own transaction.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from typing import Any
 
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import F, Lookup, OuterRef, Q, QuerySet, Subquery
+from django.db.models.sql.compiler import SQLCompiler
 from django.utils import timezone
 
 from kinerja.accounts.actors import Actor
@@ -36,21 +42,75 @@ def covering(day: date, prefix: str = "") -> Q:
     )
 
 
-def home_agency_subquery() -> Subquery:
-    """An employee's agency: that of their most recent definitive (non-acting) assignment."""
+def _home_subquery(column: str) -> Subquery:
+    """The rule of an employee's home: `column` of their most recent definitive (non-acting)
+    assignment, the latest start first (the newest row on a tie), also after it ended, so that
+    a retired or transferred employee still belongs somewhere."""
     return Subquery(
         Assignment.objects.filter(employee=OuterRef("pk"), is_acting=False)
         .order_by("-start_date", "-pk")
-        .values("position__agency_id")[:1]
+        .values(column)[:1]
     )
 
 
+def home_agency_subquery() -> Subquery:
+    """An employee's home agency computed from the assignments: the rule that
+    `employee_homes_refresh` stores in `Employee.home_agency` (read the stored field)."""
+    return _home_subquery("position__agency_id")
+
+
+def home_unit_subquery() -> Subquery:
+    """The unit of the post that gives the home agency (None for a post outside any unit)."""
+    return _home_subquery("position__unit_id")
+
+
+class _DistinctFrom(Lookup):  # type: ignore[type-arg]
+    """`a IS DISTINCT FROM b`: unequal, where NULL equals NULL (SQLite spells it `IS NOT`)."""
+
+    lookup_name = "distinct_from"
+
+    def as_sql(self, compiler: SQLCompiler, connection: Any) -> tuple[str, list[Any]]:
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        operator = "IS NOT" if connection.vendor == "sqlite" else "IS DISTINCT FROM"
+        return f"{lhs} {operator} {rhs}", [*lhs_params, *rhs_params]
+
+
+HOME_REFRESH_CHUNK = 5000
+"""Employee ids per UPDATE: below the parameter limits of SQLite and PostgreSQL."""
+
+
+def employee_homes_refresh(*, employee_ids: Iterable[int] | None = None) -> int:
+    """Store each employee's home (agency and unit, the rule of `home_agency_subquery`) on
+    their row: the given employees, or everyone. Returns how many rows changed.
+
+    The one writer of `Employee.home_agency` and `home_unit`: every service, import, seed and
+    builder that writes assignments calls it inside its transaction. One UPDATE (per
+    `HOME_REFRESH_CHUNK` ids) that touches only rows whose stored home differs from the rule's,
+    so a second call returns 0: the invariant the tests check.
+    """
+    if employee_ids is None:
+        return _homes_update(Employee.objects.all())
+    ids = sorted(set(employee_ids))
+    return sum(
+        _homes_update(Employee.objects.filter(pk__in=ids[start : start + HOME_REFRESH_CHUNK]))
+        for start in range(0, len(ids), HOME_REFRESH_CHUNK)
+    )
+
+
+def _homes_update(employees: QuerySet[Employee]) -> int:
+    agency, unit = home_agency_subquery(), home_unit_subquery()
+    stale = Q(_DistinctFrom(F("home_agency_id"), agency)) | Q(
+        _DistinctFrom(F("home_unit_id"), unit)
+    )
+    changed: int = employees.filter(stale).update(home_agency_id=agency, home_unit_id=unit)
+    return changed
+
+
 def employee_home_agency_id(*, employee_id: int) -> int | None:
+    """The stored home agency of one employee (one query)."""
     agency_id: int | None = (
-        Employee.objects.filter(pk=employee_id)
-        .annotate(home_agency_id=home_agency_subquery())
-        .values_list("home_agency_id", flat=True)
-        .first()
+        Employee.objects.filter(pk=employee_id).values_list("home_agency_id", flat=True).first()
     )
     return agency_id
 

@@ -32,7 +32,13 @@ def titled_name(prefix: str, name: str, suffix: str) -> str:
 
 
 class Employee(TimeStampedModel):
-    """An ASN. NIP, gender and birth date must agree (kinerja.scoring.nip)."""
+    """An ASN. NIP, gender and birth date must agree (kinerja.scoring.nip).
+
+    `home_agency` and `home_unit` are a stored copy of the employee's home: the agency and the
+    post's unit of their most recent definitive (non-acting) assignment. Only
+    `kinerja.people.holdings.employee_homes_refresh` writes them, called by every writer of
+    assignments inside its transaction; it finds nothing to change when the copy is right.
+    """
 
     nip = models.CharField(_("NIP"), max_length=18, unique=True)
     employment_type = models.CharField(
@@ -55,11 +61,37 @@ class Employee(TimeStampedModel):
         on_delete=models.SET_NULL,
         related_name="employee",
     )
+    home_agency = models.ForeignKey(
+        "organization.Agency",
+        verbose_name=_("perangkat daerah"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.PROTECT,
+        related_name="home_employees",
+        db_index=False,  # led by the (home_agency, name, id) index below
+    )
+    home_unit = models.ForeignKey(
+        "organization.Unit",
+        verbose_name=_("unit kerja"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.PROTECT,
+        related_name="home_employees",
+        db_index=False,  # led by the (home_unit, name, id) index below
+    )
 
     class Meta:
         verbose_name = _("pegawai")
         verbose_name_plural = _("pegawai")
         ordering = ["name"]
+        indexes = [
+            # The employee list of one agency (or unit) in its order, name then id: an index
+            # range scan that stops after one page; also the GROUP BY of reports.
+            models.Index(fields=["home_agency", "name", "id"], name="people_empl_home_agency_name"),
+            models.Index(fields=["home_unit", "name", "id"], name="people_empl_home_unit_name"),
+        ]
 
     def __str__(self) -> str:
         return self.full_name

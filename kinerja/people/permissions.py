@@ -15,7 +15,8 @@ without anyone editing a role:
   posts the actor's posts supervise (held definitively or as Plt/Plh), and through a vacant
   post the holders of the posts below it. `team_chain_of` is that team as a chain.
 - `can_manage_employee`: the Admin OPD scope written once: Admin BKPSDM for anyone, an Admin
-  OPD for employees whose home agency (`holdings.home_agency_subquery`) is their agency.
+  OPD for employees whose home agency (stored as `Employee.home_agency` by
+  `holdings.employee_homes_refresh`) is their agency.
 
 `actor` is `kinerja.accounts.actors.Actor`; None (the system) is nobody's supervisor. An actor
 without an employee record (a staff account) holds no post. `day` defaults to today.
@@ -99,12 +100,12 @@ def can_manage_employee(actor: Actor, employee: Employee | int) -> bool:
 
     The home agency is the agency of the most recent definitive assignment, the same rule the
     pages use to list people; an employee with no post has none, so only BKPSDM manages them.
+    A loaded Employee carries it (`home_agency_id`, stored): no query.
     """
-    if isinstance(employee, Employee) and hasattr(employee, "home_agency_id"):
-        # Annotated by the selector that fetched it (`home_agency_subquery`): no query.
+    if isinstance(employee, Employee):
         home: int | None = employee.home_agency_id
     else:
-        home = employee_home_agency_id(employee_id=_employee_id(employee))
+        home = employee_home_agency_id(employee_id=employee)
     return can_manage_agency(actor, home)
 
 

@@ -2,7 +2,9 @@
 
 Every list costs the same number of queries for 10 rows and for 10,000 (tests count them).
 An employee's agency ("home agency") is the agency of their most recent definitive
-assignment, so that a retired or transferred employee still belongs somewhere.
+assignment, so that a retired or transferred employee still belongs somewhere; it is stored on
+the row (`Employee.home_agency`, kept by `holdings.employee_homes_refresh`), so the list of one
+agency reads an index in its own order.
 """
 
 from __future__ import annotations
@@ -27,12 +29,7 @@ from kinerja.accounts.permissions import (
 from kinerja.organization.models import Agency, Position, PositionKind, Unit
 from kinerja.organization.selectors import agency_get_for_actor
 from kinerja.people.chain import WALI_KOTA, Chain, Holder
-from kinerja.people.holdings import (
-    chain_of_command_load,
-    covering,
-    home_agency_subquery,
-    today,
-)
+from kinerja.people.holdings import chain_of_command_load, covering, today
 from kinerja.people.models import Assignment, Employee
 from kinerja.people.permissions import is_in_team_of
 
@@ -61,6 +58,7 @@ def _search(employees: QuerySet[Employee], query: str) -> QuerySet[Employee]:
 
 LIST_EMPLOYEE_FIELDS = (
     "nip", "employment_type", "name", "title_prefix", "title_suffix", "gender", "grade", "status",
+    "home_agency", "home_unit",
 )  # fmt: skip
 LIST_ASSIGNMENT_FIELDS = (
     "employee_id", "position_id", "start_date", "end_date", "is_acting", "acting_kind",
@@ -85,16 +83,8 @@ def employee_list_for_actor(
     employees = Employee.objects.all()
     agency_id = scoped_agency if scoped_agency is not None else filters.agency_id
     if agency_id is not None:
-        # The IN narrows to people who ever held a post there (an index scan), so the
-        # correlated home-agency subquery runs for those candidates only.
-        ever_there = Assignment.objects.filter(
-            position__agency_id=agency_id, is_acting=False
-        ).values("employee_id")
-        employees = (
-            employees.filter(pk__in=ever_there)
-            .annotate(home_agency_id=home_agency_subquery())
-            .filter(home_agency_id=agency_id)
-        )
+        # The stored home: the (home_agency, name, id) index gives a page in order.
+        employees = employees.filter(home_agency_id=agency_id)
     current = Assignment.objects.filter(covering(day), employee=OuterRef("pk"), is_acting=False)
     if filters.unit_id is not None:
         employees = employees.filter(Exists(current.filter(position__unit_id=filters.unit_id)))
@@ -138,22 +128,13 @@ def employee_for_user(*, user: Actor) -> Employee | None:
     """The employee record of a user (their NIP login); None for staff accounts and the system."""
     if user is None:
         return None
-    return (
-        Employee.objects.annotate(home_agency_id=home_agency_subquery())
-        .filter(user_id=user.pk)
-        .first()
-    )
+    return Employee.objects.filter(user_id=user.pk).first()
 
 
 def employee_get_for_actor(*, actor: Actor, employee_id: int) -> Employee:
     """The employee themself, their supervisor, admins of their agency, BKPSDM, leaders,
     auditors; else 404."""
-    employee = (
-        Employee.objects.annotate(home_agency_id=home_agency_subquery())
-        .select_related("user")
-        .filter(pk=employee_id)
-        .first()
-    )
+    employee = Employee.objects.select_related("user").filter(pk=employee_id).first()
     if employee is None:
         raise Http404
     own = employee.user_id is not None and employee.user_id == getattr(actor, "pk", None)

@@ -6,6 +6,9 @@ an Admin OPD acts only on employees whose home agency is theirs
 (`kinerja.people.permissions.can_manage_employee`) and on posts of their agency; a move or a
 Plt across agencies needs the right on both sides (in practice Admin BKPSDM). An employee with
 no post at all has no home agency, so only Admin BKPSDM may place them.
+
+Every service that writes an assignment refreshes the employee's stored home
+(`holdings.employee_homes_refresh`) in the same transaction, and on the instance it was given.
 """
 
 from __future__ import annotations
@@ -28,12 +31,20 @@ from kinerja.accounts.permissions import (
 from kinerja.audit.services import audit_record
 from kinerja.organization.models import Position
 from kinerja.organization.services import position_create
+from kinerja.people.holdings import employee_homes_refresh
 from kinerja.people.identity import grade_refusal, identity_check
 from kinerja.people.models import Assignment, Employee, EmployeeStatus
 from kinerja.people.permissions import OTHER_AGENCY, require_manage_employee
 from kinerja.scoring.nip import format_nip
 
 Errors = dict[str, list[str]]
+
+
+def _homes_refresh(employee: Employee) -> None:
+    """Store the employee's home after their assignments changed, in the row and on the
+    instance the caller holds (so a next service call with it sees the new home)."""
+    if employee_homes_refresh(employee_ids=[employee.pk]):
+        employee.refresh_from_db(fields=["home_agency", "home_unit"])
 
 
 def _require_agency(actor: Actor, agency_id: int | None) -> None:
@@ -223,6 +234,7 @@ def employee_create(
                 obj=assignment,
                 after=assignment_snapshot(assignment),
             )
+            _homes_refresh(employee)
     return employee
 
 
@@ -355,6 +367,7 @@ def employee_move(
             before={"assignment_ids": [old.pk for old in current]},
             after=assignment_snapshot(assignment),
         )
+        _homes_refresh(employee)
     return assignment
 
 
@@ -431,6 +444,7 @@ def assignment_start(
             obj=assignment,
             after=assignment_snapshot(assignment),
         )
+        _homes_refresh(employee)
     return assignment
 
 
@@ -466,4 +480,7 @@ def assignment_end(*, actor: Actor, assignment: Assignment, end_date: date) -> A
             before=before,
             after=assignment_snapshot(assignment),
         )
+        # The home does not depend on end dates today; refreshed all the same, so that the
+        # rule may change in one place.
+        employee_homes_refresh(employee_ids=[assignment.employee_id])
     return assignment

@@ -13,6 +13,7 @@ from kinerja.accounts.models import Role, User
 from kinerja.accounts.testing import make_user
 from kinerja.organization.models import Agency, Position, PositionKind, Unit
 from kinerja.organization.testing import make_agency
+from kinerja.people.holdings import employee_homes_refresh
 from kinerja.people.models import Assignment, Employee
 from kinerja.scoring.nip import parse_nip
 
@@ -77,7 +78,9 @@ def assign(
     end: date | None = None,
     acting: bool = False,
 ) -> Assignment:
-    return Assignment.objects.create(
+    """An assignment, written as the services would: the employee's stored home follows (in the
+    row and on `employee`)."""
+    assignment = Assignment.objects.create(
         employee=employee,
         position=position,
         start_date=start,
@@ -85,6 +88,9 @@ def assign(
         is_acting=acting,
         acting_kind="PLT" if acting else "",
     )
+    if employee_homes_refresh(employee_ids=[employee.pk]):
+        employee.refresh_from_db(fields=["home_agency", "home_unit"])
+    return assignment
 
 
 def bulk_staff(*, agency: Agency, supervisor: Position, unit: Unit | None, count: int) -> None:
@@ -107,6 +113,7 @@ def bulk_staff(*, agency: Agency, supervisor: Position, unit: Unit | None, count
         Assignment(employee=e, position=p, start_date=SINCE)
         for e, p in zip(people, posts, strict=True)
     )
+    employee_homes_refresh(employee_ids=[e.pk for e in people])
 
 
 # --- the shared personas ------------------------------------------------------------------------

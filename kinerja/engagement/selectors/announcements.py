@@ -4,8 +4,9 @@ sides), what one user is shown (list, detail, home notice, API) and the read rat
 The audience rule, for a published announcement (`published_at` <= now, `expires_on` today or
 later or none), active users only:
 - CITY: every active user;
-- AGENCY: users whose employee's home agency (`people.holdings.home_agency_subquery`) is the
-  agency, and accounts scoped to it (`user.agency_id`, Admin OPD);
+- AGENCY: users whose employee's home agency (stored `Employee.home_agency`, see
+  `people.holdings.employee_homes_refresh`) is the agency, and accounts scoped to it
+  (`user.agency_id`, Admin OPD);
 - UNIT: employees holding today a post in the unit or one of its sub-units (`UNIT_DEPTH`
   levels down);
 - ROLE: users whose `roles.audience_roles_of` includes the role.
@@ -42,7 +43,7 @@ from kinerja.engagement.models import Announcement, AnnouncementRead, Audience, 
 from kinerja.engagement.permissions import can_manage_announcements, can_read_rates
 from kinerja.engagement.roles import STORED_ROLES, audience_roles_of
 from kinerja.organization.models import Agency, Position
-from kinerja.people.holdings import covering, home_agency_subquery, today
+from kinerja.people.holdings import covering, today
 from kinerja.people.models import Assignment, Employee
 
 UNIT_DEPTH = 6
@@ -69,11 +70,7 @@ def live_q() -> Q:
 
 
 def _home_agency_of_user(user_ref: Any) -> Subquery:
-    return Subquery(
-        Employee.objects.filter(user_id=user_ref)
-        .annotate(home_agency_id=home_agency_subquery())
-        .values("home_agency_id")[:1]
-    )
+    return Subquery(Employee.objects.filter(user_id=user_ref).values("home_agency_id")[:1])
 
 
 def visible_q(actor: Actor) -> Q:
@@ -104,9 +101,7 @@ def audience_users(announcement: Announcement) -> QuerySet[Any]:
     users = get_user_model().objects.filter(is_active=True)
     day = today()
     if announcement.audience == Audience.AGENCY:
-        home = Employee.objects.filter(user_id=OuterRef("pk")).annotate(
-            home_agency_id=home_agency_subquery()
-        )
+        home = Employee.objects.filter(user_id=OuterRef("pk"))
         return users.filter(
             Q(agency_id=announcement.agency_id)
             | Exists(home.filter(home_agency_id=announcement.agency_id))

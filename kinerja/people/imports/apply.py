@@ -20,6 +20,7 @@ from django.utils import timezone
 from kinerja.accounts.actors import Actor
 from kinerja.audit.services import audit_record
 from kinerja.organization.models import Position
+from kinerja.people.holdings import employee_homes_refresh
 from kinerja.people.imports.plan import Plan
 from kinerja.people.imports.reference import chunks
 from kinerja.people.imports.report import ChangedEmployee, ImportOutcome, ImportRejected
@@ -59,7 +60,7 @@ def employee_import_apply(
         plan = report.plan
         _write_employees(plan)
         _write_positions(plan)
-        _write_assignments(plan)
+        employee_homes_refresh(employee_ids=_write_assignments(plan))
         audit_record(
             actor=actor,
             action="employee_import.applied",
@@ -155,7 +156,10 @@ def _write_positions(plan: Plan) -> None:
         pending = [new for new in pending if new.key not in placed]
 
 
-def _write_assignments(plan: Plan) -> None:
+def _write_assignments(plan: Plan) -> set[int]:
+    """Write the plan's assignments; returns the ids of the employees whose assignments
+    changed (their stored home is refreshed)."""
+    touched: set[int] = set()
     if plan.assignments_change:
         # Closing first: the "one open definitive holder" constraint must hold after each query.
         changes = []
@@ -167,8 +171,12 @@ def _write_assignments(plan: Plan) -> None:
             groups[fields].append(assignment)
         for fields, assignments in groups.items():
             Assignment.objects.bulk_update(assignments, list(fields), batch_size=1000)
+        for chunk in chunks(sorted(plan.assignments_change)):
+            touched.update(
+                Assignment.objects.filter(pk__in=chunk).values_list("employee_id", flat=True)
+            )
     if not plan.assignments_create:
-        return
+        return touched
     nips = [spec["nip"] for spec in plan.assignments_create]
     employee_ids: dict[str, int] = {}
     for chunk in chunks(nips):
@@ -187,3 +195,4 @@ def _write_assignments(plan: Plan) -> None:
         ],
         batch_size=1000,
     )
+    return touched | set(employee_ids.values())

@@ -109,7 +109,7 @@ def _check_agency_scope(validator: Validator, rows: list[ImportRow], ref: Refere
             continue
         if can_manage_employee(validator.actor, employee):
             continue
-        home: int | None = getattr(employee, "home_agency_id", None)
+        home: int | None = employee.home_agency_id
         if home is None:
             reason = (
                 f"Pegawai NIP {row.nip} belum pernah memegang jabatan definitif di Perangkat "

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kinerja.organization.models import Agency, Position, Unit
-from kinerja.people.holdings import home_agency_subquery
 from kinerja.people.imports.columns import position_name_key
 from kinerja.people.models import Assignment, Employee
 
@@ -26,7 +25,7 @@ class Reference:
     units: dict[tuple[int, str], int] = field(default_factory=dict)
     positions: dict[tuple[int, str], list[dict[str, Any]]] = field(default_factory=dict)
     employees: dict[str, Employee] = field(default_factory=dict)
-    """Existing employees by NIP, each annotated with `home_agency_id`."""
+    """Existing employees by NIP, each with its stored `home_agency_id`."""
     assignments: dict[int, list[dict[str, Any]]] = field(default_factory=dict)
     holders: dict[int, list[dict[str, Any]]] = field(default_factory=dict)
 
@@ -48,10 +47,7 @@ def reference_load(*, agency_codes: set[str], nips: set[str]) -> Reference:
         ref.positions.setdefault(key, []).append(dict(position))
     nip_list = sorted(nips)
     for chunk in chunks(nip_list):
-        employees = Employee.objects.filter(nip__in=chunk).annotate(
-            home_agency_id=home_agency_subquery()
-        )
-        for employee in employees:
+        for employee in Employee.objects.filter(nip__in=chunk):
             ref.employees[employee.nip] = employee
     for chunk in chunks(nip_list):
         for assignment in Assignment.objects.filter(employee__nip__in=chunk).values(

@@ -8,8 +8,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from kinerja.core.testing import page_text
-from kinerja.people.models import Assignment, Employee
-from kinerja.people.testing import SINCE, Personas, bulk_staff, make_position
+from kinerja.people.models import Employee
+from kinerja.people.testing import SINCE, Personas, assign, bulk_staff, make_position
 
 pytestmark = pytest.mark.django_db
 
@@ -162,10 +162,7 @@ def test_org_chart_shows_head_vacancy_and_acting_holder(client: Client, personas
         agency=personas.agency, name="Kepala Seksi Kosong", kind="PENGAWAS",
         supervisor=personas.staff.kabid_post, unit=personas.staff.unit,
     )  # fmt: skip
-    Assignment.objects.create(
-        employee=personas.staff.supervisor, position=vacant, start_date=SINCE,
-        is_acting=True, acting_kind="PLT",
-    )  # fmt: skip
+    assign(personas.staff.supervisor, vacant, start=SINCE, acting=True)
     client.force_login(personas.hr_admin)
     body = client.get(f"/organisasi/{personas.agency.pk}/").content.decode()
     assert "Kepala perangkat daerah" in body

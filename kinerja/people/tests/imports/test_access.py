@@ -23,8 +23,7 @@ from kinerja.people.imports.testing import (
     to_csv,
     validate,
 )
-from kinerja.people.models import Assignment
-from kinerja.people.testing import Personas, make_employee, make_position
+from kinerja.people.testing import Personas, assign, make_employee, make_position
 
 # --- who may import what --------------------------------------------------------------------
 
@@ -51,7 +50,7 @@ def test_an_agency_admin_may_not_change_an_employee_of_another_agency(
     post = make_position(agency=personas.other_agency, name="Analis Lalu Lintas")
     rows = employee_rows(3, personas.agency)
     employee = make_employee(nip=rows[2]["NIP"].replace(" ", ""))
-    Assignment.objects.create(employee=employee, position=post, start_date=date(2019, 1, 1))
+    assign(employee, post, start=date(2019, 1, 1))
     got_row, column, reason = only_error(validate(personas.agency_admin, rows))
     assert (got_row, column) == (4, "NIP")
     assert "Perangkat Daerah lain" in reason

@@ -15,9 +15,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from kinerja.organization.models import Position
+from kinerja.people.holdings import employee_homes_refresh
 from kinerja.people.imports.testing import employee_rows, only_error, validate
 from kinerja.people.models import Assignment, Employee, EmployeeStatus
-from kinerja.people.testing import Personas, make_employee, make_position
+from kinerja.people.testing import Personas, assign, make_employee, make_position
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +28,7 @@ def existing(rows: list[dict[str, Any]], index: int) -> Employee:
 
 
 def placed(employee: Employee, post: Position, start: date, end: date | None = None) -> None:
-    Assignment.objects.create(employee=employee, position=post, start_date=start, end_date=end)
+    assign(employee, post, start=start, end=end)
 
 
 def test_an_agency_admin_may_not_update_an_employee_whose_last_post_is_in_another_agency(
@@ -81,6 +82,7 @@ def test_a_retired_employee_of_another_agency_is_refused_and_of_ours_is_not(
     Assignment.objects.filter(employee=employee).update(
         position=make_position(agency=personas.agency, name="Staf Purna Kami")
     )
+    employee_homes_refresh(employee_ids=[employee.pk])
     assert validate(personas.agency_admin, rows).errors == []
 
 

@@ -33,8 +33,7 @@ from kinerja.people.imports.testing import (
     to_csv,
     validate,
 )
-from kinerja.people.models import Assignment
-from kinerja.people.testing import Personas, make_employee, make_position
+from kinerja.people.testing import Personas, assign, make_employee, make_position
 
 # --- acceptance -----------------------------------------------------------------------------
 
@@ -210,7 +209,7 @@ def test_moving_an_employee_into_a_post_already_held_is_refused(personas: Person
         agency=personas.agency, name="Kepala Seksi Data", kind=PositionKind.PENGAWAS
     )
     holder = make_employee(nip="197501012000031001")
-    Assignment.objects.create(employee=holder, position=post, start_date=date(2018, 1, 1))
+    assign(holder, post, start=date(2018, 1, 1))
     rows = employee_rows(3, personas.agency)
     rows[2]["Jabatan"] = "kepala seksi  DATA"
     got_row, column, reason = only_error(validate(personas.hr_admin, rows))
