@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
@@ -106,8 +107,13 @@ def refresh(request: HttpRequest) -> HttpResponse:
     period = PerformancePeriod.objects.filter(pk=period_id).first() if period_id else None
     if period is None:
         raise Http404
-    job = summary_refresh_start(actor=actor, period=period)
     back = request.POST.get("kembali", "")
-    if not back.startswith("/dasbor/"):
+    if not back.startswith("/dasbor/") or "//" in back:
         back = reverse("reporting:city")
-    return redirect(f"{back.split('?')[0]}?{PERIOD_PARAM}={period.pk}&{JOB_PARAM}={job.pk}")
+    back = back.split("?")[0]
+    try:
+        job = summary_refresh_start(actor=actor, period=period)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(back)
+    return redirect(f"{back}?{PERIOD_PARAM}={period.pk}&{JOB_PARAM}={job.pk}")

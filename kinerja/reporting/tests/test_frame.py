@@ -166,3 +166,49 @@ def test_the_home_page_has_a_card_to_the_dashboard_its_reader_may_open(
     else:
         assert card in text
         assert "Buka dasbor" in text
+
+
+@pytest.mark.parametrize(
+    ("persona", "status"),
+    [
+        ("leader", 302),
+        ("hr_admin", 302),
+        ("auditor", 403),
+        ("agency_admin", 403),
+        ("employee", 403),
+        ("outsider", 403),
+    ],
+)
+def test_refresh_on_demand_per_persona(
+    client: Any, personas: Any, period: PerformancePeriod, persona: str, status: int
+) -> None:
+    client.force_login(getattr(personas, persona))
+    response = client.post(
+        reverse("reporting:refresh"), {"periode": period.pk, "kembali": "/dasbor/"}
+    )
+    assert response.status_code == status
+    if status == 302:
+        assert response["Location"].startswith(f"/dasbor/?periode={period.pk}&tugas=")
+        page = client.get(response["Location"])
+        assert "diperbarui" in page_text(page.content)
+
+
+def test_refresh_refuses_a_bad_period_and_get(
+    client: Any, personas: Any, period: PerformancePeriod
+) -> None:
+    client.force_login(personas.hr_admin)
+    assert client.get(reverse("reporting:refresh")).status_code == 405
+    assert client.post(reverse("reporting:refresh"), {"periode": "x"}).status_code == 404
+    assert client.post(reverse("reporting:refresh"), {"periode": 999999}).status_code == 404
+    back = client.post(
+        reverse("reporting:refresh"), {"periode": period.pk, "kembali": "https://luar.example/"}
+    )
+    assert back["Location"].startswith("/dasbor/?")
+
+
+def test_refresh_of_a_trial_period_is_refused_with_a_sentence(client: Any, personas: Any) -> None:
+    trial = make_open_period(is_trial=True)
+    client.force_login(personas.hr_admin)
+    response = client.post(reverse("reporting:refresh"), {"periode": trial.pk}, follow=True)
+    assert response.status_code == 200
+    assert "Periode uji coba tidak masuk dasbor" in page_text(response.content)
