@@ -457,7 +457,7 @@ def dashboard_for_actor(
         refreshed=refreshed,
         panels=tuple(views),
         rankings=_rankings(scope, period),
-        children_heading=heading,
+        children_heading="Unit kerja dan kelurahan" if subs else heading,
         agency=agency,
         unit=unit,
     )
