@@ -64,6 +64,7 @@ def panel_sheet_build(*, dashboard: Dashboard, view: PanelView) -> PanelSheet:
 def panel_xlsx_bytes(sheet: PanelSheet) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
 
     workbook = Workbook()
     ws = workbook.active
@@ -85,5 +86,5 @@ def panel_xlsx_bytes(sheet: PanelSheet) -> bytes:
             cell.font = Font(bold=True)
     ws.column_dimensions["A"].width = 48
     for index in range(2, len(sheet.header) + 1):
-        ws.column_dimensions[ws.cell(row=5, column=index).column_letter].width = 16
+        ws.column_dimensions[get_column_letter(index)].width = 16
     return xlsx_bytes(workbook)

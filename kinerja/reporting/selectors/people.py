@@ -64,7 +64,7 @@ def predikat_label(value: str) -> str:
 
 def _state_label(choices: type, value: str) -> str:
     try:
-        return str(choices(value).label)  # type: ignore[call-arg]
+        return str(choices(value).label)
     except ValueError:
         return value
 
@@ -106,7 +106,7 @@ def _subtree(unit: Unit) -> tuple[list[int], dict[int, tuple[int | None, str]]]:
     """The unit and every unit below it (one query over the agency's units), and the
     agency's units (parent, name)."""
     rows = Unit.objects.filter(agency_id=unit.agency_id).values_list("id", "parent_id", "name")
-    units = {pk: (parent, name) for pk, parent, name in rows}
+    units: dict[int, tuple[int | None, str]] = {pk: (parent, name) for pk, parent, name in rows}
     children: dict[int | None, list[int]] = {}
     for pk, (parent, _) in units.items():
         children.setdefault(parent, []).append(pk)
@@ -130,7 +130,9 @@ def _search(employees: QuerySet[Employee], query: str) -> QuerySet[Employee]:
     return employees
 
 
-def unit_people_queryset(unit_ids: Sequence[int], *, day: date, query: str = "") -> QuerySet[Employee]:
+def unit_people_queryset(
+    unit_ids: Sequence[int], *, day: date, query: str = ""
+) -> QuerySet[Employee]:
     """Employees whose definitive post on `day` is in one of `unit_ids`, by name, each with
     `post_name` (that post)."""
     held = Assignment.objects.filter(
@@ -193,7 +195,11 @@ def _open_objections(ids: list[int], period: PerformancePeriod) -> dict[int, int
 
 
 def _unit_trail(
-    actor: Actor, agency: Agency, unit: Unit, units: dict[int, tuple[int | None, str]], period_id: int | None
+    actor: Actor,
+    agency: Agency,
+    unit: Unit,
+    units: dict[int, tuple[int | None, str]],
+    period_id: int | None,
 ) -> list[tuple[str, str]]:
     trail: list[tuple[str, str]] = []
     if city_dashboard_refusal(actor) is None:
@@ -220,7 +226,8 @@ def unit_people_for_actor(
     """The people of a unit and its sub-units, 50 a page: 403 for an agency the actor may not
     read, 404 for an unknown unit or period. Nine queries whatever the number of people."""
     _, agency, unit = scope_for_actor(actor=actor, unit_id=unit_id)
-    assert agency is not None and unit is not None
+    assert agency is not None
+    assert unit is not None
     period, periods = period_pick(period_id)
     unit_ids, units = _subtree(unit)
     query = query.strip()[:100]
@@ -312,7 +319,9 @@ class Person:
 
     @property
     def reviews_text(self) -> str:
-        return f"{format_decimal(self.reviews_sent, 0)} dari {format_decimal(self.reviews_asked, 0)}"
+        return (
+            f"{format_decimal(self.reviews_sent, 0)} dari {format_decimal(self.reviews_asked, 0)}"
+        )
 
     @property
     def jp_text(self) -> str:
@@ -346,7 +355,9 @@ def _plans(actor: Actor, employee_id: int, period: PerformancePeriod) -> tuple[P
             label=f"SKP {plan.start_date:%d/%m/%Y} s.d. {plan.end_date:%d/%m/%Y}",
             post=plan.position.name,
             state=_state_label(PlanState, plan.state),
-            url=reverse("planning:plan_detail", args=[plan.pk]) if can_view_plan(actor, plan) else "",
+            url=reverse("planning:plan_detail", args=[plan.pk])
+            if can_view_plan(actor, plan)
+            else "",
         )
         for plan in plans
     )
@@ -374,7 +385,9 @@ def _evaluations(
                 window=str(getattr(window, "name", "") or window) if window else "Seluruh periode",
                 state=_state_label(EvaluationState, evaluation.state),
                 predikat=predikat_label(evaluation.predikat) if final else "-",
-                url=reverse("evaluation:evaluation_detail", args=[evaluation.pk]) if visible else "",
+                url=reverse("evaluation:evaluation_detail", args=[evaluation.pk])
+                if visible
+                else "",
                 # the explanation page opens for whoever may see a rated evaluation
                 explanation_url=reverse(
                     "appeals:evaluation_explanation", kwargs={"evaluation_id": evaluation.pk}

@@ -87,7 +87,9 @@ def test_sub_units_are_included_and_search_by_name_or_nip(client, personas, peri
 def test_the_unit_dashboard_links_to_its_people(client, personas, period):  # type: ignore[no-untyped-def]
     client.force_login(personas.leader)
     response = client.get(reverse("reporting:unit", args=[personas.staff.unit.pk]))
-    assert reverse("reporting:unit_people", args=[personas.staff.unit.pk]) in response.content.decode()
+    assert (
+        reverse("reporting:unit_people", args=[personas.staff.unit.pk]) in response.content.decode()
+    )
 
 
 def test_queries_are_the_same_for_10_and_60_people(client, personas, period):  # type: ignore[no-untyped-def]

@@ -56,7 +56,9 @@ def test_unknown_person_is_404(client, personas):  # type: ignore[no-untyped-def
     assert client.get(reverse("reporting:person", args=[999999])).status_code == 404
 
 
-def test_the_page_shows_post_plan_evaluation_objection_and_trail(client, personas, evaluation, period):  # type: ignore[no-untyped-def]
+def test_the_page_shows_post_plan_evaluation_and_trail(  # type: ignore[no-untyped-def]
+    client, personas, evaluation, period
+):
     client.force_login(personas.leader)
     response = client.get(person_url(personas.staff.employee, period))
     text = page_text(response.content)
@@ -78,7 +80,9 @@ def test_the_page_shows_post_plan_evaluation_objection_and_trail(client, persona
     assert reverse("appeals:evaluation_explanation", args=[evaluation.pk]) in html
 
 
-def test_pimpinan_follows_the_evaluation_link_to_the_evaluation_page(client, personas, evaluation, period):  # type: ignore[no-untyped-def]
+def test_pimpinan_follows_the_evaluation_link(  # type: ignore[no-untyped-def]
+    client, personas, evaluation, period
+):
     client.force_login(personas.leader)
     url = reverse("evaluation:evaluation_detail", args=[evaluation.pk])
     assert url in client.get(person_url(personas.staff.employee, period)).content.decode()
