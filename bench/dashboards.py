@@ -47,7 +47,8 @@ def _aware(day: Any, hour: int = 10) -> datetime:
 
 
 def _bulk(model: Any, rows: list[Any]) -> list[Any]:
-    return model.objects.bulk_create(rows, batch_size=BATCH)
+    made: list[Any] = model.objects.bulk_create(rows, batch_size=BATCH)
+    return made
 
 
 def year_of_data(period: PerformancePeriod) -> dict[str, int]:
@@ -162,13 +163,13 @@ def year_of_data(period: PerformancePeriod) -> dict[str, int]:
     evaluations = _bulk(Evaluation, evaluations)
     objections = []
     for evaluation in evaluations[::50]:
-        _, agency_id, unit_id = posts[evaluation.plan.employee_id]
+        _, home_agency, home_unit = posts[evaluation.plan.employee_id]
         objections.append(
             Objection(
                 evaluation=evaluation,
                 employee_id=evaluation.plan.employee_id,
-                agency_id=agency_id,
-                unit_id=unit_id,
+                agency_id=home_agency,
+                unit_id=home_unit,
                 subject=ObjectionSubject.RESULTS,
                 statement="Capaian saya lebih tinggi dari rating yang diberikan.",
                 state=ObjectionState.FILED,
@@ -207,7 +208,7 @@ def city(size: int) -> dict[str, tuple[int, float]]:
     agency_id = largest["position__agency_id"]
     unit = (
         Assignment.objects.filter(covering(today()), is_acting=False, position__agency_id=agency_id)
-        .exclude(position__unit_id=None)
+        .filter(position__unit_id__isnull=False)
         .values("position__unit_id")
         .annotate(n=Count("id"))
         .order_by("-n")
