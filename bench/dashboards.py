@@ -244,13 +244,15 @@ def main() -> None:
     small, large = by_size[SIZES[0]], by_size[SIZES[-1]]
     rows = []
     for page in small:
-        (q1, ms1), (q2, ms2) = small[page], large[page]
         if page.startswith("pembaruan"):
-            figures = f"s {ms1 / 1000:.2f} / {ms2 / 1000:.2f}"
+            figures = "s " + " / ".join(f"{by_size[n][page][1] / 1000:.2f}" for n in SIZES)
         else:
-            figures = f"kueri {q1} / {q2}   ms {ms1:.1f} / {ms2:.1f}"
-        rows.append((page, f"{figures}   rasio waktu {ms2 / ms1:.1f}x"))
-    sizes = " / ".join(f"{n:,}" for n in (SIZES[0], SIZES[-1]))
+            queries = " / ".join(str(by_size[n][page][0]) for n in SIZES)
+            times = " / ".join(f"{by_size[n][page][1]:.1f}" for n in SIZES)
+            figures = f"kueri {queries}   ms {times}"
+        ratio = large[page][1] / small[page][1]
+        rows.append((page, f"{figures}   rasio waktu {ratio:.1f}x"))
+    sizes = " / ".join(f"{n:,}" for n in SIZES)
     print_table(f"Dasbor, {sizes} pegawai (ms CPU server, terbaik dari 5)", rows)
 
 

@@ -19,7 +19,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 from django.urls import reverse
 
@@ -139,7 +139,9 @@ def unit_people_queryset(
         covering(day), is_acting=False, position__unit_id__in=list(unit_ids)
     )
     post = held.filter(employee=OuterRef("pk")).order_by("-start_date", "-pk")
-    employees = Employee.objects.filter(Exists(held.filter(employee=OuterRef("pk"))))
+    # IN over the unit's holdings (found through the posts of those units), not a correlated
+    # EXISTS per employee of the city: the cost follows the unit's size, not the city's.
+    employees = Employee.objects.filter(pk__in=held.values("employee_id"))
     if query:
         employees = _search(employees, query)
     return (
