@@ -154,3 +154,17 @@ def make_development_figures(
 
 
 # --- people, person, exports, API (helper H4) -------------------------------------------------
+
+
+def unit_people_url(unit: Any, period: Any = None) -> str:
+    from django.urls import reverse
+
+    url = reverse("reporting:unit_people", args=[unit.pk])
+    return f"{url}?periode={period.pk}" if period is not None else url
+
+
+def person_url(employee: Any, period: Any = None) -> str:
+    from django.urls import reverse
+
+    url = reverse("reporting:person", args=[employee.pk])
+    return f"{url}?periode={period.pk}" if period is not None else url
