@@ -27,7 +27,7 @@ def city_dashboard_refusal(actor: Actor) -> str | None:
     return None if can_read_all_agencies(actor) else NOT_CITY_READER
 
 
-def agency_dashboard_refusal(actor: Actor, agency_id: int) -> str | None:
+def agency_dashboard_refusal(actor: Actor, agency_id: int | None) -> str | None:
     return None if can_read_agency(actor, agency_id) else NOT_AGENCY_READER
 
 

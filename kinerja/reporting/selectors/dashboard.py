@@ -472,6 +472,7 @@ def dashboard_panel_for_actor(
     except ValueError as error:
         raise Http404 from error
     dashboard = dashboard_for_actor(actor=actor, **scope)
-    if not dashboard.panels:
+    shown = [view for view in dashboard.panels if view.panel == code]
+    if not shown:
         raise Http404
-    return dashboard, dashboard.panel(code)
+    return dashboard, shown[0]

@@ -27,7 +27,7 @@ from kinerja.accounts.actors import Actor
 from kinerja.accounts.login_names import login_name_normalize
 from kinerja.accounts.permissions import refuse
 from kinerja.organization.models import Agency, Unit
-from kinerja.people.holdings import covering, home_agency_subquery, today
+from kinerja.people.holdings import covering, today
 from kinerja.people.models import Assignment, Employee
 from kinerja.periods.models import PerformancePeriod
 from kinerja.reporting.panels.base import Level
@@ -451,11 +451,7 @@ def person_for_actor(*, actor: Actor, employee_id: int, period_id: int | None = 
     """One person's figures for the period: 404 for an unknown employee or period, 403 for a
     viewer who does not read the person's home agency. The same queries for 2 and for 12
     plans or evaluations."""
-    employee = (
-        Employee.objects.annotate(home_agency_id=home_agency_subquery())
-        .filter(pk=employee_id)
-        .first()
-    )
+    employee = Employee.objects.filter(pk=employee_id).first()
     if employee is None:
         raise Http404
     refuse(agency_dashboard_refusal(actor, employee.home_agency_id))

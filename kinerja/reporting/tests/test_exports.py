@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from kinerja.planning.models import PlanState
 from kinerja.planning.testing import make_open_period, make_plan
-from kinerja.reporting.models import Ranking
+from kinerja.reporting.models import RankedItem, Ranking
 from kinerja.reporting.services import summary_refresh
 from kinerja.reporting.testing import make_ranked
 
@@ -60,7 +60,7 @@ def test_the_agency_plans_table_as_xlsx(client, personas, period):  # type: igno
 def test_city_and_unit_tables_as_xlsx(client, personas, period, level):  # type: ignore[no-untyped-def]
     client.force_login(personas.leader)
     if level == "city":
-        url = reverse("reporting:city_xlsx", args=["employees"])
+        url = reverse("reporting:city_xlsx", args=["plans"])
     else:
         url = reverse("reporting:unit_xlsx", args=[personas.staff.unit.pk, "plans"])
     response = client.get(url)
@@ -100,6 +100,7 @@ def test_an_unknown_panel_is_404(client, personas, period):  # type: ignore[no-u
 
 
 def test_the_agency_summary_is_one_a4_page(client, personas, period):  # type: ignore[no-untyped-def]
+    RankedItem.objects.filter(period=period, ranking=Ranking.LATE_PLANS).delete()
     for position in (1, 2, 3, 4):
         make_ranked(
             period=period,
@@ -124,3 +125,9 @@ def test_the_agency_summary_is_one_a4_page(client, personas, period):  # type: i
     assert "Penyusunan SKP" in text
     assert "Unit terlambat 3" in text
     assert "Unit terlambat 4" not in text
+
+
+def test_a_panel_not_shown_or_unknown_has_no_spreadsheet(client, personas, period):  # type: ignore[no-untyped-def]
+    client.force_login(personas.leader)
+    for panel in ("employees", "tidak-ada"):
+        assert client.get(reverse("reporting:city_xlsx", args=[panel])).status_code == 404
