@@ -37,7 +37,7 @@ from kinerja.reporting.selectors.dashboard import (
     periods_for_dashboard,
     scope_for_actor,
 )
-from kinerja.scoring.formatting import format_decimal
+from kinerja.scoring.formatting import format_date_id, format_decimal
 from kinerja.scoring.ratings import Predikat
 
 PAGE_SIZE = 50
@@ -354,7 +354,7 @@ def _plans(actor: Actor, employee_id: int, period: PerformancePeriod) -> tuple[P
     )
     return tuple(
         PlanLine(
-            label=f"SKP {plan.start_date:%d/%m/%Y} s.d. {plan.end_date:%d/%m/%Y}",
+            label=f"SKP {format_date_id(plan.start_date)} s.d. {format_date_id(plan.end_date)}",
             post=plan.position.name,
             state=_state_label(PlanState, plan.state),
             url=reverse("planning:plan_detail", args=[plan.pk])
