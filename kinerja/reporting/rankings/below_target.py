@@ -11,7 +11,6 @@ units; the ordering per scope runs over those aggregated rows.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from decimal import Decimal
 from typing import Any
 
@@ -21,9 +20,8 @@ from django.urls import reverse
 from kinerja.periods.models import PerformancePeriod
 from kinerja.reporting.models import Ranking
 from kinerja.reporting.panels.base import RankedRow, RankingSpec, each
+from kinerja.reporting.rankings.scopes import top_per_scope
 from kinerja.scoring.achievement import MEETS_FROM
-
-TOP = 10
 
 
 def compute(period: PerformancePeriod) -> list[RankedRow]:
@@ -60,34 +58,24 @@ def compute(period: PerformancePeriod) -> list[RankedRow]:
         .values_list("id", "parent_id")
         .order_by()
     )
-    scopes: dict[tuple[int | None, int | None], list[dict[str, Any]]] = defaultdict(list)
-    for r in rows:
-        agency = r["plan__position__agency_id"]
-        scopes[(None, None)].append(r)
-        scopes[(agency, None)].append(r)
-        unit, seen = r["plan__position__unit_id"], set()
-        while unit is not None and unit not in seen:
-            scopes[(agency, unit)].append(r)
-            seen.add(unit)
-            unit = parents.get(unit)
-    ranked: list[RankedRow] = []
-    for (agency, unit), found in sorted(scopes.items(), key=lambda i: (i[0][0] or 0, i[0][1] or 0)):
-        found.sort(key=lambda r: (-r["misses"], r["mean"], r["indicator__text"], r["indicator_id"]))
-        for position, r in enumerate(found[:TOP], start=1):
-            where = r["plan__position__unit__name"] or r["plan__position__agency__name"]
-            ranked.append(
-                RankedRow(
-                    agency_id=agency,
-                    unit_id=unit,
-                    position=position,
-                    label=r["indicator__text"][:500],
-                    detail=f"{r['plan__employee__name']} · {where}"[:500],
-                    value=Decimal(r["mean"]).quantize(Decimal("0.01")),
-                    count=r["misses"],
-                    target_id=r["plan__employee_id"],
-                )
-            )
-    return ranked
+
+    def row(r: dict[str, Any]) -> dict[str, Any]:
+        where = r["plan__position__unit__name"] or r["plan__position__agency__name"]
+        return {
+            "label": r["indicator__text"][:500],
+            "detail": f"{r['plan__employee__name']} · {where}"[:500],
+            "value": Decimal(r["mean"]).quantize(Decimal("0.01")),
+            "count": r["misses"],
+            "target_id": r["plan__employee_id"],
+        }
+
+    return top_per_scope(
+        rows,
+        place=lambda r: (r["plan__position__agency_id"], r["plan__position__unit_id"]),
+        parent=parents,
+        order=lambda r: (-r["misses"], r["mean"], r["indicator__text"], r["indicator_id"]),
+        row=row,
+    )
 
 
 def link(target_id: int) -> str:

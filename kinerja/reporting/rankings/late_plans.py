@@ -22,8 +22,8 @@ from kinerja.reporting.panels import plans as plans_panel
 from kinerja.reporting.panels.base import RankedRow, RankingSpec, each
 from kinerja.reporting.panels.common import percent_value
 from kinerja.reporting.panels.plans import LATE_APPROVED, OVERDUE
+from kinerja.reporting.rankings.scopes import top_per_scope
 
-TOP = 10
 RULE = (LATE_APPROVED, OVERDUE)
 """The plans panel's categories of a late plan (a plan is in at most one of them)."""
 
@@ -41,14 +41,6 @@ class _Line:
     def share(self) -> Decimal:
         value = percent_value(self.late, self.plans) or Decimal(0)
         return value.quantize(Decimal("0.01"))
-
-
-def _chain(parent: dict[int, int | None], unit_id: int) -> list[int]:
-    chain, seen = [unit_id], {unit_id}
-    while (up := parent.get(chain[-1])) is not None and up not in seen:
-        chain.append(up)
-        seen.add(up)
-    return chain
 
 
 def compute(period: PerformancePeriod) -> list[RankedRow]:
@@ -75,29 +67,19 @@ def compute(period: PerformancePeriod) -> list[RankedRow]:
         parent[pk] = up
         if pk in counts:
             lines.append(_Line(pk, agency, name, agency_name, *counts[pk]))
-    scopes: dict[tuple[int | None, int | None], list[_Line]] = defaultdict(list)
-    for line in lines:
-        scopes[(None, None)].append(line)
-        scopes[(line.agency_id, None)].append(line)
-        for ancestor in _chain(parent, line.unit_id):
-            scopes[(line.agency_id, ancestor)].append(line)
-    ranked: list[RankedRow] = []
-    for (agency_id, unit_id), members in scopes.items():
-        members.sort(key=lambda m: (-m.late, -m.share, m.name.casefold(), m.unit_id))
-        ranked.extend(
-            RankedRow(
-                agency_id=agency_id,
-                unit_id=unit_id,
-                position=position,
-                label=m.name,
-                detail=m.agency_name,
-                value=m.share,
-                count=m.late,
-                target_id=m.unit_id,
-            )
-            for position, m in enumerate(members[:TOP], start=1)
-        )
-    return ranked
+    return top_per_scope(
+        lines,
+        place=lambda m: (m.agency_id, m.unit_id),
+        parent=parent,
+        order=lambda m: (-m.late, -m.share, m.name.casefold(), m.unit_id),
+        row=lambda m: {
+            "label": m.name,
+            "detail": m.agency_name,
+            "value": m.share,
+            "count": m.late,
+            "target_id": m.unit_id,
+        },
+    )
 
 
 def link(target_id: int) -> str:

@@ -12,7 +12,6 @@ Queries: one GROUP BY over the responses per service unit, one over the units.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -22,8 +21,8 @@ from django.urls import reverse
 from kinerja.periods.models import PerformancePeriod
 from kinerja.reporting.models import Ranking
 from kinerja.reporting.panels.base import RankedRow, RankingSpec
+from kinerja.reporting.rankings.scopes import top_per_scope
 
-TOP = 10
 MIN_ANSWERS = 10
 """Fewest answers of an element for a service unit to be ranked on it."""
 
@@ -38,14 +37,6 @@ class _Pair:
     value: Decimal
     answers: int
     code: int
-
-
-def _chain(parent: dict[int, int | None], unit_id: int) -> list[int]:
-    chain, seen = [unit_id], {unit_id}
-    while (up := parent.get(chain[-1])) is not None and up not in seen:
-        chain.append(up)
-        seen.add(up)
-    return chain
 
 
 def compute(period: PerformancePeriod) -> list[RankedRow]:
@@ -83,29 +74,19 @@ def compute(period: PerformancePeriod) -> list[RankedRow]:
     if not pairs:
         return []
     parent: dict[int, int | None] = dict(Unit.objects.values_list("id", "parent_id"))
-    scopes: dict[tuple[int | None, int | None], list[_Pair]] = defaultdict(list)
-    for pair in pairs:
-        scopes[(None, None)].append(pair)
-        scopes[(pair.agency_id, None)].append(pair)
-        for unit_id in _chain(parent, pair.unit_id):
-            scopes[(pair.agency_id, unit_id)].append(pair)
-    ranked: list[RankedRow] = []
-    for (agency_id, unit_id), members in scopes.items():
-        members.sort(key=lambda p: (p.value, -p.answers, p.label.casefold(), p.code))
-        ranked.extend(
-            RankedRow(
-                agency_id=agency_id,
-                unit_id=unit_id,
-                position=position,
-                label=p.label,
-                detail=p.detail,
-                value=p.value,
-                count=p.answers,
-                target_id=p.service_unit_id,
-            )
-            for position, p in enumerate(members[:TOP], start=1)
-        )
-    return ranked
+    return top_per_scope(
+        pairs,
+        place=lambda p: (p.agency_id, p.unit_id),
+        parent=parent,
+        order=lambda p: (p.value, -p.answers, p.label.casefold(), p.code),
+        row=lambda p: {
+            "label": p.label,
+            "detail": p.detail,
+            "value": p.value,
+            "count": p.answers,
+            "target_id": p.service_unit_id,
+        },
+    )
 
 
 def links(target_ids: Sequence[int]) -> dict[int, str]:
