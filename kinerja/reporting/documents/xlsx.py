@@ -49,7 +49,7 @@ def panel_sheet_build(*, dashboard: Dashboard, view: PanelView) -> PanelSheet:
     """The sheet's values (no query); `dashboard` has a period."""
     assert dashboard.period is not None
     scope = dashboard.scope
-    stem = slugify(f"dasbor {scope.title} {view.code} {dashboard.period.year}")
+    stem = slugify(f"dasbor {scope.title} {view.title} {dashboard.period.year}")
     return PanelSheet(
         title=f"{view.title} — {scope.title}",
         period=dashboard.period.name,

@@ -43,7 +43,7 @@ def test_the_agency_plans_table_as_xlsx(client, personas, period):  # type: igno
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
     name = response["Content-Disposition"]
     assert "dasbor-" in name
-    assert f"-plans-{period.year}.xlsx" in name
+    assert f"-penyusunan-skp-{period.year}.xlsx" in name
     rows = _sheet(response.content)
     assert rows[0][0] == f"Penyusunan SKP — {personas.agency.name}"
     assert rows[1][0] == period.name
