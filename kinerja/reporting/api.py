@@ -28,28 +28,28 @@ PERIOD_PARAMETER = OpenApiParameter(
 )
 
 
-class CellOutputSerializer(serializers.Serializer[Any]):
+class DashboardCellOutputSerializer(serializers.Serializer[Any]):
     text = serializers.CharField(help_text="Seperti di halaman (format Indonesia).")
     value = serializers.DecimalField(
         max_digits=20, decimal_places=4, allow_null=True, coerce_to_string=False
     )
 
 
-class RowOutputSerializer(serializers.Serializer[Any]):
+class DashboardRowOutputSerializer(serializers.Serializer[Any]):
     label = serializers.CharField()  # type: ignore[assignment]
     url = serializers.CharField()
-    cells = CellOutputSerializer(many=True)
+    cells = DashboardCellOutputSerializer(many=True)
 
 
-class PanelOutputSerializer(serializers.Serializer[Any]):
+class DashboardPanelOutputSerializer(serializers.Serializer[Any]):
     code = serializers.CharField()
     title = serializers.CharField()
     columns = serializers.ListField(child=serializers.CharField())
-    rows = RowOutputSerializer(many=True)
-    total = RowOutputSerializer(allow_null=True)
+    rows = DashboardRowOutputSerializer(many=True)
+    total = DashboardRowOutputSerializer(allow_null=True)
 
 
-class RankedLineOutputSerializer(serializers.Serializer[Any]):
+class DashboardRankedLineOutputSerializer(serializers.Serializer[Any]):
     position = serializers.IntegerField()
     label = serializers.CharField()  # type: ignore[assignment]
     detail = serializers.CharField()
@@ -58,31 +58,31 @@ class RankedLineOutputSerializer(serializers.Serializer[Any]):
     url = serializers.CharField()
 
 
-class RankingOutputSerializer(serializers.Serializer[Any]):
+class DashboardRankingOutputSerializer(serializers.Serializer[Any]):
     code = serializers.CharField(source="spec.ranking")
     title = serializers.CharField()
-    lines = RankedLineOutputSerializer(many=True)
+    lines = DashboardRankedLineOutputSerializer(many=True)
 
 
-class ScopeOutputSerializer(serializers.Serializer[Any]):
+class DashboardScopeOutputSerializer(serializers.Serializer[Any]):
     level = serializers.CharField()
     title = serializers.CharField()
     agency_id = serializers.IntegerField(allow_null=True)
     unit_id = serializers.IntegerField(allow_null=True)
 
 
-class PeriodOutputSerializer(serializers.Serializer[Any]):
+class DashboardPeriodOutputSerializer(serializers.Serializer[Any]):
     id = serializers.IntegerField(source="pk")
     name = serializers.CharField()
     year = serializers.IntegerField()
 
 
 class DashboardOutputSerializer(serializers.Serializer[Any]):
-    scope = ScopeOutputSerializer()
-    period = PeriodOutputSerializer(allow_null=True)
+    scope = DashboardScopeOutputSerializer()
+    period = DashboardPeriodOutputSerializer(allow_null=True)
     refreshed_at = serializers.DateTimeField(source="refreshed.refreshed_at", allow_null=True)
-    panels = PanelOutputSerializer(many=True)
-    rankings = RankingOutputSerializer(many=True)
+    panels = DashboardPanelOutputSerializer(many=True)
+    rankings = DashboardRankingOutputSerializer(many=True)
 
 
 def _period_id(request: Request) -> int | None:
