@@ -77,6 +77,10 @@ class PanelData:
     employees_total: int
     history: Sequence[tuple[str, Counts]] = ()
     """(period label, scope total) of earlier real periods, oldest first; panels with a trend."""
+    history_by_child: Mapping[int | None, Sequence[tuple[str, Counts]]] = field(
+        default_factory=dict
+    )
+    """The same per child (the key of `children`)."""
     agency_id: int | None = None
     """The agency of an agency or unit page (None on the city page)."""
     agency_name: str = ""

@@ -36,7 +36,7 @@ from kinerja.surveys.aggregation import Totals
 
 RESPONSES = "RESPONSES"
 ANCHOR = "ikm"
-COLUMNS = ("Responden", "IKM", "Mutu")
+COLUMNS = ("Responden", "IKM", "Mutu", "Tren dari tahun sebelumnya")
 
 
 def compute(period: PerformancePeriod) -> list[Figure]:
@@ -77,24 +77,47 @@ def grade_text(result: IkmResult | None) -> str:
     return "-" if result is None else f"{result.grade} ({result.label})"
 
 
-def _cells(counts: Counts, url: str) -> tuple[Cell, ...]:
+def _cells(
+    counts: Counts, url: str, history: Sequence[tuple[str, Counts]] = ()
+) -> tuple[Cell, ...]:
     result = result_of(counts)
     respondents = counts[RESPONSES].count if RESPONSES in counts else 0
     return (
         count_cell(respondents, url, ANCHOR),
         decimal_cell(None if result is None else result.value, url, ANCHOR),
         Cell(text=grade_text(result), url=cell_link(url, ANCHOR)),
+        trend_cell(points_of(history), url),
     )
 
 
-def trend_points(data: PanelData) -> list[tuple[str, Decimal]]:
-    """(year, IKM) of the scope in the periods of `data.history` that have an IKM."""
+def points_of(history: Sequence[tuple[str, Counts]]) -> list[tuple[str, Decimal]]:
+    """(year, IKM) of the periods of a history that have an IKM, oldest first."""
     points = []
-    for label, counts in data.history:
+    for label, counts in history:
         result = result_of(counts)
         if result is not None:
             points.append((label, result.value))
     return points
+
+
+def trend_points(data: PanelData) -> list[tuple[str, Decimal]]:
+    """(year, IKM) of the scope in the periods of `data.history` that have an IKM."""
+    return points_of(data.history)
+
+
+def trend_cell(points: Sequence[tuple[str, Decimal]], url: str) -> Cell:
+    """The change of IKM between the last two years with one ("naik 0,63 sejak 2025")."""
+    if len(points) < 2:
+        return Cell(text="-")
+    (before_label, before), (_, now) = points[-2], points[-1]
+    change = now - before
+    if change > 0:
+        text = f"naik {format_decimal(change, 2)} sejak {before_label}"
+    elif change < 0:
+        text = f"turun {format_decimal(-change, 2)} sejak {before_label}"
+    else:
+        text = f"tetap sejak {before_label}"
+    return Cell(text=text, url=cell_link(url, ANCHOR), value=change)
 
 
 def trend_text(points: Sequence[tuple[str, Decimal]]) -> str:
@@ -129,7 +152,13 @@ def _line(points: Sequence[tuple[str, Decimal]]) -> SafeString | str:
 
 def present(data: PanelData) -> PanelView:
     rows = tuple(
-        Row(label=child.label, url=child.url, cells=_cells(data.by_child[child.key], child.url))
+        Row(
+            label=child.label,
+            url=child.url,
+            cells=_cells(
+                data.by_child[child.key], child.url, data.history_by_child.get(child.key, ())
+            ),
+        )
         for child in data.children
         if child.key in data.by_child and RESPONSES in data.by_child[child.key]
     )
@@ -164,7 +193,7 @@ def present(data: PanelData) -> PanelView:
         "dijawab.",
         columns=COLUMNS,
         rows=rows,
-        total=total_row(_cells(data.total, "")) if rows else None,
+        total=total_row(_cells(data.total, "", data.history)) if rows else None,
         chart_svg=chart,
         chart_summary=summary,
         notes=tuple(notes),

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Q, Sum
+from django.db.models import Sum
 from django.http import Http404
 from django.urls import reverse
 
@@ -270,36 +270,72 @@ def _scoped_figures(
     return grouped
 
 
+_History = dict[str, list[tuple[str, dict[str, Amounts]]]]
+"""panel → [(period label, counts)] oldest first."""
+
+
 def _history(
     scope: Scope,
     period: PerformancePeriod,
     periods: list[PerformancePeriod],
     tree: _Tree | None,
     subs: Sequence[Agency] = (),
-) -> dict[str, list[tuple[str, dict[str, Amounts]]]]:
+    top: Mapping[int, int] | None = None,
+) -> tuple[_History, dict[str, dict[int | None, list[tuple[str, dict[str, Amounts]]]]]]:
+    """The scope's totals and each child's counts in every real period up to this one, for
+    the panels with a trend: one GROUP BY query over the summary rows."""
     panels = [spec.panel for spec in PANELS if spec.with_history]
     earlier = {p.pk: p for p in periods if p.year <= period.year}
     if not panels or not earlier:
-        return {}
+        return {}, {}
     query = UnitFigure.objects.filter(period_id__in=list(earlier), panel__in=panels)
     if scope.agency_id is not None:
         query = query.filter(agency_id__in=[scope.agency_id, *(a.pk for a in subs)])
-    if scope.unit_id is not None and tree is not None:
-        subtree = [u for u in tree.parent if scope.unit_id in tree.chain(u)]
-        query = query.filter(Q(unit_id__in=subtree))
     rows = (
-        query.values("period_id", "panel", "category")
+        query.values("period_id", "panel", "agency_id", "unit_id", "category")
         .annotate(n=Sum("count"), a=Sum("amount"))
         .order_by()
     )
-    by_panel: dict[str, dict[int, dict[str, Amounts]]] = defaultdict(lambda: defaultdict(dict))
+    totals: dict[str, dict[int, dict[str, Amounts]]] = defaultdict(lambda: defaultdict(dict))
+    children: dict[str, dict[int | None, dict[int, dict[str, Amounts]]]] = defaultdict(
+        lambda: defaultdict(lambda: defaultdict(dict))
+    )
     for r in rows:
-        by_panel[r["panel"]][r["period_id"]][r["category"]] = Amounts(r["n"], r["a"])
+        inside, key = _child_of(scope, tree, top or {}, r["agency_id"], r["unit_id"])
+        if not inside:
+            continue
+        amounts = Amounts(r["n"], r["a"])
+        for bucket in (
+            totals[r["panel"]][r["period_id"]],
+            children[r["panel"]][key][r["period_id"]],
+        ):
+            bucket[r["category"]] = bucket.get(r["category"], Amounts()) + amounts
     ordered = sorted(earlier.values(), key=lambda p: p.year)
-    return {
-        panel: [(str(p.year), dict(totals.get(p.pk, {}))) for p in ordered]
-        for panel, totals in by_panel.items()
-    }
+    return (
+        {
+            panel: [(str(p.year), dict(by_period.get(p.pk, {}))) for p in ordered]
+            for panel, by_period in totals.items()
+        },
+        {
+            panel: {
+                key: [(str(p.year), dict(by_period.get(p.pk, {}))) for p in ordered]
+                for key, by_period in keyed.items()
+            }
+            for panel, keyed in children.items()
+        },
+    )
+
+
+def _child_of(
+    scope: Scope, tree: _Tree | None, top: Mapping[int, int], agency_id: int, unit_id: int | None
+) -> tuple[bool, int | None]:
+    """(inside the scope, child key) of a summary row, as the page groups it."""
+    if scope.level == Level.CITY:
+        return True, top.get(agency_id, agency_id)
+    assert tree is not None
+    if agency_id != scope.agency_id:
+        return True, sub_agency_key(agency_id)
+    return _unit_child(tree, scope.unit_id, unit_id)
 
 
 def _total(by_child: Mapping[int | None, Mapping[str, Amounts]]) -> dict[str, Amounts]:
@@ -418,9 +454,11 @@ def dashboard_for_actor(
     refreshed = SummaryRefresh.objects.filter(period=period).first()
     agencies: list[Agency] = []
     subs: list[Agency] = []
+    top: dict[int, int] = {}
     if scope.level == Level.CITY:
         agencies = list(Agency.objects.order_by("name"))
-        grouped = _city_figures(period, _top_agencies(agencies))
+        top = _top_agencies(agencies)
+        grouped = _city_figures(period, top)
     else:
         assert tree is not None
         assert scope.agency_id is not None
@@ -428,7 +466,7 @@ def dashboard_for_actor(
             # A kecamatan's page shows its kelurahan to those who may open them.
             subs = list(Agency.objects.filter(parent_id=scope.agency_id).order_by("name"))
         grouped = _scoped_figures(period, scope.agency_id, tree, scope.unit_id, subs)
-    history = _history(scope, period, periods, tree, subs)
+    history, child_history = _history(scope, period, periods, tree, subs, top)
     children = _children(scope, agencies, tree, chosen, grouped, subs)
     people = grouped.get(Panel.EMPLOYEES, {})
     employees = {key: counts.get(ALL, Amounts()).count for key, counts in people.items()}
@@ -446,6 +484,7 @@ def dashboard_for_actor(
             employees=employees,
             employees_total=sum(employees.values()),
             history=tuple(history.get(spec.panel, ())),
+            history_by_child=child_history.get(spec.panel, {}),
             agency_id=scope.agency_id,
             agency_name=agency.name if agency is not None else "",
         )

@@ -23,7 +23,7 @@ from kinerja.reporting.selectors.dashboard import (
     dashboard_for_actor,
     sub_agency_key,
 )
-from kinerja.reporting.testing import make_figure
+from kinerja.reporting.testing import make_figure, make_ikm_figures
 
 pytestmark = pytest.mark.django_db
 
@@ -109,3 +109,26 @@ def test_the_bar_chart_names_each_row_and_prints_its_figure() -> None:
     assert "50,0%" in svg
     assert 'data-chart="hbar"' in svg
     assert "<script" not in svg
+
+
+def test_each_row_of_the_ikm_table_has_its_own_trend(personas: Any) -> None:
+    period = make_open_period()
+    before = make_open_period(year=period.year - 1)
+    agency = personas.agency
+    unit = personas.staff.unit
+    kecamatan = make_agency(name="Kecamatan Tren", kind=AgencyKind.KECAMATAN)
+    kelurahan = make_agency(name="Kelurahan Tren", kind=AgencyKind.KELURAHAN, parent=kecamatan)
+    make_ikm_figures(period=before, agency=agency, unit=unit, respondents=10, answer=3)
+    make_ikm_figures(period=period, agency=agency, unit=unit, respondents=10, answer=4)
+    make_ikm_figures(period=before, agency=kelurahan, respondents=10, answer=4)
+    make_ikm_figures(period=period, agency=kelurahan, respondents=10, answer=3)
+
+    city = dashboard_for_actor(actor=personas.leader, period_id=period.pk)
+    trend = {row.label: row.cells[3].text for row in city.panel(Panel.IKM).rows}
+    assert trend[agency.name] == f"naik 25,00 sejak {before.year}"
+    assert trend["Kecamatan Tren (termasuk 1 kelurahan)"] == f"turun 25,00 sejak {before.year}"
+
+    page = dashboard_for_actor(actor=personas.leader, agency_id=agency.pk, period_id=period.pk)
+    assert {row.label: row.cells[3].text for row in page.panel(Panel.IKM).rows} == {
+        unit.name: f"naik 25,00 sejak {before.year}"
+    }

@@ -4,6 +4,7 @@ rule over pooled sums, the trend across years, the page."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
@@ -93,8 +94,8 @@ def test_present_rows_grade_links_and_total():  # type: ignore[no-untyped-def]
     view = ikm.present(_data({1: _counts(10, 4), 2: _counts(30, 3)}, children))
     assert [row.label for row in view.rows] == ["Dinas A", "Dinas B"]
     first = view.rows[0].cells
-    assert [c.text for c in first] == ["10", "100,00", "A (Sangat Baik)"]
-    assert all(c.url == "/dasbor/opd/1/#ikm" for c in first)
+    assert [c.text for c in first] == ["10", "100,00", "A (Sangat Baik)", "-"]
+    assert all(c.url == "/dasbor/opd/1/#ikm" for c in first[:3])
     assert view.rows[1].cells[1].text == "75,00"
     assert view.rows[1].cells[2].text.startswith("C")
     pooled = ikm_from_totals(
@@ -113,7 +114,7 @@ def test_no_figure_while_an_element_is_unanswered():  # type: ignore[no-untyped-
     counts = _counts(5, 3)
     del counts["U4"]
     view = ikm.present(_data({1: counts}, [Child(key=1, label="Dinas A", url="/a/")]))
-    assert [c.text for c in view.rows[0].cells] == ["5", "-", "-"]
+    assert [c.text for c in view.rows[0].cells] == ["5", "-", "-", "-"]
 
 
 def test_trend_in_words_and_line_chart_for_a_single_row():  # type: ignore[no-untyped-def]
@@ -126,6 +127,22 @@ def test_trend_in_words_and_line_chart_for_a_single_row():  # type: ignore[no-un
     assert ikm.trend_text([("2025", Decimal(80)), ("2026", Decimal("79.5"))]).startswith(
         "IKM turun 0,50 poin"
     )
+
+
+def test_each_row_has_its_own_trend_since_the_year_before():  # type: ignore[no-untyped-def]
+    children = [Child(key=1, label="Dinas A", url="/a/"), Child(key=2, label="Dinas B", url="/b/")]
+    data = _data({1: _counts(10, 4), 2: _counts(10, 3)}, children)
+    data = replace(
+        data,
+        history_by_child={
+            1: (("2025", _counts(10, 3)), ("2026", _counts(10, 4))),
+            2: (("2026", _counts(10, 3)),),
+        },
+    )
+    rows = {row.label: row for row in ikm.present(data).rows}
+    assert rows["Dinas A"].cells[3].text == "naik 25,00 sejak 2025"
+    assert rows["Dinas A"].cells[3].url == "/a/#ikm"
+    assert rows["Dinas B"].cells[3].text == "-"
 
 
 def test_empty_state():  # type: ignore[no-untyped-def]
