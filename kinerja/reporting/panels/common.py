@@ -4,15 +4,16 @@ column, the assignment that places an employee in a unit today."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils.safestring import SafeString
 
 from kinerja.reporting.charts import hbar_svg
-from kinerja.reporting.panels.base import Cell, Child, PanelData, Row, cell_link
+from kinerja.reporting.panels.base import Cell, PanelData, Row, cell_link
 from kinerja.scoring.formatting import format_decimal, format_percent
 
 
@@ -91,15 +92,11 @@ def bars(
     )
 
 
-def children_with(data: PanelData) -> Sequence[Child]:
-    return data.children
-
-
-def current_holdings(day: object) -> QuerySet[Any]:
-    """Definitive assignments held on `day`: where each employee works (home agency and unit).
-    Imported lazily by panels so that this module stays free of model imports at load."""
+def current_holdings(day: date) -> QuerySet[Any]:
+    """Definitive assignments held on `day` (`people.holdings.covering`): where each employee
+    works on a period's reference day. Imported lazily so that this module stays free of model
+    imports at load."""
+    from kinerja.people.holdings import covering
     from kinerja.people.models import Assignment
 
-    return Assignment.objects.filter(
-        Q(end_date__isnull=True) | Q(end_date__gte=day), is_acting=False, start_date__lte=day
-    )
+    return Assignment.objects.filter(covering(day), is_acting=False)
