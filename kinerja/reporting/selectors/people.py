@@ -2,7 +2,7 @@
 in a constant number of queries (the list: one query per column family for the page's 50
 rows; the person: one query per kind of record), authorised like the unit dashboard.
 
-- `unit_people_for_actor`: the employees whose current definitive post is in the unit or one
+- `unit_people_for_actor`: the employees whose stored home unit (`Employee.home_unit`) is the unit or one
   of its sub-units, searched by name or NIP, with the period's plan state, the latest final
   evaluation's predikat and the open objections.
 - `person_for_actor`: one employee (readers of their home agency; 403 otherwise, 404 when
@@ -133,15 +133,13 @@ def _search(employees: QuerySet[Employee], query: str) -> QuerySet[Employee]:
 def unit_people_queryset(
     unit_ids: Sequence[int], *, day: date, query: str = ""
 ) -> QuerySet[Employee]:
-    """Employees whose definitive post on `day` is in one of `unit_ids`, by name, each with
-    `post_name` (that post)."""
-    held = Assignment.objects.filter(
-        covering(day), is_acting=False, position__unit_id__in=list(unit_ids)
-    )
-    post = held.filter(employee=OuterRef("pk")).order_by("-start_date", "-pk")
-    # IN over the unit's holdings (found through the posts of those units), not a correlated
-    # EXISTS per employee of the city: the cost follows the unit's size, not the city's.
-    employees = Employee.objects.filter(pk__in=held.values("employee_id"))
+    """Employees whose home unit (`Employee.home_unit`, the stored rule of people.holdings) is
+    one of `unit_ids`, by name, each with `post_name` (their definitive post on `day`). The
+    index (home_unit, name, id) serves the filter and the order."""
+    post = Assignment.objects.filter(
+        covering(day), is_acting=False, employee=OuterRef("pk")
+    ).order_by("-start_date", "-pk")
+    employees = Employee.objects.filter(home_unit_id__in=list(unit_ids))
     if query:
         employees = _search(employees, query)
     return (
