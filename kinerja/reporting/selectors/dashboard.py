@@ -107,7 +107,7 @@ def _pick_period(
 
 
 @dataclass(frozen=True)
-class _Tree:
+class UnitTree:
     """The units of one agency: parent of each, name of each."""
 
     parent: Mapping[int, int | None]
@@ -122,14 +122,18 @@ class _Tree:
             seen.add(parent)
         return chain
 
+    def subtree(self, unit_id: int) -> list[int]:
+        """The unit and every unit below it."""
+        return [u for u in self.parent if unit_id in self.chain(u)]
+
     def children_of(self, unit_id: int | None) -> list[int]:
         kids = [u for u, p in self.parent.items() if p == unit_id]
         return sorted(kids, key=lambda u: (self.name[u].casefold(), u))
 
 
-def _tree(agency_id: int) -> _Tree:
+def unit_tree(agency_id: int) -> UnitTree:
     rows = list(Unit.objects.filter(agency_id=agency_id).values_list("id", "parent_id", "name"))
-    return _Tree(
+    return UnitTree(
         parent={pk: parent for pk, parent, _ in rows}, name={pk: name for pk, _, name in rows}
     )
 
@@ -165,7 +169,7 @@ def _trail(
     scope: Scope,
     agency: Agency | None,
     unit: Unit | None,
-    tree: _Tree | None,
+    tree: UnitTree | None,
     period_id: int | None,
     actor: Actor,
 ) -> tuple[tuple[str, str], ...]:
@@ -230,7 +234,7 @@ def _city_figures(period: PerformancePeriod, top: Mapping[int, int]) -> _Grouped
 
 
 def _unit_child(
-    tree: _Tree, scope_unit: int | None, unit_id: int | None
+    tree: UnitTree, scope_unit: int | None, unit_id: int | None
 ) -> tuple[bool, int | None]:
     """(inside the scope, child key) of a figure's unit. In an agency, the child is the top
     unit above it (None: no unit). In a unit, the direct sub-unit above it (None: the unit's
@@ -249,7 +253,7 @@ def _unit_child(
 def _scoped_figures(
     period: PerformancePeriod,
     agency_id: int,
-    tree: _Tree,
+    tree: UnitTree,
     scope_unit: int | None,
     subs: Sequence[Agency] = (),
 ) -> _Grouped:
@@ -278,7 +282,7 @@ def _history(
     scope: Scope,
     period: PerformancePeriod,
     periods: list[PerformancePeriod],
-    tree: _Tree | None,
+    tree: UnitTree | None,
     subs: Sequence[Agency] = (),
     top: Mapping[int, int] | None = None,
 ) -> tuple[_History, dict[str, dict[int | None, list[tuple[str, dict[str, Amounts]]]]]]:
@@ -327,7 +331,7 @@ def _history(
 
 
 def _child_of(
-    scope: Scope, tree: _Tree | None, top: Mapping[int, int], agency_id: int, unit_id: int | None
+    scope: Scope, tree: UnitTree | None, top: Mapping[int, int], agency_id: int, unit_id: int | None
 ) -> tuple[bool, int | None]:
     """(inside the scope, child key) of a summary row, as the page groups it."""
     if scope.level == Level.CITY:
@@ -349,7 +353,7 @@ def _total(by_child: Mapping[int | None, Mapping[str, Amounts]]) -> dict[str, Am
 def _children(
     scope: Scope,
     agencies: Sequence[Agency],
-    tree: _Tree | None,
+    tree: UnitTree | None,
     period_id: int | None,
     grouped: _Grouped,
     subs: Sequence[Agency] = (),
@@ -439,7 +443,7 @@ def dashboard_for_actor(
     scope, agency, unit = scope_for_actor(actor=actor, agency_id=agency_id, unit_id=unit_id)
     periods = periods_for_dashboard()
     period = _pick_period(periods, period_id)
-    tree = _tree(scope.agency_id) if scope.agency_id is not None else None
+    tree = unit_tree(scope.agency_id) if scope.agency_id is not None else None
     chosen = period.pk if period else None
     scope = Scope(
         level=scope.level,

@@ -2,9 +2,9 @@
 in a constant number of queries (the list: one query per column family for the page's 50
 rows; the person: one query per kind of record), authorised like the unit dashboard.
 
-- `unit_people_for_actor`: the employees whose stored home unit (`Employee.home_unit`) is the unit or one
-  of its sub-units, searched by name or NIP, with the period's plan state, the latest final
-  evaluation's predikat and the open objections.
+- `unit_people_for_actor`: the employees whose stored home unit (`Employee.home_unit`) is the
+  unit or one of its sub-units, searched by name or NIP, with the period's plan state, the
+  latest final evaluation's predikat and the open objections.
 - `person_for_actor`: one employee (readers of their home agency; 403 otherwise, 404 when
   unknown): post, unit, agency, plans, evaluations, objections, realisations on time and late,
   360° completion and the year's JP, each plan and evaluation with a link only where the
@@ -33,9 +33,11 @@ from kinerja.periods.models import PerformancePeriod
 from kinerja.reporting.panels.base import Level
 from kinerja.reporting.permissions import agency_dashboard_refusal, city_dashboard_refusal
 from kinerja.reporting.selectors.dashboard import (
+    UnitTree,
     dashboard_url,
     periods_for_dashboard,
     scope_for_actor,
+    unit_tree,
 )
 from kinerja.scoring.formatting import format_date_id, format_decimal
 from kinerja.scoring.ratings import Predikat
@@ -100,24 +102,6 @@ class UnitPeople:
     rows: tuple[PersonRow, ...]
     query: str
     trail: tuple[tuple[str, str], ...]
-
-
-def _subtree(unit: Unit) -> tuple[list[int], dict[int, tuple[int | None, str]]]:
-    """The unit and every unit below it (one query over the agency's units), and the
-    agency's units (parent, name)."""
-    rows = Unit.objects.filter(agency_id=unit.agency_id).values_list("id", "parent_id", "name")
-    units: dict[int, tuple[int | None, str]] = {pk: (parent, name) for pk, parent, name in rows}
-    children: dict[int | None, list[int]] = {}
-    for pk, (parent, _) in units.items():
-        children.setdefault(parent, []).append(pk)
-    found, stack = [], [unit.pk]
-    while stack:
-        current = stack.pop()
-        if current in found:
-            continue
-        found.append(current)
-        stack.extend(children.get(current, []))
-    return found, units
 
 
 def _search(employees: QuerySet[Employee], query: str) -> QuerySet[Employee]:
@@ -195,23 +179,15 @@ def _open_objections(ids: list[int], period: PerformancePeriod) -> dict[int, int
 
 
 def _unit_trail(
-    actor: Actor,
-    agency: Agency,
-    unit: Unit,
-    units: dict[int, tuple[int | None, str]],
-    period_id: int | None,
+    actor: Actor, agency: Agency, unit: Unit, tree: UnitTree, period_id: int | None
 ) -> list[tuple[str, str]]:
+    """City (for its readers), agency, then the unit's ancestors and the unit itself."""
     trail: list[tuple[str, str]] = []
     if city_dashboard_refusal(actor) is None:
         trail.append(("Dasbor kota", dashboard_url(Level.CITY, None, period_id)))
     trail.append((agency.name, dashboard_url(Level.AGENCY, agency.pk, period_id)))
-    chain: list[int] = []
-    current: int | None = unit.pk
-    while current is not None and current not in chain and current in units:
-        chain.append(current)
-        current = units[current][0]
-    for pk in reversed(chain):
-        trail.append((units[pk][1], dashboard_url(Level.UNIT, pk, period_id)))
+    for pk in reversed(tree.chain(unit.pk)):
+        trail.append((tree.name[pk], dashboard_url(Level.UNIT, pk, period_id)))
     return trail
 
 
@@ -229,7 +205,8 @@ def unit_people_for_actor(
     assert agency is not None
     assert unit is not None
     period, periods = period_pick(period_id)
-    unit_ids, units = _subtree(unit)
+    tree = unit_tree(unit.agency_id)
+    unit_ids = tree.subtree(unit.pk)
     query = query.strip()[:100]
     employees = unit_people_queryset(unit_ids, day=today(), query=query)
     page = Paginator(employees, PAGE_SIZE).get_page(page_number)
@@ -261,7 +238,7 @@ def unit_people_for_actor(
         page=page,
         rows=rows,
         query=query,
-        trail=tuple(_unit_trail(actor, agency, unit, units, chosen)),
+        trail=tuple(_unit_trail(actor, agency, unit, tree, chosen)),
     )
 
 
