@@ -18,6 +18,7 @@ from kinerja.core.jobs import Progress, job_create, job_start, progress_ignore
 from kinerja.core.models import Job
 from kinerja.periods.models import PerformancePeriod
 from kinerja.reporting.models import RankedItem, SummaryRefresh, UnitFigure
+from kinerja.reporting.panels.base import Figure
 from kinerja.reporting.panels.registry import PANELS, RANKINGS
 from kinerja.reporting.permissions import summary_refresh_refusal
 
@@ -42,8 +43,10 @@ def summary_refresh(
     started = time.monotonic()
     figures: list[UnitFigure] = []
     steps = len(PANELS) + len(RANKINGS)
+    computed: dict[str, list[Figure]] = {}
     for done, spec in enumerate(PANELS):
         progress.count(done, steps, f"Menghitung {spec.panel.label}")
+        computed[spec.panel] = spec.compute(period)
         figures.extend(
             UnitFigure(
                 period=period,
@@ -54,7 +57,7 @@ def summary_refresh(
                 count=f.count,
                 amount=f.amount,
             )
-            for f in spec.compute(period)
+            for f in computed[spec.panel]
         )
     ranked: list[RankedItem] = []
     for done, ranking in enumerate(RANKINGS, start=len(PANELS)):
@@ -72,7 +75,7 @@ def summary_refresh(
                 count=r.count,
                 target_id=r.target_id,
             )
-            for r in ranking.compute(period)
+            for r in ranking.compute(period, computed)
         )
     with transaction.atomic():
         UnitFigure.objects.filter(period=period).delete()

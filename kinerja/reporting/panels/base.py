@@ -164,6 +164,8 @@ class RankedRow:
 class RankingSpec:
     ranking: str
     compute: Callable[..., list[RankedRow]]
+    """`compute(period, panels)`: `panels` holds the figures the refresh has just computed
+    (panel → figures), so a list built on a panel's counts does not count again."""
     links: Callable[[Sequence[int]], Mapping[int, str]]
     """The URL of each line's `target_id`, for all the lines of a page at once (a list never
     costs a query per line)."""

@@ -11,6 +11,7 @@ units; the ordering per scope runs over those aggregated rows.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -19,12 +20,14 @@ from django.urls import reverse
 
 from kinerja.periods.models import PerformancePeriod
 from kinerja.reporting.models import Ranking
-from kinerja.reporting.panels.base import RankedRow, RankingSpec, each
+from kinerja.reporting.panels.base import Figure, RankedRow, RankingSpec, each
 from kinerja.reporting.rankings.scopes import top_per_scope
 from kinerja.scoring.achievement import MEETS_FROM
 
 
-def compute(period: PerformancePeriod) -> list[RankedRow]:
+def compute(
+    period: PerformancePeriod, panels: Mapping[str, list[Figure]] | None = None
+) -> list[RankedRow]:
     from kinerja.monitoring.models import Realization, RealizationState
     from kinerja.organization.models import Unit
 

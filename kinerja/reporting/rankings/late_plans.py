@@ -11,15 +11,16 @@ unit), so the list and the panel cannot disagree; one more query reads the units
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.urls import reverse
 
 from kinerja.periods.models import PerformancePeriod
-from kinerja.reporting.models import Ranking
+from kinerja.reporting.models import Panel, Ranking
 from kinerja.reporting.panels import plans as plans_panel
-from kinerja.reporting.panels.base import RankedRow, RankingSpec, each
+from kinerja.reporting.panels.base import Figure, RankedRow, RankingSpec, each
 from kinerja.reporting.panels.common import percent_value
 from kinerja.reporting.panels.plans import LATE_APPROVED, OVERDUE
 from kinerja.reporting.rankings.scopes import top_per_scope
@@ -43,14 +44,20 @@ class _Line:
         return value.quantize(Decimal("0.01"))
 
 
-def compute(period: PerformancePeriod) -> list[RankedRow]:
+def compute(
+    period: PerformancePeriod, panels: Mapping[str, list[Figure]] | None = None
+) -> list[RankedRow]:
+    """Ranked from the plans panel's figures (those the refresh just computed, when given)."""
     from kinerja.organization.models import Unit
     from kinerja.planning.models import PlanState
 
     late: dict[int, int] = defaultdict(int)
     plans: dict[int, int] = defaultdict(int)
     states = {str(state) for state in PlanState}
-    for figure in plans_panel.compute(period):
+    plan_figures = (panels or {}).get(Panel.PLANS)
+    if plan_figures is None:
+        plan_figures = plans_panel.compute(period)
+    for figure in plan_figures:
         if figure.unit_id is None:
             continue
         if figure.category in RULE:

@@ -12,7 +12,7 @@ Queries: one GROUP BY over the responses per service unit, one over the units.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -20,7 +20,7 @@ from django.urls import reverse
 
 from kinerja.periods.models import PerformancePeriod
 from kinerja.reporting.models import Ranking
-from kinerja.reporting.panels.base import RankedRow, RankingSpec
+from kinerja.reporting.panels.base import Figure, RankedRow, RankingSpec
 from kinerja.reporting.rankings.scopes import top_per_scope
 
 MIN_ANSWERS = 10
@@ -39,7 +39,9 @@ class _Pair:
     code: int
 
 
-def compute(period: PerformancePeriod) -> list[RankedRow]:
+def compute(
+    period: PerformancePeriod, panels: Mapping[str, list[Figure]] | None = None
+) -> list[RankedRow]:
     from kinerja.organization.models import Unit
     from kinerja.scoring.ikm import WeightConvention
     from kinerja.surveys.aggregation import totals_by_keys

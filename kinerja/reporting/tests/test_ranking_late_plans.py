@@ -98,3 +98,13 @@ def test_the_pages_show_the_list(client, personas, setup):  # type: ignore[no-un
         assert str(Ranking.LATE_PLANS.label) in text
         assert "SKP terlambat: 2" in text
         assert f'href="{reverse("reporting:unit", args=[sub.pk])}"' in response.content.decode()
+
+
+def test_the_refresh_hands_over_the_plan_figures_it_already_counted(personas):  # type: ignore[no-untyped-def]
+    from kinerja.planning.testing import make_open_period
+    from kinerja.reporting.models import Panel
+    from kinerja.reporting.panels import plans as plans_panel
+
+    period = make_open_period()
+    counted = {Panel.PLANS: plans_panel.compute(period)}
+    assert late_plans.compute(period, counted) == late_plans.compute(period)
