@@ -4,6 +4,7 @@ when it has passed), ranked per scope, linked to the unit's dashboard."""
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from typing import Any
 
 import pytest
 from django.urls import reverse
@@ -106,5 +107,5 @@ def test_the_refresh_hands_over_the_plan_figures_it_already_counted(personas):  
     from kinerja.reporting.panels import plans as plans_panel
 
     period = make_open_period()
-    counted = {Panel.PLANS: plans_panel.compute(period)}
+    counted: dict[str, list[Any]] = {Panel.PLANS: plans_panel.compute(period)}
     assert late_plans.compute(period, counted) == late_plans.compute(period)
